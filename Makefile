@@ -1,0 +1,70 @@
+# Lerend — two commands for a newcomer: `make demo` and `make test`.
+# Everything they need is installed here: uv (through pip), then the locked environment.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+UV := python3 -m uv
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench env messages run worker clean
+
+env: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
+	$(UV) sync --frozen
+	@touch $@
+
+# Compile the .po catalogues (pure Python; a fresh machine needs no gettext for this).
+compiled-messages: env
+	@$(PY) scripts/i18n.py compile
+
+demo: env compiled-messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py demo
+	@echo ""
+	@echo "Lerend draait op http://$(HOST):$(PORT)/  (Ctrl+C stopt server en worker)"
+	@echo "Demo-inloggegevens staan hierboven en in var/demo-logins.json"
+	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py db_worker --interval 2 & \
+		DJANGO_SETTINGS_MODULE=lerend.settings.dev $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+lint: env
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+translations: env
+	$(PY) scripts/i18n.py check
+
+# The suite on SQLite (always), on PostgreSQL (when TEST_DATABASE_URL is set), then the
+# browser tests in Chromium (skipped loudly when Chromium is absent; failing when CI is set).
+test: env compiled-messages lint translations test-sqlite test-postgres test-browser
+	@echo "make test: alles groen"
+
+test-sqlite: env
+	$(PY) manage.py makemigrations --check --dry-run --settings=lerend.settings.test
+	.venv/bin/pytest -m "not browser" -n 2 -q
+
+test-postgres: env
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== PostgreSQL: $${TEST_DATABASE_URL%%@*}@…"; \
+		.venv/bin/pytest -m "not browser" -n 2 -q; \
+	else \
+		echo "== PostgreSQL overgeslagen: zet TEST_DATABASE_URL (zie README) om de suite ook op PostgreSQL te draaien."; \
+	fi
+
+test-browser: env
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist
+
+bench: env
+	$(PY) -m bench
+
+messages: env
+	$(PY) scripts/i18n.py extract
+
+clean:
+	rm -rf .venv var

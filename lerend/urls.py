@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+org_patterns = [
+    path("beheer/", include("lerend.organisations.urls")),
+    path("model/", include("lerend.frameworks.urls")),
+]
+
+urlpatterns = [
+    path("", include("lerend.web.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("lerend.accounts.urls")),
+    path("o/<slug:org_slug>/", include(org_patterns)),
+]

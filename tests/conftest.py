@@ -1,0 +1,49 @@
+"""Shared fixtures: an organisation with a location, two teams and one person per role,
+plus an outsider from another organisation — the personas of every view test."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from lerend.organisations.models import Role
+
+from .factories import LocationFactory, OrganisationFactory, TeamFactory, member
+
+
+@dataclass
+class World:
+    org: object
+    other_org: object
+    location: object
+    team: object
+    other_team: object
+    staff: object
+    teamleader: object
+    manager: object
+    coach: object
+    board: object
+    admin: object
+    outsider: object
+
+
+@pytest.fixture
+def world(db):
+    org = OrganisationFactory(name="Kinderopvang De Regenboog", slug="regenboog")
+    other_org = OrganisationFactory(name="Stichting Elders", slug="elders")
+    location = LocationFactory(organisation=org, name="De Vlinder")
+    team = TeamFactory(location=location, name="Groep Rups")
+    other_team = TeamFactory(location=location, name="Groep Pop")
+    return World(
+        org=org,
+        other_org=other_org,
+        location=location,
+        team=team,
+        other_team=other_team,
+        staff=member(org, Role.MEDEWERKER, team=team),
+        teamleader=member(org, Role.TEAMLEIDER, team=team),
+        manager=member(org, Role.LOCATIEMANAGER, location=location),
+        coach=member(org, Role.COACH, location=location),
+        board=member(org, Role.BESTUURDER),
+        admin=member(org, Role.BEHEERDER),
+        outsider=member(other_org, Role.BEHEERDER),
+    )
