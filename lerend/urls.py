@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("lerend.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("lerend.accounts.urls")),
+    path("uitnodiging/", include("lerend.organisations.invitation_urls")),
     path("o/<slug:org_slug>/", include(org_patterns)),
 ]

@@ -27,7 +27,7 @@ class TwoFactorMiddleware:
     """Blocks every page except the two-factor pages until a person who must use two-factor
     log-in has passed it in this session."""
 
-    ALLOWED_PREFIXES = ("/account/", "/static/", "/i18n/", "/healthz")
+    ALLOWED_PREFIXES = ("/account/", "/uitnodiging/", "/static/", "/i18n/", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
