@@ -1,6 +1,7 @@
 """Reads that decide who may see what in the organisations area."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.db.models.functions import Coalesce
 
 from .access import Access
 from .models import Location, Membership, Organisation, Role, Team
@@ -31,13 +32,23 @@ def organisation_overview(organisation: Organisation) -> dict:
     }
 
 
-def visible_locations(access: Access):
-    """Locations with team and head counts that a leader's scope covers."""
+def visible_locations(access: Access) -> list[Location]:
+    """Locations a leader's scope covers, each with ``team_count`` and ``staff_count``
+    (distinct people with an active membership at the location or in one of its teams).
+    Two queries whatever the number of locations."""
     qs = Location.objects.filter(organisation=access.organisation)
     if not access.covers_organisation():
-        qs = qs.filter(id__in=[m.location_id for m in access.memberships if m.location_id])
-    today_active = Q(memberships__end_date__isnull=True)
-    return qs.annotate(
-        team_count=Count("teams", distinct=True),
-        staff_count=Count("memberships__person", filter=today_active, distinct=True),
-    ).order_by("name")
+        qs = qs.filter(id__in=access.location_ids)
+    locations = list(qs.annotate(team_count=Count("teams", distinct=True)).order_by("name"))
+    staff = dict(
+        Membership.objects.active()
+        .filter(organisation=access.organisation)
+        .annotate(at=Coalesce("location_id", "team__location_id"))
+        .filter(at__in=[loc.id for loc in locations])
+        .values_list("at")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    )
+    for loc in locations:
+        loc.staff_count = staff.get(loc.id, 0)
+    return locations

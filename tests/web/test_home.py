@@ -38,3 +38,31 @@ def test_org_home_board_sees_overview_counts(client, world):
     assert response.status_code == 200
     assert response.context["overview"]["teams"] == 2
     assert response.context["overview"]["people"] == 6
+
+
+def test_org_home_counts_team_members_per_location(client, world):
+    client.force_login(world.board)
+    response = client.get(reverse("web:org_home", args=["regenboog"]))
+    (location,) = response.context["locations"]
+    # staff + teamleader (team Rups) + manager + coach (location scope); board/admin are org-wide
+    assert location.staff_count == 4
+    assert location.team_count == 2
+
+
+def test_org_home_query_count_constant_in_locations(client, world, django_assert_num_queries):
+    from tests.factories import LocationFactory, TeamFactory, member
+
+    def extra_location(n):
+        loc = LocationFactory(organisation=world.org, name=f"Extra {n}")
+        member(world.org, team=TeamFactory(location=loc))
+
+    client.force_login(world.board)
+    url = reverse("web:org_home", args=["regenboog"])
+    client.get(url)
+    with django_assert_num_queries(12) as one:
+        client.get(url)
+    extra_location(1)
+    extra_location(2)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["locations"]) == 3
