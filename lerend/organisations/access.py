@@ -75,4 +75,6 @@ def resolve_access(user, organisation: Organisation) -> Access | None:
     )
     if not memberships:
         return None
+    for m in memberships:
+        m.organisation = organisation  # already loaded; saves a query per membership
     return Access(organisation=organisation, memberships=memberships)
