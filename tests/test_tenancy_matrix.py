@@ -1,0 +1,142 @@
+"""Every organisation URL, for every persona: outsiders get 404, anonymous visitors go to the
+log-in, members never see a server error, and another organisation's object id gives 404.
+
+URLs are enumerated from the resolver, so a new page is covered the day it is added. A URL
+kwarg this file does not know makes the test fail: register how to fill it in OBJECT_KWARGS.
+"""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from lerend.organisations.models import Invitation, Membership
+
+pytestmark = pytest.mark.django_db
+
+ORG_PREFIX = "o/<slug:org_slug>/"
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern)
+
+
+def org_routes() -> list[str]:
+    routes = sorted({r for r in _walk(get_resolver().url_patterns) if r.startswith(ORG_PREFIX)})
+    assert routes, "no organisation URLs found"
+    return routes
+
+
+def _first(model, org, **filters):
+    obj = model.objects.filter(organisation=org, **filters).order_by("id").first()
+    assert obj is not None, f"world has no {model.__name__} in {org}"
+    return obj.pk
+
+
+# How to fill each URL kwarg with an object of a given organisation.
+OBJECT_KWARGS = {
+    "location_id": lambda w, org: w.location.pk if org == w.org else w.other_location.pk,
+    "team_id": lambda w, org: w.team.pk if org == w.org else w.other_org_team.pk,
+    "person_id": lambda w, org: w.staff.pk if org == w.org else w.outsider.pk,
+    "membership_id": lambda w, org: _first(Membership, org),
+    "invitation_id": lambda w, org: _first(Invitation, org),
+}
+# Kwargs that are not objects of an organisation (keys of shipped data, tokens, ...).
+PLAIN_KWARGS = {
+    "key": "cultuur",
+    "block": "cultuur",
+    "practice": "intervisie",
+}
+
+
+def build(route: str, world, org, slug: str) -> str:
+    url = route.replace("<slug:org_slug>", slug)
+    for conv, name in re.findall(r"<(?:(\w+):)?(\w+)>", url):
+        token = f"<{conv}:{name}>" if conv else f"<{name}>"
+        if name in OBJECT_KWARGS:
+            value = OBJECT_KWARGS[name](world, org)
+        elif name in PLAIN_KWARGS:
+            value = PLAIN_KWARGS[name]
+        else:
+            raise AssertionError(f"{route}: register how to fill <{name}> in the matrix")
+        url = url.replace(token, str(value))
+    return "/" + url
+
+
+def has_object_kwarg(route: str) -> bool:
+    return any(name in OBJECT_KWARGS for name in re.findall(r"<(?:\w+:)?(\w+)>", route))
+
+
+@pytest.fixture
+def matrix_world(world):
+    from tests.factories import LocationFactory, TeamFactory
+
+    world.other_location = LocationFactory(organisation=world.other_org, name="Elders")
+    world.other_org_team = TeamFactory(location=world.other_location, name="Elders-team")
+    from tests.factories import member
+
+    member(world.other_org, team=world.other_org_team)
+    for org, admin in ((world.org, world.admin), (world.other_org, world.outsider)):
+        Invitation.objects.create(
+            organisation=org,
+            email=f"nieuw@{org.slug}.nl",
+            name="Nieuw",
+            role="medewerker",
+            scope="organisation",
+            token_hash=f"hash-{org.slug}",
+            invited_by=admin,
+            expires_at="2099-01-01T00:00:00Z",
+        )
+    return world
+
+
+def test_matrix_outsider_gets_404_on_every_organisation_url(client, matrix_world):
+    w = matrix_world
+    client.force_login(w.outsider)
+    for route in org_routes():
+        url = build(route, w, w.org, "regenboog")
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
+
+
+def test_matrix_unknown_organisation_is_404_for_everyone(client, matrix_world):
+    client.force_login(matrix_world.admin)
+    for route in org_routes():
+        url = build(route, matrix_world, matrix_world.org, "bestaat-niet")
+        assert client.get(url).status_code == 404, url
+
+
+def test_matrix_anonymous_is_sent_to_log_in(client, matrix_world):
+    for route in org_routes():
+        url = build(route, matrix_world, matrix_world.org, "regenboog")
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/account/inloggen/"), url
+
+
+@pytest.mark.parametrize("persona", ["staff", "teamleader", "manager", "coach", "board", "admin"])
+def test_matrix_members_never_get_a_server_error(client, matrix_world, persona):
+    client.force_login(getattr(matrix_world, persona))
+    for route in org_routes():
+        url = build(route, matrix_world, matrix_world.org, "regenboog")
+        assert client.get(url).status_code in (200, 302, 403, 404, 405), url
+
+
+def test_matrix_other_organisations_object_ids_give_404(client, matrix_world):
+    """The beheerder of one organisation, given ids that belong to another: always 404."""
+    w = matrix_world
+    client.force_login(w.admin)
+    checked = 0
+    for route in org_routes():
+        if not has_object_kwarg(route):
+            continue
+        url = build(route, w, w.other_org, "regenboog")
+        # 405 (wrong method) is decided before any lookup, so it reveals nothing either.
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url, {}).status_code in (404, 405), url
+        checked += 1
+    print(f"{checked} object URLs checked")
