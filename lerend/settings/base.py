@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lerend.accounts",
     "lerend.organisations",
     "lerend.frameworks",
+    "lerend.scans",
     "lerend.web",
     "lerend.demo",
 ]
