@@ -2,9 +2,10 @@
 
 from django.db.models import Count
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .access import Access
-from .models import Location, Membership, Organisation, Role, Team
+from .models import Invitation, Location, Membership, Organisation, Role, Team
 
 
 def organisations_for(user):
@@ -52,3 +53,34 @@ def visible_locations(access: Access) -> list[Location]:
     for loc in locations:
         loc.staff_count = staff.get(loc.id, 0)
     return locations
+
+
+def open_invitation_count(organisation: Organisation) -> int:
+    return Invitation.objects.filter(
+        organisation=organisation,
+        used_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).count()
+
+
+def teams_without_leader(organisation: Organisation) -> int:
+    led = (
+        Membership.objects.active()
+        .filter(organisation=organisation, role=Role.TEAMLEIDER, team__isnull=False)
+        .values("team_id")
+    )
+    return Team.objects.filter(organisation=organisation).exclude(id__in=led).count()
+
+
+def team_members(access: Access):
+    """Colleagues in the teams the person leads (teamleider with team scope), by team."""
+    led = [m.team_id for m in access.memberships if m.role == Role.TEAMLEIDER and m.team_id]
+    if not led:
+        return []
+    return list(
+        Membership.objects.active()
+        .filter(team_id__in=led)
+        .select_related("person", "team")
+        .order_by("team__name", "person__name")
+    )

@@ -6,6 +6,8 @@ from django.views.decorators.http import require_GET
 from lerend.organisations import rules, selectors
 from lerend.organisations.decorators import org_member
 
+from .tasks import tasks_for
+
 
 @require_GET
 def healthz(request):
@@ -29,6 +31,8 @@ def org_home(request):
         "memberships": access.memberships,
         "is_leader": rules.can_view_organisation_overview(access),
         "can_manage": rules.can_manage_organisation(access),
+        "tasks": tasks_for(request),
+        "team_members": selectors.team_members(access),
     }
     if context["is_leader"]:
         context["overview"] = selectors.organisation_overview(access.organisation)

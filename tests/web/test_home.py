@@ -66,3 +66,22 @@ def test_org_home_query_count_constant_in_locations(client, world, django_assert
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert len(response.context["locations"]) == 3
+
+
+def test_org_home_teamleader_sees_members_of_own_team_only(client, world):
+    from tests.factories import member
+
+    member(world.org, team=world.other_team, person__name="Niet Van Mijn Team")
+    client.force_login(world.teamleader)
+    response = client.get(reverse("web:org_home", args=["regenboog"]))
+    names = [m.person.name for m in response.context["team_members"]]
+    assert world.staff.name in names
+    assert "Niet Van Mijn Team" not in names
+
+
+def test_org_home_admin_task_for_team_without_leader(client, world):
+    client.force_login(world.admin)
+    response = client.get(reverse("web:org_home", args=["regenboog"]))
+    texts = [t.text for t in response.context["tasks"]]
+    assert "1 team heeft geen teamleider" in texts
+    assert "Beveilig je account met inloggen in twee stappen" in texts
