@@ -1,0 +1,1 @@
+"""Benchmarks: measure, print tables, never assert. Run with ``make bench``."""

@@ -1,0 +1,21 @@
+"""``python -m bench``: run every benchmark and print its table."""
+
+import argparse
+
+from . import env
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--staff", type=int, default=15000, help="people in the scale org")
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
+    args = parser.parse_args(argv)
+
+    env.setup_django()
+    from . import scale  # imports models: only after django.setup()
+
+    scale.run(staff=args.staff, requests=args.requests)
+
+
+if __name__ == "__main__":
+    main()
