@@ -12,9 +12,10 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     env.setup_django()
-    from . import scale  # imports models: only after django.setup()
+    from . import anonymity, scale  # import models: only after django.setup()
 
     scale.run(staff=args.staff, requests=args.requests)
+    anonymity.run()
 
 
 if __name__ == "__main__":
