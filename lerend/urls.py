@@ -3,6 +3,7 @@ from django.urls import include, path
 org_patterns = [
     path("beheer/", include("lerend.organisations.urls")),
     path("model/", include("lerend.frameworks.urls")),
+    path("scans/", include("lerend.scans.urls")),
 ]
 
 urlpatterns = [
@@ -10,5 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("lerend.accounts.urls")),
     path("uitnodiging/", include("lerend.organisations.invitation_urls")),
+    path("vragenlijst/", include("lerend.scans.respond_urls")),
     path("o/<slug:org_slug>/", include(org_patterns)),
 ]
