@@ -21,6 +21,10 @@ class UserManager(BaseUserManager):
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
 
+    def get_by_natural_key(self, username):
+        # E-mail addresses are compared case-insensitively: people type them as they like.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account. Memberships tie a person to organisations."""
@@ -33,8 +37,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
-    # TOTP two-factor: the secret is set when the person starts enrolment and only
-    # counts once confirmed with a valid code.
+    # TOTP two-factor: during enrolment the new secret lives in the session; it is stored
+    # here together with totp_confirmed_at once the person confirms it with a valid code.
     totp_secret = models.CharField(max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
 
@@ -61,3 +65,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def has_two_factor(self) -> bool:
         return bool(self.totp_secret and self.totp_confirmed_at)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code to pass two-step log-in without the phone. Only a hash is stored:
+    the codes are random and long enough that a fast hash is safe, and the person sees the
+    plain codes exactly once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {'used' if self.used_at else 'unused'}"

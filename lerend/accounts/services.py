@@ -1,6 +1,24 @@
 """Writes and decisions about accounts. Every write is atomic."""
 
+import hashlib
+import secrets
+
+import pyotp
+from django.db import transaction
+from django.utils import timezone
+
 from lerend.organisations.models import Membership
+
+from .models import RecoveryCode, User
+
+TOTP_ISSUER = "Lerend"
+RECOVERY_CODE_COUNT = 8
+# No 0/o, 1/l/i: the codes are read from paper and typed by hand.
+_RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+class TwoFactorRequired(Exception):
+    """Raised when someone tries to switch off two-step log-in that an organisation requires."""
 
 
 def two_factor_required(user) -> bool:
@@ -13,3 +31,120 @@ def two_factor_required(user) -> bool:
         if role in (roles or []):
             return True
     return False
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def provisioning_uri(*, user, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
+
+
+def _normalise(code: str) -> str:
+    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
+
+
+def _hash_recovery_code(code: str) -> str:
+    return hashlib.sha256(_normalise(code).encode()).hexdigest()
+
+
+def _new_recovery_code() -> str:
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10))
+    return f"{chars[:5]}-{chars[5:]}"
+
+
+def totp_matches(secret: str, code: str) -> bool:
+    code = _normalise(code)
+    if not secret or len(code) != 6 or not code.isdigit():
+        return False
+    # One step either side: phones whose clock runs a little off still work.
+    return pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+@transaction.atomic
+def confirm_two_factor(*, user: User, secret: str, code: str) -> list[str] | None:
+    """Switch two-step log-in on when ``code`` matches ``secret``.
+
+    Returns the new plain recovery codes (shown once), or None when the code is wrong.
+    Side effects: stores the secret and confirmation time on the user; replaces the user's
+    recovery codes with RECOVERY_CODE_COUNT new ones (hashes only).
+    """
+    if not totp_matches(secret, code):
+        return None
+    user.totp_secret = secret
+    user.totp_confirmed_at = timezone.now()
+    user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+    return _replace_recovery_codes(user)
+
+
+def _replace_recovery_codes(user: User) -> list[str]:
+    codes = [_new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+    RecoveryCode.objects.filter(user=user).delete()
+    RecoveryCode.objects.bulk_create(
+        RecoveryCode(user=user, code_hash=_hash_recovery_code(code)) for code in codes
+    )
+    return codes
+
+
+@transaction.atomic
+def regenerate_recovery_codes(*, user: User) -> list[str]:
+    """New recovery codes for a person with two-step log-in; the old ones stop working.
+    Side effects: deletes and recreates the user's recovery codes."""
+    return _replace_recovery_codes(user)
+
+
+@transaction.atomic
+def verify_second_factor(*, user: User, code: str) -> str | None:
+    """Check a code from the authenticator app or an unused recovery code.
+
+    Returns "totp" or "recovery" for a good code, None otherwise.
+    Side effects: a recovery code that matches is marked used (it works only once).
+    """
+    if not user.has_two_factor:
+        return None
+    if totp_matches(user.totp_secret, code):
+        return "totp"
+    if len(_normalise(code)) != 10:
+        return None
+    # The conditional update makes a code usable once even with two requests at the same time.
+    used = RecoveryCode.objects.filter(
+        user=user, code_hash=_hash_recovery_code(code), used_at__isnull=True
+    ).update(used_at=timezone.now())
+    return "recovery" if used == 1 else None
+
+
+@transaction.atomic
+def disable_two_factor(*, user: User, code: str) -> bool:
+    """Switch two-step log-in off after a valid current code.
+
+    Returns False for a wrong code. Raises TwoFactorRequired when an organisation of the
+    person requires it. Side effects: clears the secret and deletes the recovery codes.
+    """
+    if two_factor_required(user):
+        raise TwoFactorRequired
+    if verify_second_factor(user=user, code=code) is None:
+        return False
+    user.totp_secret = ""
+    user.totp_confirmed_at = None
+    user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+    RecoveryCode.objects.filter(user=user).delete()
+    return True
+
+
+@transaction.atomic
+def update_profile(*, user: User, name: str, language: str) -> User:
+    """Save a person's own name and language. Side effects: updates the user row; the
+    language middleware sets the language cookie from it on the next response."""
+    user.name = name
+    user.language = language
+    user.save(update_fields=["name", "language"])
+    return user
+
+
+@transaction.atomic
+def set_language(*, user: User, language: str) -> None:
+    """Remember the language picked in the footer. Side effects: updates the user row."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

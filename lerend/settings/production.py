@@ -13,3 +13,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
+# Behind a load balancer every visitor shares its address; the log-in rate limit must see the
+# client's. Set to the header your proxy fills (the last entry is used), or "" for REMOTE_ADDR.
+LEREND_CLIENT_IP_HEADER = os.environ.get("LEREND_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
