@@ -4,6 +4,8 @@ org_patterns = [
     path("beheer/", include("lerend.organisations.urls")),
     path("model/", include("lerend.frameworks.urls")),
     path("scans/", include("lerend.scans.urls")),
+    path("verbeteren/", include("lerend.improvement.urls")),
+    path("leren/", include("lerend.learning.urls")),
 ]
 
 urlpatterns = [

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "lerend.organisations",
     "lerend.frameworks",
     "lerend.scans",
+    "lerend.improvement",
+    "lerend.learning",
     "lerend.web",
     "lerend.demo",
 ]
