@@ -10,8 +10,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_production_settings_pass_check_deploy():
+    # A production-like environment: without the browser tests' async-unsafe switch.
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **base,
         "DJANGO_SETTINGS_MODULE": "lerend.settings.production",
         "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
         "DJANGO_ALLOWED_HOSTS": "lerend.example.nl",
