@@ -84,3 +84,168 @@ def team_members(access: Access):
         .select_related("person", "team")
         .order_by("team__name", "person__name")
     )
+
+
+# --- management pages -------------------------------------------------------------------
+
+PEOPLE_VIEWER_ROLES = frozenset(
+    {Role.BEHEERDER, Role.BESTUURDER, Role.LOCATIEMANAGER, Role.TEAMLEIDER}
+)
+
+
+def _people_scope(access: Access):
+    """Q on Membership for the part of the organisation whose people this person may list:
+    bestuurder/beheerder everything, locatiemanager their location, teamleider their team.
+    None means everything."""
+    from django.db.models import Q
+
+    q = Q(pk__in=[])
+    for m in access.memberships:
+        if m.role not in PEOPLE_VIEWER_ROLES:
+            continue
+        if m.role in (Role.BEHEERDER, Role.BESTUURDER) or m.scope == "organisation":
+            return None
+        if m.scope == "location":
+            q |= Q(location_id=m.location_id) | Q(team__location_id=m.location_id)
+        elif m.scope == "team":
+            q |= Q(team_id=m.team_id)
+    return q
+
+
+def visible_people(
+    access: Access, *, query="", location_id=None, team_id=None, role="", former=False
+):
+    """People of the organisation this person may list, each with ``org_memberships``
+    (their active memberships here, with location and team). Fixed number of queries."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Prefetch, Q
+
+    organisation = access.organisation
+    memberships = Membership.objects.filter(organisation=organisation)
+    active = Membership.objects.active().filter(organisation=organisation)
+    scope = _people_scope(access)
+    base = active if not former else memberships
+    if scope is not None:
+        base = base.filter(scope)
+    if location_id:
+        base = base.filter(Q(location_id=location_id) | Q(team__location_id=location_id))
+    if team_id:
+        base = base.filter(team_id=team_id)
+    if role:
+        base = base.filter(role=role)
+    people = get_user_model().objects.filter(id__in=base.values("person_id"))
+    if former:
+        people = people.exclude(id__in=active.values("person_id"))
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    return people.order_by("name", "id").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=active.select_related("location", "team").order_by("role"),
+            to_attr="org_memberships",
+        )
+    )
+
+
+def filter_choices(access: Access) -> dict:
+    """Locations and teams offered as filters on the people list (within the viewer's scope)."""
+    from django.db.models import Q
+
+    locations = Location.objects.filter(organisation=access.organisation)
+    teams = Team.objects.filter(organisation=access.organisation).select_related("location")
+    if _people_scope(access) is not None:
+        viewing = [m for m in access.memberships if m.role in PEOPLE_VIEWER_ROLES]
+        loc_ids = {m.location_id for m in viewing if m.scope == "location"}
+        team_ids = {m.team_id for m in viewing if m.scope == "team"}
+        locations = locations.filter(id__in=loc_ids)
+        teams = teams.filter(Q(location_id__in=loc_ids) | Q(id__in=team_ids))
+    return {"locations": list(locations), "teams": list(teams)}
+
+
+def person_in_organisation(organisation: Organisation, person_id: int):
+    """A person with any membership (also ended) in ``organisation``; None otherwise —
+    someone from another organisation is treated as unknown."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(id=person_id, memberships__organisation=organisation)
+        .distinct()
+        .first()
+    )
+
+
+def person_memberships(organisation: Organisation, person):
+    return list(
+        Membership.objects.filter(organisation=organisation, person=person)
+        .select_related("location", "team")
+        .order_by("-start_date", "id")
+    )
+
+
+def locations_with_counts(organisation: Organisation):
+    """Every location with ``team_count`` and ``people_count`` (active memberships at the
+    location or in its teams). Two queries."""
+    locations = list(
+        Location.objects.filter(organisation=organisation).annotate(
+            team_count=Count("teams", distinct=True)
+        )
+    )
+    counts = dict(
+        Membership.objects.active()
+        .filter(organisation=organisation)
+        .annotate(at=Coalesce("location_id", "team__location_id"))
+        .values_list("at")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    )
+    for loc in locations:
+        loc.people_count = counts.get(loc.id, 0)
+    return locations
+
+
+def teams_by_location(organisation: Organisation):
+    """[(location, [team with people_count, ...]), ...] — locations without teams too.
+    Two queries."""
+    teams = (
+        Team.objects.filter(organisation=organisation)
+        .select_related("location")
+        .annotate(
+            people_count=Count(
+                "memberships__person",
+                filter=_active_q("memberships__"),
+                distinct=True,
+            )
+        )
+        .order_by("location__name", "name")
+    )
+    groups = {loc.id: (loc, []) for loc in Location.objects.filter(organisation=organisation)}
+    for team in teams:
+        groups[team.location_id][1].append(team)
+    return list(groups.values())
+
+
+def _active_q(prefix: str):
+    from django.db.models import Q
+
+    today = timezone.localdate()
+    return (
+        Q(**{f"{prefix}start_date__lte": today})
+        & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
+        & Q(**{f"{prefix}person__is_active": True})
+    )
+
+
+def invitations_for(organisation: Organisation):
+    return Invitation.objects.filter(organisation=organisation).select_related(
+        "location", "team", "invited_by"
+    )
+
+
+def audit_entries(organisation: Organisation, *, action=""):
+    from .models import AuditEntry
+
+    qs = AuditEntry.objects.filter(organisation=organisation).select_related("actor")
+    if action:
+        qs = qs.filter(action=action)
+    return qs

@@ -1,10 +1,56 @@
 from django.urls import path
 
-from . import views
+from . import views, views_invitations, views_people
 
 app_name = "organisations"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("mensen/", views.people, name="people"),
+    path("locaties/", views.locations, name="locations"),
+    path("locaties/nieuw/", views.location_form, name="location_create"),
+    path("locaties/<int:location_id>/", views.location_form, name="location_edit"),
+    path("locaties/<int:location_id>/verwijderen/", views.location_delete, name="location_delete"),
+    path("teams/", views.teams, name="teams"),
+    path("teams/nieuw/", views.team_form, name="team_create"),
+    path("teams/<int:team_id>/", views.team_form, name="team_edit"),
+    path("teams/<int:team_id>/verwijderen/", views.team_delete, name="team_delete"),
+    path("mensen/", views_people.people, name="people"),
+    path("mensen/<int:person_id>/", views_people.person, name="person"),
+    path(
+        "mensen/<int:person_id>/rol-toevoegen/",
+        views_people.membership_create,
+        name="membership_create",
+    ),
+    path(
+        "mensen/<int:person_id>/deactiveren/",
+        views_people.person_deactivate,
+        name="person_deactivate",
+    ),
+    path(
+        "mensen/<int:person_id>/heractiveren/",
+        views_people.person_reactivate,
+        name="person_reactivate",
+    ),
+    path("rollen/<int:membership_id>/", views_people.membership_edit, name="membership_edit"),
+    path(
+        "rollen/<int:membership_id>/beeindigen/",
+        views_people.membership_end,
+        name="membership_end",
+    ),
+    path("instellingen/", views.settings_view, name="settings"),
+    path("logboek/", views.audit_log, name="audit_log"),
+    path("uitnodigingen/", views_invitations.invitations, name="invitations"),
+    path("uitnodigingen/nieuw/", views_invitations.invite, name="invite"),
+    path(
+        "uitnodigingen/<int:invitation_id>/intrekken/",
+        views_invitations.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "uitnodigingen/<int:invitation_id>/opnieuw/",
+        views_invitations.invitation_resend,
+        name="invitation_resend",
+    ),
+    path("importeren/", views_invitations.import_upload, name="import_upload"),
+    path("importeren/controleren/", views_invitations.import_preview, name="import_preview"),
 ]

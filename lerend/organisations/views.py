@@ -1,14 +1,211 @@
-from django.shortcuts import render
+"""Management pages for the beheerder: overview, locations, teams, settings, audit log.
+People and memberships live in views_people.py, invitations and import in
+views_invitations.py."""
 
-from . import rules
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import rules, selectors, services
 from .decorators import require
+from .forms import LocationForm, SettingsForm, TeamForm, apply_errors
+from .models import Location, Organisation, Team
+
+PAGE_SIZE = 25
+
+ACTION_LABELS = {
+    "location.create": gettext_lazy("Location added"),
+    "location.update": gettext_lazy("Location changed"),
+    "location.delete": gettext_lazy("Location deleted"),
+    "team.create": gettext_lazy("Team added"),
+    "team.update": gettext_lazy("Team changed"),
+    "team.delete": gettext_lazy("Team deleted"),
+    "membership.create": gettext_lazy("Role added"),
+    "membership.update": gettext_lazy("Role changed"),
+    "membership.end": gettext_lazy("Role ended"),
+    "person.deactivate": gettext_lazy("Person deactivated"),
+    "person.reactivate": gettext_lazy("Person reactivated"),
+    "settings.update": gettext_lazy("Settings changed"),
+    "invitation.create": gettext_lazy("Invitation sent"),
+    "invitation.resend": gettext_lazy("Invitation sent again"),
+    "invitation.revoke": gettext_lazy("Invitation revoked"),
+    "invitation.accept": gettext_lazy("Invitation accepted"),
+    "import.staff": gettext_lazy("Staff imported"),
+}
+
+
+def _org(request):
+    return request.organisation
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @require(rules.can_manage_organisation)
 def overview(request):
-    return render(request, "organisations/overview.html")
+    org = _org(request)
+    context = {
+        "counts": selectors.organisation_overview(org),
+        "open_invitations": selectors.open_invitation_count(org),
+        "teams_without_leader": selectors.teams_without_leader(org),
+    }
+    return render(request, "organisations/overview.html", context)
 
 
-@require(rules.can_view_people)
-def people(request):
-    return render(request, "organisations/people.html")
+# --- locations -----------------------------------------------------------------------------
+
+
+@require(rules.can_manage_organisation)
+def locations(request):
+    context = {"locations": selectors.locations_with_counts(_org(request))}
+    return render(request, "organisations/locations.html", context)
+
+
+@require(rules.can_manage_organisation)
+def location_form(request, location_id=None):
+    org = _org(request)
+    location = (
+        get_object_or_404(Location, pk=location_id, organisation=org) if location_id else None
+    )
+    form = LocationForm(request.POST or None, instance=location, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            if location is None:
+                services.create_location(organisation=org, actor=request.user, **values)
+                messages.success(request, _("The location has been added."))
+            else:
+                location.refresh_from_db()
+                services.update_location(location=location, actor=request.user, **values)
+                messages.success(request, _("The location has been saved."))
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("organisations:locations", org.slug)
+    return render(request, "organisations/location_form.html", {"form": form, "location": location})
+
+
+@require(rules.can_manage_organisation)
+def location_delete(request, location_id):
+    org = _org(request)
+    location = get_object_or_404(Location, pk=location_id, organisation=org)
+    if request.method == "POST":
+        try:
+            services.delete_location(location=location, actor=request.user)
+        except services.InUse:
+            messages.error(
+                request,
+                _(
+                    "“%(name)s” cannot be deleted: people still work there. End their roles "
+                    "or move them first."
+                )
+                % {"name": location.name},
+            )
+            return redirect("organisations:locations", org.slug)
+        messages.success(request, _("The location has been deleted."))
+        return redirect("organisations:locations", org.slug)
+    return render(
+        request,
+        "organisations/confirm_delete.html",
+        {"object": location, "cancel": "organisations:locations"},
+    )
+
+
+# --- teams ---------------------------------------------------------------------------------
+
+
+@require(rules.can_manage_organisation)
+def teams(request):
+    context = {"groups": selectors.teams_by_location(_org(request))}
+    return render(request, "organisations/teams.html", context)
+
+
+@require(rules.can_manage_organisation)
+def team_form(request, team_id=None):
+    org = _org(request)
+    team = None
+    if team_id:
+        team = get_object_or_404(Team, pk=team_id, organisation=org)
+    initial = {"location": request.GET.get("locatie")} if team is None else None
+    form = TeamForm(request.POST or None, instance=team, organisation=org, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            if team is None:
+                services.create_team(organisation=org, actor=request.user, **values)
+                messages.success(request, _("The team has been added."))
+            else:
+                team.refresh_from_db()
+                services.update_team(team=team, actor=request.user, **values)
+                messages.success(request, _("The team has been saved."))
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("organisations:teams", org.slug)
+    return render(request, "organisations/team_form.html", {"form": form, "team": team})
+
+
+@require(rules.can_manage_organisation)
+def team_delete(request, team_id):
+    org = _org(request)
+    team = get_object_or_404(Team, pk=team_id, organisation=org)
+    if request.method == "POST":
+        try:
+            services.delete_team(team=team, actor=request.user)
+        except services.InUse:
+            messages.error(
+                request,
+                _(
+                    "“%(name)s” cannot be deleted: people are still in this team. End their "
+                    "roles or move them first."
+                )
+                % {"name": team.name},
+            )
+            return redirect("organisations:teams", org.slug)
+        messages.success(request, _("The team has been deleted."))
+        return redirect("organisations:teams", org.slug)
+    return render(
+        request,
+        "organisations/confirm_delete.html",
+        {"object": team, "cancel": "organisations:teams"},
+    )
+
+
+# --- settings and audit log ----------------------------------------------------------------
+
+
+@require(rules.can_manage_organisation)
+def settings_view(request):
+    org = _org(request)
+    # A copy: an invalid form must not change the name shown in the page header.
+    form = SettingsForm(request.POST or None, instance=Organisation.objects.get(pk=org.pk))
+    if request.method == "POST" and form.is_valid():
+        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            services.update_settings(organisation=org, actor=request.user, **values)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The settings have been saved."))
+            return redirect("organisations:settings", org.slug)
+    return render(request, "organisations/settings.html", {"form": form})
+
+
+@require(rules.can_view_audit_log)
+def audit_log(request):
+    action = request.GET.get("actie", "")
+    if action not in ACTION_LABELS:
+        action = ""
+    page = paginate(request, selectors.audit_entries(_org(request), action=action))
+    for entry in page:
+        entry.label = ACTION_LABELS.get(entry.action, entry.action)
+        keys = list(dict.fromkeys([*(entry.before or {}), *(entry.after or {})]))
+        entry.changes = [
+            (k, (entry.before or {}).get(k, ""), (entry.after or {}).get(k, "")) for k in keys
+        ]
+    context = {"page": page, "action": action, "actions": ACTION_LABELS.items()}
+    return render(request, "organisations/audit_log.html", context)

@@ -1,0 +1,159 @@
+"""People and their memberships. The list is readable by leaders within their scope;
+everything else is for the beheerder."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import rules, selectors, services
+from .decorators import require
+from .forms import MembershipForm, apply_errors
+from .models import Membership, Role
+
+PAGE_SIZE = 25
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require(rules.can_view_people)
+def people(request):
+    access = request.access
+    choices = selectors.filter_choices(access)
+    filters = {
+        "query": request.GET.get("q", "").strip()[:100],
+        "location_id": _int(request.GET.get("locatie")),
+        "team_id": _int(request.GET.get("team")),
+        "role": request.GET.get("rol", "") if request.GET.get("rol") in Role.values else "",
+        "former": request.GET.get("status") == "oud" and rules.can_manage_organisation(access),
+    }
+    qs = selectors.visible_people(access, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    context = {
+        "page": page,
+        "filters": filters,
+        "choices": choices,
+        "roles": Role.choices,
+        "can_manage": rules.can_manage_organisation(access),
+        "querystring": querystring.urlencode(),
+    }
+    return render(request, "organisations/people.html", context)
+
+
+def _person_or_404(request, person_id):
+    person = selectors.person_in_organisation(request.organisation, person_id)
+    if person is None:
+        raise Http404
+    return person
+
+
+@require(rules.can_manage_organisation)
+def person(request, person_id):
+    org = request.organisation
+    person = _person_or_404(request, person_id)
+    memberships = selectors.person_memberships(org, person)
+    context = {
+        "person": person,
+        "memberships": memberships,
+        "has_active": any(m.end_date is None or m.end_date >= _today() for m in memberships),
+    }
+    return render(request, "organisations/person.html", context)
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _membership_values(form):
+    return {f: form.cleaned_data[f] for f in form.Meta.fields}
+
+
+@require(rules.can_manage_organisation)
+def membership_create(request, person_id):
+    org = request.organisation
+    person = _person_or_404(request, person_id)
+    form = MembershipForm(request.POST or None, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_membership(
+                organisation=org, actor=request.user, person=person, **_membership_values(form)
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The role has been added."))
+            return redirect("organisations:person", org.slug, person.pk)
+    return render(request, "organisations/membership_form.html", {"form": form, "person": person})
+
+
+@require(rules.can_manage_organisation)
+def membership_edit(request, membership_id):
+    org = request.organisation
+    membership = get_object_or_404(
+        Membership.objects.select_related("person"), pk=membership_id, organisation=org
+    )
+    form = MembershipForm(request.POST or None, instance=membership, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_membership(
+                membership=membership, actor=request.user, **_membership_values(form)
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The role has been saved."))
+            return redirect("organisations:person", org.slug, membership.person_id)
+    context = {"form": form, "person": membership.person, "membership": membership}
+    return render(request, "organisations/membership_form.html", context)
+
+
+@require_POST
+@require(rules.can_manage_organisation)
+def membership_end(request, membership_id):
+    org = request.organisation
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=org)
+    services.end_membership(membership=membership, actor=request.user)
+    messages.success(request, _("The role has been ended."))
+    return redirect("organisations:person", org.slug, membership.person_id)
+
+
+@require(rules.can_manage_organisation)
+def person_deactivate(request, person_id):
+    org = request.organisation
+    person = _person_or_404(request, person_id)
+    if person.pk == request.user.pk:
+        messages.error(request, _("You cannot deactivate yourself."))
+        return redirect("organisations:person", org.slug, person.pk)
+    if request.method == "POST":
+        services.deactivate_person(organisation=org, person=person, actor=request.user)
+        messages.success(
+            request,
+            _("%(name)s no longer has access to %(organisation)s.")
+            % {"name": person.name, "organisation": org.name},
+        )
+        return redirect("organisations:person", org.slug, person.pk)
+    return render(request, "organisations/person_deactivate.html", {"person": person})
+
+
+@require_POST
+@require(rules.can_manage_organisation)
+def person_reactivate(request, person_id):
+    org = request.organisation
+    person = _person_or_404(request, person_id)
+    services.reactivate_person(organisation=org, person=person, actor=request.user)
+    messages.success(
+        request, _("%(name)s can log in again. Add the role they have now.") % {"name": person.name}
+    )
+    return redirect("organisations:membership_create", org.slug, person.pk)
