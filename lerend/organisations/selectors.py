@@ -249,3 +249,21 @@ def audit_entries(organisation: Organisation, *, action=""):
     if action:
         qs = qs.filter(action=action)
     return qs
+
+
+def audit_field_label(target_type: str, key: str) -> str:
+    """The translated label of a recorded field ("fte" -> "FTE", "location" -> "locatie");
+    the key itself for anything that is not a model field (e.g. import counts)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    for app_label in ("organisations", "accounts"):
+        try:
+            model = apps.get_model(app_label, target_type)
+        except LookupError:
+            continue
+        try:
+            return str(model._meta.get_field(key).verbose_name)
+        except FieldDoesNotExist:
+            return key
+    return key

@@ -46,7 +46,12 @@ def snapshot(instance, fields) -> dict:
     out = {}
     for name in fields:
         field = instance._meta.get_field(name)
-        value = getattr(instance, field.attname if field.is_relation else name)
+        if field.is_relation:
+            # Recorded by name as well as id: the log must stay readable after a rename.
+            related = getattr(instance, name)
+            out[name] = f"{related} (#{related.pk})" if related is not None else None
+            continue
+        value = getattr(instance, name)
         if isinstance(field, models.DecimalField) and value is not None:
             # A form gives 0.4, the database 0.40: compare them as the column stores them.
             value = Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places))

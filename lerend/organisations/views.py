@@ -205,7 +205,12 @@ def audit_log(request):
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
         keys = list(dict.fromkeys([*(entry.before or {}), *(entry.after or {})]))
         entry.changes = [
-            (k, (entry.before or {}).get(k, ""), (entry.after or {}).get(k, "")) for k in keys
+            (
+                selectors.audit_field_label(entry.target_type, k),
+                (entry.before or {}).get(k, ""),
+                (entry.after or {}).get(k, ""),
+            )
+            for k in keys
         ]
     context = {"page": page, "action": action, "actions": ACTION_LABELS.items()}
     return render(request, "organisations/audit_log.html", context)

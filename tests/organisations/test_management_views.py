@@ -290,4 +290,4 @@ def test_audit_log_filters_by_action_and_hides_other_org(client, world, url):
     assert [e.target_repr for e in entries] == ["Team 0"]
     body = response.content.decode()
     assert "Geheim team" not in body
-    assert entries[0].changes == [("name", "a", "b")]
+    assert entries[0].changes == [("naam", "a", "b")]  # the field's Dutch label

@@ -136,7 +136,8 @@ def test_membership_create_with_scope_and_audit(client, world, url):
     created = Membership.objects.get(person=world.staff, role=Role.COACH)
     assert str(created.fte) == "0.40"
     entry = AuditEntry.objects.get(action="membership.create")
-    assert entry.after["fte"] == "0.40" and entry.after["location"] == world.location.pk
+    assert entry.after["fte"] == "0.40"
+    assert entry.after["location"] == f"De Vlinder (#{world.location.pk})"
 
 
 def test_membership_create_errors_in_dutch(client, world, url):
