@@ -5,12 +5,15 @@ URLs are enumerated from the resolver, so a new page is covered the day it is ad
 kwarg this file does not know makes the test fail: register how to fill it in OBJECT_KWARGS.
 """
 
+import datetime
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lerend.organisations.models import Invitation, Membership
+from lerend.scans import services as scan_services
+from lerend.scans.models import Campaign, InstrumentVersion, OrganisationInstrument
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +47,11 @@ OBJECT_KWARGS = {
     "person_id": lambda w, org: w.staff.pk if org == w.org else w.outsider.pk,
     "membership_id": lambda w, org: _first(Membership, org),
     "invitation_id": lambda w, org: _first(Invitation, org),
+    "campaign_id": lambda w, org: _first(Campaign, org),
+    "draft_id": lambda w, org: _first(OrganisationInstrument, org),
+    # Own org: a shipped version (any organisation may copy it); other org: its own published
+    # version, which must stay invisible.
+    "version_id": lambda w, org: w.shipped.pk if org == w.org else _first(InstrumentVersion, org),
 }
 # Kwargs that are not objects of an organisation (keys of shipped data, tokens, ...).
 PLAIN_KWARGS = {
@@ -80,6 +88,7 @@ def matrix_world(world):
     from tests.factories import member
 
     member(world.other_org, team=world.other_org_team)
+    world.shipped = scan_services.shipped_version("pulse")
     for org, admin in ((world.org, world.admin), (world.other_org, world.outsider)):
         Invitation.objects.create(
             organisation=org,
@@ -90,6 +99,24 @@ def matrix_world(world):
             token_hash=f"hash-{org.slug}",
             invited_by=admin,
             expires_at="2099-01-01T00:00:00Z",
+        )
+        draft = scan_services.copy_instrument(
+            organisation=org, actor=admin, version=scan_services.shipped_version("pulse")
+        )
+        scan_services.publish_instrument(own=draft, actor=admin)
+        scan_services.copy_instrument(organisation=org, actor=admin, version=world.shipped)
+        today = datetime.date.today()
+        scan_services.create_campaign(
+            organisation=org,
+            actor=admin,
+            instrument_version=world.shipped,
+            title="Pulse",
+            audience="staff",
+            role_groups=("leiding", "medewerkers"),
+            teams=(),
+            locations=(),
+            opens_on=today,
+            closes_on=today + datetime.timedelta(days=14),
         )
     return world
 

@@ -1,0 +1,105 @@
+"""Reads that decide who sees what about scans. Counts only: no page ever learns who did or
+did not answer."""
+
+from django.db.models import Count
+
+from lerend.organisations.models import Location, Team
+
+from . import anonymity
+from .models import Audience, Campaign, InstrumentVersion, OrganisationInstrument, ScanInvitation
+
+
+def campaigns_for(organisation):
+    return Campaign.objects.filter(organisation=organisation).select_related("instrument_version")
+
+
+def campaign_for(organisation, pk):
+    return (
+        Campaign.objects.filter(organisation=organisation, pk=pk)
+        .select_related("instrument_version", "organisation")
+        .prefetch_related("locations", "teams")
+        .first()
+    )
+
+
+def instrument_choices(organisation):
+    """Instrument versions a campaign may use: the shipped ones (created on first use) and
+    the organisation's published own versions."""
+    from .instruments.loader import shipped_instruments
+    from .services import shipped_version
+
+    shipped = [shipped_version(i.key) for i in shipped_instruments()]
+    own = list(InstrumentVersion.objects.filter(organisation=organisation))
+    return shipped + own
+
+
+def own_instruments(organisation):
+    return OrganisationInstrument.objects.filter(organisation=organisation).select_related(
+        "based_on"
+    )
+
+
+def _cell_counts(queryset) -> dict:
+    counts = {}
+    for row in queryset.values("location_key", "team_key", "role_group").annotate(n=Count("id")):
+        cell = anonymity.Stratum(
+            row["location_key"] or None, row["team_key"] or None, row["role_group"]
+        )
+        counts[cell] = row["n"]
+    return counts
+
+
+def response_overview(campaign) -> dict:
+    """What a leader sees while a campaign runs: per group the number of responses and (for
+    staff) the response rate — both through the anonymity plan. Two grouped count queries;
+    no individual invitation is ever read."""
+    k = campaign.k or campaign.organisation.anonymity_threshold
+    responded = _cell_counts(campaign.responses.all())
+    if campaign.audience == Audience.STAFF:
+        invited = _cell_counts(ScanInvitation.objects.filter(campaign=campaign))
+        cells = set(invited) | set(responded)
+        groups = anonymity.standard_groups(cells)
+        rates = anonymity.plan_response_rates(groups, invited, responded, k)
+        plan = rates.disclosure
+    else:
+        invited, rates = None, None
+        groups = anonymity.standard_groups(responded)
+        plan = anonymity.plan_disclosure(groups, responded, k)
+    location_names = dict(
+        Location.objects.filter(organisation=campaign.organisation).values_list("pk", "name")
+    )
+    team_names = dict(
+        Team.objects.filter(organisation=campaign.organisation).values_list("pk", "name")
+    )
+    from .models import RoleGroup
+
+    def label(key):
+        kind = key[0]
+        if kind == "organisation":
+            return str(campaign.organisation.name)
+        if kind == "location":
+            return location_names.get(key[1], "?")
+        if kind == "team":
+            return team_names.get(key[1], "?")
+        if kind == "role_group":
+            return str(RoleGroup(key[1]).label)
+        return f"{RoleGroup(key[1]).label} · {location_names.get(key[2], '?')}"
+
+    order = {"organisation": 0, "location": 1, "team": 2, "role_group": 3}
+    rows = []
+    for group in sorted(groups, key=lambda g: (order.get(g.key[0], 4), label(g.key))):
+        rate = rates.get(group.key) if rates is not None else None
+        visible = plan.is_visible(group.key)
+        responses = sum(responded.get(c, 0) for c in group.cells) if visible else None
+        if rates is not None and rate is None:
+            responses = None  # the plan on invited counts hides it: do not show n either
+        rows.append(
+            {
+                "key": group.key,
+                "kind": group.key[0],
+                "label": label(group.key),
+                "responded": responses,
+                "rate": rate,
+            }
+        )
+    return {"k": k, "rows": rows}

@@ -1,0 +1,114 @@
+"""Campaign pages for leaders at /o/<slug>/scans/: list, create, detail, launch, close,
+remind. Counts and rates only, through the anonymity plan; never who did (not) answer."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerend.organisations.decorators import require
+from lerend.organisations.forms import apply_errors
+
+from . import rules, selectors, services
+from .forms import CampaignForm
+from .models import CampaignStatus
+
+
+def _campaign(request, pk, *, manage=False):
+    campaign = selectors.campaign_for(request.organisation, pk)
+    if campaign is None:
+        raise Http404
+    if manage and not rules.can_manage_campaign(request.access, campaign):
+        raise PermissionDenied
+    return campaign
+
+
+@require(rules.can_view_campaigns)
+def campaign_list(request):
+    context = {
+        "campaigns": list(selectors.campaigns_for(request.organisation)),
+        "can_manage": rules.can_manage_campaigns(request.access),
+        "can_manage_instruments": rules.can_manage_instruments(request.access),
+    }
+    return render(request, "scans/campaign_list.html", context)
+
+
+@require(rules.can_manage_campaigns)
+def campaign_create(request):
+    org = request.organisation
+    versions = selectors.instrument_choices(org)
+    form = CampaignForm(request.POST or None, organisation=org, versions=versions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not rules.can_manage_targets(request.access, data["locations"], data["teams"]):
+            form.add_error(None, _("Choose only locations or teams you manage."))
+            return render(request, "scans/campaign_form.html", {"form": form})
+        try:
+            campaign = services.create_campaign(
+                organisation=org,
+                actor=request.user,
+                instrument_version=data["instrument_version"],
+                title=data["title"],
+                intro=data["intro"],
+                audience=data["audience"],
+                role_groups=data["role_groups"],
+                locations=list(data["locations"]),
+                teams=list(data["teams"]),
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                code_use_limit=data["code_use_limit"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The campaign has been created as a draft."))
+            return redirect("scans:detail", org.slug, campaign.pk)
+    return render(request, "scans/campaign_form.html", {"form": form})
+
+
+@require(rules.can_view_campaigns)
+def campaign_detail(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    overview = selectors.response_overview(campaign) if campaign.launched_at else None
+    context = {
+        "campaign": campaign,
+        "status": campaign.status,
+        "overview": overview,
+        "codes": list(campaign.access_codes.all()) if campaign.launched_at else [],
+        "can_manage": rules.can_manage_campaign(request.access, campaign),
+        "Status": CampaignStatus,
+    }
+    return render(request, "scans/campaign_detail.html", context)
+
+
+@require_POST
+@require(rules.can_manage_campaigns)
+def campaign_launch(request, campaign_id):
+    campaign = _campaign(request, campaign_id, manage=True)
+    try:
+        services.launch_campaign(campaign=campaign, actor=request.user)
+    except services.CannotLaunch as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The campaign has been launched."))
+    return redirect("scans:detail", request.organisation.slug, campaign.pk)
+
+
+@require_POST
+@require(rules.can_manage_campaigns)
+def campaign_close(request, campaign_id):
+    campaign = _campaign(request, campaign_id, manage=True)
+    services.close_campaign(campaign=campaign, actor=request.user)
+    messages.success(request, _("The campaign has been closed."))
+    return redirect("scans:detail", request.organisation.slug, campaign.pk)
+
+
+@require_POST
+@require(rules.can_manage_campaigns)
+def campaign_remind(request, campaign_id):
+    campaign = _campaign(request, campaign_id, manage=True)
+    services.send_reminders(campaign=campaign, actor=request.user)
+    messages.success(request, _("A reminder is being sent to everyone who has not answered."))
+    return redirect("scans:detail", request.organisation.slug, campaign.pk)

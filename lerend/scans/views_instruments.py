@@ -1,0 +1,160 @@
+"""Instruments: the shipped ones and the organisation's own copies. A modest form-based
+editor: add, remove and reorder items and open questions within existing dimensions, then
+publish as a new frozen version."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerend.organisations.decorators import require
+
+from . import rules, selectors, services
+from .forms import ItemForm, OpenQuestionForm
+from .models import InstrumentVersion, OrganisationInstrument
+
+
+@require(rules.can_view_campaigns)
+def instrument_list(request):
+    org = request.organisation
+    context = {
+        "versions": selectors.instrument_choices(org),
+        "own": list(selectors.own_instruments(org)),
+        "can_manage": rules.can_manage_instruments(request.access),
+    }
+    return render(request, "scans/instrument_list.html", context)
+
+
+@require_POST
+@require(rules.can_manage_instruments)
+def instrument_copy(request, version_id):
+    org = request.organisation
+    version = _shipped_or_own(org, version_id)
+    if version is None:
+        raise Http404
+    own = services.copy_instrument(organisation=org, actor=request.user, version=version)
+    messages.success(request, _("A copy has been made. Change it, then publish it."))
+    return redirect("scans:instrument_edit", org.slug, own.pk)
+
+
+def _shipped_or_own(org, pk):
+    version = InstrumentVersion.objects.filter(pk=pk).first()
+    if version is None or version.organisation_id not in (None, org.pk):
+        return None
+    return version
+
+
+def _move(entries: list, key: str, step: int) -> None:
+    index = next(i for i, e in enumerate(entries) if e["key"] == key)
+    target = index + step
+    if 0 <= target < len(entries):
+        entries[index], entries[target] = entries[target], entries[index]
+
+
+def _next_key(definition, prefix: str) -> str:
+    taken = {e["key"] for e in definition["items"]} | {
+        e["key"] for e in definition.get("open_questions") or []
+    }
+    number = 1
+    while f"{definition['key']}.{prefix}{number}" in taken:
+        number += 1
+    return f"{definition['key']}.{prefix}{number}"
+
+
+def _edit(definition: dict, post) -> dict | None:
+    """Apply one editor action to a copy of the definition; None for an invalid form."""
+    definition = copy.deepcopy(definition)
+    action, key = post.get("action", ""), post.get("key", "")
+    items = definition["items"]
+    questions = definition.setdefault("open_questions", [])
+    if action == "item_remove":
+        definition["items"] = [e for e in items if e["key"] != key]
+    elif action in ("item_up", "item_down"):
+        _move(items, key, -1 if action == "item_up" else 1)
+    elif action == "question_remove":
+        definition["open_questions"] = [e for e in questions if e["key"] != key]
+    elif action in ("question_up", "question_down"):
+        _move(questions, key, -1 if action == "question_up" else 1)
+    return definition
+
+
+@require(rules.can_manage_instruments)
+def instrument_edit(request, draft_id):
+    org = request.organisation
+    own = get_object_or_404(OrganisationInstrument, pk=draft_id, organisation=org)
+    instrument = services.build_instrument(own.definition)
+    dimensions = [(d.key, str(d.name)) for d in instrument.dimensions]
+    item_form = ItemForm(dimensions=dimensions, prefix="item")
+    question_form = OpenQuestionForm(dimensions=dimensions, prefix="question")
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        definition = None
+        if action == "item_add":
+            item_form = ItemForm(request.POST, dimensions=dimensions, prefix="item")
+            if item_form.is_valid():
+                data = item_form.cleaned_data
+                definition = copy.deepcopy(own.definition)
+                definition["items"].append(
+                    {
+                        "key": _next_key(definition, "eigen"),
+                        "dimension": data["dimension"],
+                        "text": {"nl": data["text_nl"], "en": data["text_en"]},
+                        **({"reverse": True} if data["reverse"] else {}),
+                    }
+                )
+        elif action == "question_add":
+            question_form = OpenQuestionForm(request.POST, dimensions=dimensions, prefix="question")
+            if question_form.is_valid():
+                data = question_form.cleaned_data
+                definition = copy.deepcopy(own.definition)
+                question = {
+                    "key": _next_key(definition, "open"),
+                    "text": {"nl": data["text_nl"], "en": data["text_en"]},
+                }
+                if data["dimension"]:
+                    question["dimension"] = data["dimension"]
+                definition.setdefault("open_questions", []).append(question)
+        else:
+            definition = _edit(own.definition, request.POST)
+        if definition is not None:
+            try:
+                services.update_instrument_draft(own=own, actor=request.user, definition=definition)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            return redirect("scans:instrument_edit", org.slug, own.pk)
+        instrument = services.build_instrument(own.definition)
+    names = {d.key: str(d.name) for d in instrument.dimensions}
+    context = {
+        "own": own,
+        "instrument": instrument,
+        "items": [(item, names[item.dimension]) for item in instrument.items],
+        "questions": [(q, names.get(q.dimension, _("General"))) for q in instrument.open_questions],
+        "item_form": item_form,
+        "question_form": question_form,
+        "versions": InstrumentVersion.objects.filter(organisation=org, key=own.key),
+    }
+    return render(request, "scans/instrument_edit.html", context)
+
+
+@require_POST
+@require(rules.can_manage_instruments)
+def instrument_publish(request, draft_id):
+    org = request.organisation
+    own = get_object_or_404(OrganisationInstrument, pk=draft_id, organisation=org)
+    try:
+        version = services.publish_instrument(own=own, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Version %(version)s has been published; campaigns can now use it.")
+            % {"version": version.version},
+        )
+    return redirect("scans:instrument_edit", org.slug, own.pk)
