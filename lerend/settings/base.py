@@ -185,3 +185,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The address people reach Lerend at: links in mails (invitations, reminders) start with it.
+SITE_URL = os.environ.get("LEREND_SITE_URL", "http://127.0.0.1:8000")
+
+# Enqueued once a day by `manage.py daily` (cron); run by `manage.py db_worker`.
+LEREND_DAILY_TASKS = [
+    "lerend.scans.tasks.remind_open_campaigns",
+]

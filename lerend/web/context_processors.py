@@ -8,12 +8,15 @@ def navigation(request):
     if access is None:
         return {"nav_items": []}
     from lerend.organisations import rules
+    from lerend.scans import rules as scan_rules
 
     slug = access.organisation.slug
     items = [
         (_("Home"), reverse("web:org_home", args=[slug]), "home"),
         (_("Learning-organisation model"), reverse("frameworks:explorer", args=[slug]), "model"),
     ]
+    if scan_rules.can_view_campaigns(access):
+        items.append((_("Scans"), reverse("scans:list", args=[slug]), "scans"))
     if rules.can_manage_organisation(access):
         items.append((_("Management"), reverse("organisations:overview", args=[slug]), "beheer"))
     elif rules.can_view_people(access):
