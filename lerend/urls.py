@@ -14,5 +14,7 @@ urlpatterns = [
     path("account/", include("lerend.accounts.urls")),
     path("uitnodiging/", include("lerend.organisations.invitation_urls")),
     path("vragenlijst/", include("lerend.scans.respond_urls")),
+    # Public without log-in: a vision page for parents, and calendar feeds keyed by a secret.
+    path("", include("lerend.improvement.public_urls")),
     path("o/<slug:org_slug>/", include(org_patterns)),
 ]

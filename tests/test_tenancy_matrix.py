@@ -11,6 +11,7 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from lerend.improvement.models import Action, Goal
 from lerend.organisations.models import Invitation, Membership
 from lerend.scans import services as scan_services
 from lerend.scans.models import Campaign, InstrumentVersion, OrganisationInstrument
@@ -49,6 +50,8 @@ OBJECT_KWARGS = {
     "invitation_id": lambda w, org: _first(Invitation, org),
     "campaign_id": lambda w, org: _first(Campaign, org),
     "draft_id": lambda w, org: _first(OrganisationInstrument, org),
+    "goal_id": lambda w, org: _first(Goal, org),
+    "action_id": lambda w, org: _first(Action, org),
     # Own org: a shipped version (any organisation may copy it); other org: its own published
     # version, which must stay invisible.
     "version_id": lambda w, org: w.shipped.pk if org == w.org else _first(InstrumentVersion, org),
@@ -117,6 +120,17 @@ def matrix_world(world):
             locations=(),
             opens_on=today,
             closes_on=today + datetime.timedelta(days=14),
+        )
+    for org, team, admin in (
+        (world.org, world.team, world.admin),
+        (world.other_org, world.other_org_team, world.outsider),
+    ):
+        today = datetime.date.today()
+        goal = Goal.objects.create(
+            organisation=org, level="team", team=team, title="Doel", starts_on=today, ends_on=today
+        )
+        Action.objects.create(
+            organisation=org, team=team, goal=goal, title="Actie", due_on=today, owner=admin
         )
     return world
 

@@ -192,4 +192,5 @@ SITE_URL = os.environ.get("LEREND_SITE_URL", "http://127.0.0.1:8000")
 # Enqueued once a day by `manage.py daily` (cron); run by `manage.py db_worker`.
 LEREND_DAILY_TASKS = [
     "lerend.scans.tasks.remind_open_campaigns",
+    "lerend.improvement.tasks.ask_follow_ups",
 ]

@@ -13,6 +13,7 @@ def navigation(request):
     slug = access.organisation.slug
     items = [
         (_("Home"), reverse("web:org_home", args=[slug]), "home"),
+        (_("Vision and goals"), reverse("improvement:overview", args=[slug]), "verbeteren"),
         (_("Learning-organisation model"), reverse("frameworks:explorer", args=[slug]), "model"),
     ]
     if scan_rules.can_view_campaigns(access):

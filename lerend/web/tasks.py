@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lerend.improvement.tasks_home import tasks_for as improvement_tasks
 from lerend.organisations import rules, selectors
 
 
@@ -52,4 +53,5 @@ def tasks_for(request) -> list[Task]:
                     reverse("organisations:overview", args=[slug]),
                 )
             )
+    tasks += improvement_tasks(request)
     return tasks

@@ -1,0 +1,248 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lerend.frameworks.registry import building_blocks
+from lerend.organisations.models import Membership, Team
+
+from .models import Action, Goal, ImprovementSettings, ItemKind, Outcome, TeamBoard
+from .validators import validate_block_keys
+
+User = get_user_model()
+
+
+class BlocksField(forms.MultipleChoiceField):
+    """Building blocks as checkboxes; choices come from the registry at form time."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Building blocks"),
+            required=False,
+            validators=[validate_block_keys],
+            **kwargs,
+        )
+
+    def valid_value(self, value):
+        return True  # validate_block_keys gives the one clear message
+
+
+def _block_choices():
+    return [(b.key, str(b.name)) for b in building_blocks()]
+
+
+def _people(organisation, *, team=None):
+    """Active members of the organisation (of the team when given), for owner choices."""
+    memberships = Membership.objects.active().filter(organisation=organisation)
+    if team is not None:
+        memberships = memberships.filter(team=team)
+    return User.objects.filter(pk__in=memberships.values("person")).order_by("name")
+
+
+class _Form(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class VisionForm(forms.Form):
+    vision = forms.CharField(
+        label=_("Vision"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    mission = forms.CharField(
+        label=_("Mission"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    core_values = forms.CharField(
+        label=_("Core values"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("One core value per line."),
+    )
+    is_public = forms.BooleanField(
+        label=_("Show vision, mission and core values on the public page for parents"),
+        required=False,
+    )
+
+    def __init__(self, *args, allow_public=True, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        if not allow_public:
+            del self.fields["is_public"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f, "").strip() for f in ("vision", "mission", "core_values")):
+            raise forms.ValidationError(_("Write at least a vision, a mission or a core value."))
+        return cleaned
+
+
+class GoalForm(_Form):
+    building_blocks = BlocksField()
+
+    class Meta:
+        model = Goal
+        fields = [
+            "title",
+            "why",
+            "building_blocks",
+            "core_value",
+            "owner",
+            "starts_on",
+            "ends_on",
+            "indicator",
+            "supports",
+            "status",
+        ]
+        widgets = {
+            "why": forms.Textarea(attrs={"rows": 3}),
+            "indicator": forms.Textarea(attrs={"rows": 2}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, organisation, core_values, supportable, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building_blocks"].choices = _block_choices()
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].required = True
+        self.fields["owner"].error_messages["required"] = _("Choose who owns this goal.")
+        self.fields["supports"].queryset = supportable
+        if not supportable.exists():
+            del self.fields["supports"]
+        self.fields["indicator"].help_text = _(
+            "What will we see or hear when this goal is reached?"
+        )
+        values = list(core_values)
+        if self.instance.core_value and self.instance.core_value not in values:
+            values.append(self.instance.core_value)
+        self.fields["core_value"] = forms.ChoiceField(
+            label=_("Related core value"),
+            required=False,
+            choices=[("", _("— none —"))] + [(v, v) for v in values],
+        )
+        if not self.instance.pk:
+            del self.fields["status"]
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        changed = self.instance.pk is None or "ends_on" in self.changed_data
+        if changed and ends_on < timezone.localdate():
+            raise forms.ValidationError(
+                _("This end date lies in the past. Choose today or a later date.")
+            )
+        return ends_on
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end date comes before the start date."))
+        return cleaned
+
+    def _post_clean(self):
+        # Level, team and organisation are set by the service; skip the model's own checks
+        # of them here (the service runs full_clean on the complete object).
+        pass
+
+
+class ActionForm(_Form):
+    building_blocks = BlocksField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "team",
+            "title",
+            "owner",
+            "due_on",
+            "goal",
+            "building_blocks",
+            "pdca_phase",
+            "origin",
+        ]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, organisation, teams, goals, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building_blocks"].choices = _block_choices()
+        if teams is not None:
+            self.fields["team"].queryset = teams
+        self.fields["team"].error_messages["invalid_choice"] = _(
+            "You cannot add actions to that team."
+        )
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].required = True
+        self.fields["owner"].error_messages["required"] = _(
+            "Every action needs an owner: choose who does it."
+        )
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].required = False
+        if self.instance.pk:
+            del self.fields["team"]
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        changed = self.instance.pk is None or "due_on" in self.changed_data
+        if changed and due_on < timezone.localdate():
+            raise forms.ValidationError(
+                _("This due date lies in the past. Choose today or a later date.")
+            )
+        return due_on
+
+    def _post_clean(self):
+        pass
+
+
+class BoardItemForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
+    text = forms.CharField(label=_("Text"), max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SessionNotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes of this session"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class FollowUpForm(_Form):
+    class Meta:
+        model = Action
+        fields = ["outcome", "learned"]
+        widgets = {"outcome": forms.RadioSelect, "learned": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = True
+        self.fields["outcome"].choices = Outcome.choices
+        self.fields["outcome"].label = _("Did it work?")
+        self.fields["outcome"].error_messages["required"] = _("Choose yes, partly or no.")
+
+    def _post_clean(self):
+        pass
+
+
+class ScheduleForm(_Form):
+    class Meta:
+        model = TeamBoard
+        fields = ["weekday", "starts_at", "duration_minutes", "place"]
+        widgets = {"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+
+class SettingsForm(_Form):
+    class Meta:
+        model = ImprovementSettings
+        fields = ["max_active_goals_per_team", "follow_up_weeks"]
+
+
+def action_teams(access, rules):
+    """Teams this person may add actions to."""
+    teams = Team.objects.filter(organisation=access.organisation).select_related("location")
+    return Team.objects.filter(
+        pk__in=[t.pk for t in teams if rules.can_work_board(access, t)]
+    ).select_related("location")

@@ -1,0 +1,66 @@
+"""Who may do what in the improvement cycle. Every rule takes ``request.access`` (and the
+object it is about) and answers yes/no.
+
+Decisions, so that they are written down once:
+- Every member reads the vision and the goals at every level of their organisation —
+  including another team's goals: seeing what others work on makes the cascade visible and
+  invites learning from each other.
+- A team's *board* (actions, agreements, problems, session notes) is the team's working
+  space: only its members (any role with a team membership), leaders covering the team and
+  coaches covering it (read-only) open it. A member of another team gets 403.
+- Working the board (moving and adding actions, items, notes) is for the team's members and
+  the leaders covering the team. A coach may look, not change.
+- Goals and accents: organisation level — bestuurder and beheerder; location level — the
+  locatiemanager of that location and organisation-wide leaders; team level — the team's
+  teamleider and anyone leading a wider scope that covers the team.
+"""
+
+from lerend.organisations.access import LEADER_ROLES, Access
+from lerend.organisations.models import Role
+
+ORG_LEADERS = frozenset({Role.BESTUURDER, Role.BEHEERDER})
+LOCATION_LEADERS = ORG_LEADERS | {Role.LOCATIEMANAGER}
+
+
+def can_edit_organisation_level(access: Access) -> bool:
+    """Organisation vision, organisation goals, the app's settings."""
+    return access.covers_organisation(roles=ORG_LEADERS)
+
+
+def can_edit_location_level(access: Access, location) -> bool:
+    return access.covers_location(location.id, roles=LOCATION_LEADERS)
+
+
+def can_edit_team_level(access: Access, team) -> bool:
+    """Team accent, team goals, board schedule and calendar link."""
+    return access.covers_team(team, roles=LEADER_ROLES)
+
+
+def can_edit_level(access: Access, *, location=None, team=None) -> bool:
+    if team is not None:
+        return can_edit_team_level(access, team)
+    if location is not None:
+        return can_edit_location_level(access, location)
+    return can_edit_organisation_level(access)
+
+
+def can_edit_goal(access: Access, goal) -> bool:
+    return can_edit_level(access, location=goal.location, team=goal.team)
+
+
+def can_read_goals(access: Access) -> bool:
+    """Any member; tenancy has already given outsiders a 404."""
+    return access is not None
+
+
+def can_work_board(access: Access, team) -> bool:
+    return team.id in access.team_ids or access.covers_team(team, roles=LEADER_ROLES)
+
+
+def can_view_board(access: Access, team) -> bool:
+    return can_work_board(access, team) or access.covers_team(team, roles={Role.COACH})
+
+
+def can_answer_follow_up(access: Access, action, user) -> bool:
+    """The owner answers "Did it work?"; the team's leaders may do it for them."""
+    return action.owner_id == user.id or can_edit_team_level(access, action.team)

@@ -1,0 +1,59 @@
+"""Background work: ask owners "Did it work?" some weeks after an action's due date.
+Run by the django-tasks-db worker (tests use the immediate backend)."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import FOLLOW_UP_WEEKS_DEFAULT, Action, ImprovementSettings
+
+
+def _site_url() -> str:
+    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+@task
+def ask_follow_ups() -> int:
+    """Meant to be enqueued once a day. For every action whose due date lies the
+    organisation's number of weeks behind us and whose owner was not asked yet: mark it
+    asked (it then shows in the owner's task list) and mail the owner. Returns the number
+    asked."""
+    today = timezone.localdate()
+    weeks = dict(ImprovementSettings.objects.values_list("organisation_id", "follow_up_weeks"))
+    candidates = (
+        Action.objects.filter(
+            follow_up_asked_on__isnull=True,
+            owner__isnull=False,
+            owner__is_active=True,
+            due_on__lte=today,
+        )
+        .select_related("owner", "organisation", "team")
+        .order_by("id")
+    )
+    asked = 0
+    for action in candidates.iterator():
+        wait = datetime.timedelta(weeks=weeks.get(action.organisation_id, FOLLOW_UP_WEEKS_DEFAULT))
+        if action.due_on + wait > today:
+            continue
+        # Conditional update: two workers running at once mail each owner once.
+        if not Action.objects.filter(pk=action.pk, follow_up_asked_on__isnull=True).update(
+            follow_up_asked_on=today
+        ):
+            continue
+        link = _site_url() + reverse(
+            "improvement:follow_up", args=[action.organisation.slug, action.pk]
+        )
+        with translation.override(getattr(action.owner, "language", "") or "nl"):
+            body = render_to_string(
+                "improvement/mail/follow_up.txt", {"action": action, "link": link}
+            )
+            subject = _("Did it work? %(title)s") % {"title": action.title}
+        send_mail(subject, body, None, [action.owner.email])
+        asked += 1
+    return asked
