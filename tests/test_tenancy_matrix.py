@@ -12,9 +12,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lerend.improvement.models import Action, Goal
-from lerend.organisations.models import Invitation, Membership
+from lerend.organisations.models import Invitation, Membership, Role
 from lerend.scans import services as scan_services
 from lerend.scans.models import Campaign, InstrumentVersion, OrganisationInstrument
+from tests.learning.records import make_records
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,10 @@ def _first(model, org, **filters):
     return obj.pk
 
 
+def _learning_record(name):
+    return lambda w, org: w.learning_records[org.pk][name]
+
+
 # How to fill each URL kwarg with an object of a given organisation.
 OBJECT_KWARGS = {
     "location_id": lambda w, org: w.location.pk if org == w.org else w.other_location.pk,
@@ -52,6 +57,18 @@ OBJECT_KWARGS = {
     "draft_id": lambda w, org: _first(OrganisationInstrument, org),
     "goal_id": lambda w, org: _first(Goal, org),
     "action_id": lambda w, org: _first(Action, org),
+    **{
+        name: _learning_record(name)
+        for name in (
+            "entry_id",
+            "plan_id",
+            "plan_goal_id",
+            "activity_id",
+            "evidence_id",
+            "review_id",
+            "share_id",
+        )
+    },
     # Own org: a shipped version (any organisation may copy it); other org: its own published
     # version, which must stay invisible.
     "version_id": lambda w, org: w.shipped.pk if org == w.org else _first(InstrumentVersion, org),
@@ -132,6 +149,13 @@ def matrix_world(world):
         Action.objects.create(
             organisation=org, team=team, goal=goal, title="Actie", due_on=today, owner=admin
         )
+    # Personal records: the owner's coach covers the owner; everyone else must get 404.
+    other_owner = member(world.other_org, team=world.other_org_team)
+    other_coach = member(world.other_org, Role.COACH, location=world.other_location)
+    world.learning_records = {
+        world.org.pk: make_records(world.org, world.staff, world.coach),
+        world.other_org.pk: make_records(world.other_org, other_owner, other_coach),
+    }
     return world
 
 

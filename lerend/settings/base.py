@@ -193,4 +193,5 @@ SITE_URL = os.environ.get("LEREND_SITE_URL", "http://127.0.0.1:8000")
 LEREND_DAILY_TASKS = [
     "lerend.scans.tasks.remind_open_campaigns",
     "lerend.improvement.tasks.ask_follow_ups",
+    "lerend.learning.tasks.send_journal_reminders",
 ]

@@ -14,6 +14,7 @@ def navigation(request):
     items = [
         (_("Home"), reverse("web:org_home", args=[slug]), "home"),
         (_("Vision and goals"), reverse("improvement:overview", args=[slug]), "verbeteren"),
+        (_("My learning"), reverse("learning:my_learning", args=[slug]), "leren"),
         (_("Learning-organisation model"), reverse("frameworks:explorer", args=[slug]), "model"),
     ]
     if scan_rules.can_view_campaigns(access):

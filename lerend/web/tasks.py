@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lerend.improvement.tasks_home import tasks_for as improvement_tasks
+from lerend.learning.tasks_home import tasks_for as learning_tasks
 from lerend.organisations import rules, selectors
 
 
@@ -54,4 +55,5 @@ def tasks_for(request) -> list[Task]:
                 )
             )
     tasks += improvement_tasks(request)
+    tasks += learning_tasks(request)
     return tasks

@@ -1,0 +1,56 @@
+"""Background work of the learning area: the opt-in weekly journal reminder.
+
+How it is scheduled: it is listed in ``settings.LEREND_DAILY_TASKS``, which ``manage.py daily``
+(cron, once a day) enqueues; the django-tasks-db worker (``manage.py db_worker``) picks the
+task up and sends the mail. Enqueueing twice on one day
+is harmless: ``last_sent_on`` is claimed with a conditional update, so each person gets one
+mail a week at most. Tests use the immediate backend, which runs the task at once.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import JournalReminder
+
+
+def _site_url() -> str:
+    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+@task
+def send_journal_reminders() -> int:
+    """Mails everyone whose reminder day is today and who got no reminder in the past six
+    days. The mail holds a link, never journal text. Returns the number sent."""
+    today = timezone.localdate()
+    recent = today - datetime.timedelta(days=6)
+    due = (
+        JournalReminder.objects.filter(weekday=today.weekday(), person__is_active=True)
+        .exclude(last_sent_on__gte=recent)
+        .select_related("person", "organisation")
+        .order_by("id")
+    )
+    sent = 0
+    for reminder in due.iterator():
+        claimed = (
+            JournalReminder.objects.filter(pk=reminder.pk)
+            .exclude(last_sent_on__gte=recent)
+            .update(last_sent_on=today)
+        )
+        if not claimed:
+            continue
+        link = _site_url() + reverse("learning:entry_create", args=[reminder.organisation.slug])
+        with translation.override(reminder.person.language or "nl"):
+            body = render_to_string(
+                "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
+            )
+            subject = _("A moment to look back on your week")
+        send_mail(subject, body, None, [reminder.person.email])
+        sent += 1
+    return sent
