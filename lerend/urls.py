@@ -4,8 +4,10 @@ org_patterns = [
     path("beheer/", include("lerend.organisations.urls")),
     path("model/", include("lerend.frameworks.urls")),
     path("scans/", include("lerend.scans.urls")),
+    path("scans/export/", include("lerend.scans.export_urls")),
     path("verbeteren/", include("lerend.improvement.urls")),
     path("leren/", include("lerend.learning.urls")),
+    path("samen/", include("lerend.collaboration.urls")),
 ]
 
 urlpatterns = [

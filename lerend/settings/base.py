@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "lerend.scans",
     "lerend.improvement",
     "lerend.learning",
+    "lerend.collaboration",
     "lerend.web",
     "lerend.demo",
 ]

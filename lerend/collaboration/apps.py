@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CollaborationConfig(AppConfig):
+    name = "lerend.collaboration"
+    label = "collaboration"
+    verbose_name = _("Learning together")
