@@ -46,7 +46,7 @@ test: env compiled-messages lint translations test-sqlite test-postgres test-bro
 	@echo "make test: alles groen"
 
 test-sqlite: env
-	$(PY) manage.py makemigrations --check --dry-run --settings=lerend.settings.test
+	env -u TEST_DATABASE_URL $(PY) manage.py makemigrations --check --dry-run --settings=lerend.settings.test
 	.venv/bin/pytest -m "not browser" -n 2 -q
 
 test-postgres: env
