@@ -47,7 +47,8 @@ test: env compiled-messages lint translations test-sqlite test-postgres test-bro
 
 test-sqlite: env
 	env -u TEST_DATABASE_URL $(PY) manage.py makemigrations --check --dry-run --settings=lerend.settings.test
-	.venv/bin/pytest -m "not browser" -n 2 -q
+	@echo "== SQLite"
+	env -u TEST_DATABASE_URL .venv/bin/pytest -m "not browser" -n 2 -q
 
 test-postgres: env
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -58,7 +59,8 @@ test-postgres: env
 	fi
 
 test-browser: env
-	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist
+	@echo "== Browser tests (Chromium)"
+	env -u TEST_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist
 
 bench: env
 	$(PY) -m bench

@@ -224,7 +224,32 @@ def test_import_file_error_shown_on_upload_page(client, world, url):
     assert "Het bestand is leeg." in response.content.decode() or response.context["form"].errors
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="uses an SQLite trigger")
+def _fail_inserts_into_team(team_id):
+    """A real database failure for memberships of one team: (create, drop) SQL per vendor."""
+    if connection.vendor == "postgresql":
+        return (
+            [
+                "CREATE FUNCTION lerend_fail_second() RETURNS trigger AS $$ BEGIN "
+                f"IF NEW.team_id = {team_id} THEN "
+                "RAISE EXCEPTION 'boom' USING ERRCODE = '23000'; END IF; RETURN NEW; END "
+                "$$ LANGUAGE plpgsql",
+                "CREATE TRIGGER fail_second BEFORE INSERT ON organisations_membership "
+                "FOR EACH ROW EXECUTE FUNCTION lerend_fail_second()",
+            ],
+            [
+                "DROP TRIGGER fail_second ON organisations_membership",
+                "DROP FUNCTION lerend_fail_second()",
+            ],
+        )
+    return (
+        [
+            "CREATE TRIGGER fail_second BEFORE INSERT ON organisations_membership "
+            f"WHEN NEW.team_id = {team_id} BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        ],
+        ["DROP TRIGGER fail_second"],
+    )
+
+
 def test_import_is_atomic_on_database_error(world, django_capture_on_commit_callbacks):
     team = TeamFactory(location=world.location, name="Groep Vlieg")
     rows = imports.parse_upload(
@@ -233,12 +258,11 @@ def test_import_is_atomic_on_database_error(world, django_capture_on_commit_call
             HEADER + "Anna;anna@example.nl;;Groep Rups;;\nBert;bert@example.nl;;Groep Vlieg;;\n"
         ).encode(),
     )
+    create, drop = _fail_inserts_into_team(team.pk)
     with connection.cursor() as cursor:
         # A real database failure on the second row only.
-        cursor.execute(
-            "CREATE TRIGGER fail_second BEFORE INSERT ON organisations_membership "
-            f"WHEN NEW.team_id = {team.pk} BEGIN SELECT RAISE(ABORT, 'boom'); END"
-        )
+        for sql in create:
+            cursor.execute(sql)
     try:
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(IntegrityError):
             services.import_staff(
@@ -246,7 +270,8 @@ def test_import_is_atomic_on_database_error(world, django_capture_on_commit_call
             )
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("DROP TRIGGER fail_second")
+            for sql in drop:
+                cursor.execute(sql)
     assert not User.objects.filter(email__in=["anna@example.nl", "bert@example.nl"]).exists()
     assert Invitation.objects.count() == 0
     assert AuditEntry.objects.filter(action="import.staff").count() == 0
