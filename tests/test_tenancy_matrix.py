@@ -67,6 +67,11 @@ OBJECT_KWARGS = {
             "evidence_id",
             "review_id",
             "share_id",
+            "pd_activity_id",
+            "participation_id",
+            "feedback_request_id",
+            "feedback_invite_id",
+            "reflection_id",
         )
     },
     # Own org: a shipped version (any organisation may copy it); other org: its own published

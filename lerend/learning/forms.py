@@ -22,7 +22,12 @@ def block_choices():
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; it accepts only ISO dates, whatever the page's language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
 
 
 class BlocksField(forms.MultipleChoiceField):

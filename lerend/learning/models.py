@@ -255,3 +255,19 @@ class JournalReminder(models.Model):
 
     def __str__(self):
         return f"reminder {self.pk}"
+
+
+# The second slice lives in its own module to keep each file readable; importing it here is
+# what registers its models with Django.
+from .models_more import (  # noqa: E402, F401
+    Applied,
+    FeedbackAnswer,
+    FeedbackInvite,
+    FeedbackRequest,
+    Participation,
+    ParticipationStatus,
+    PdActivity,
+    PdBudget,
+    PdKind,
+    TeamReflection,
+)

@@ -9,7 +9,7 @@ for them: 404, never 403.
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,13 +17,21 @@ from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Membership, Role, Scope, Team
 
 from .models import (
+    Applied,
     DevelopmentPlan,
     Evidence,
+    FeedbackInvite,
+    FeedbackRequest,
     JournalEntry,
+    Participation,
+    ParticipationStatus,
+    PdActivity,
+    PdBudget,
     PlanGoal,
     PlannedActivity,
     ReviewConversation,
     Share,
+    TeamReflection,
 )
 
 # Below this many people a team's counts would show one person's habits (who writes, who
@@ -260,7 +268,8 @@ def teams_in_scope(access):
 
 def team_counts(access, year=None) -> list[dict]:
     """Per team in the leader's scope: members, journal entries written, POPs shared,
-    review conversations held this year. Counts only — never which person, never content.
+    review conversations held, PD activities attended and their hours, feedback requests
+    made this year. Counts only — never which person, never content.
     Teams below MIN_TEAM_SIZE_FOR_COUNTS get ``counts=None``."""
     year = year or timezone.localdate().year
     teams = teams_in_scope(access)
@@ -300,6 +309,25 @@ def team_counts(access, year=None) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("plan__owner_id", "n")
     )
+    followed = {
+        r["person_id"]: (r["n"], r["hours"] or 0)
+        for r in Participation.objects.filter(
+            activity__organisation=org,
+            person_id__in=people,
+            status=ParticipationStatus.ATTENDED,
+            activity__starts_on__range=(start, end),
+        )
+        .values("person_id")
+        .annotate(n=Count("id"), hours=Sum("hours"))
+    }
+    feedback = dict(
+        FeedbackRequest.objects.filter(
+            organisation=org, requester_id__in=people, created_at__year=year
+        )
+        .values_list("requester_id")
+        .annotate(n=Count("id"))
+        .values_list("requester_id", "n")
+    )
     rows = []
     for team in teams:
         members = {p for t, p in pairs if t == team.id}
@@ -309,6 +337,304 @@ def team_counts(access, year=None) -> list[dict]:
                 "entries": sum(entries.get(p, 0) for p in members),
                 "plans_shared": sum(shared_plans.get(p, 0) for p in members),
                 "reviews": sum(reviews.get(p, 0) for p in members),
+                "activities": sum(followed.get(p, (0, 0))[0] for p in members),
+                "hours": sum((followed.get(p, (0, 0))[1] for p in members), 0),
+                "feedback_requests": sum(feedback.get(p, 0) for p in members),
             }
         rows.append(row)
     return rows
+
+
+# --- professional development ----------------------------------------------------------------
+
+# Organisers see how many answered "yes / partly / no" to "did you apply it?" per activity,
+# but only from this many answers on: with one or two, a count of "no" points at a person.
+MIN_APPLIED_ANSWERS = 3
+
+
+def pd_catalogue(access):
+    return PdActivity.objects.filter(organisation=access.organisation)
+
+
+def pd_activity_for_member(access, pd_activity_id) -> PdActivity:
+    """Any member reads the catalogue; another tenant's activity does not exist."""
+    activity = pd_catalogue(access).filter(pk=pd_activity_id).first()
+    if activity is None:
+        raise Http404
+    return activity
+
+
+def own_participations(access, user):
+    return Participation.objects.filter(
+        activity__organisation=access.organisation, person=user
+    ).select_related("activity")
+
+
+def participation_for_owner(access, user, participation_id) -> Participation:
+    """A participation (its write-up draft and its "applied?" answer) is the person's own:
+    for a leader, even the one who registered them, it does not exist."""
+    participation = own_participations(access, user).filter(pk=participation_id).first()
+    if participation is None:
+        raise Http404
+    return participation
+
+
+def shared_writeups(activity):
+    """What participants chose to share with colleagues ("deel wat je geleerd hebt")."""
+    return (
+        activity.participations.filter(writeup_shared=True)
+        .exclude(writeup="")
+        .select_related("person")
+        .order_by("-writeup_at", "-id")
+    )
+
+
+def applied_summary(activity) -> dict | None:
+    """Counts per answer to "did you apply it?", or None below MIN_APPLIED_ANSWERS. One
+    query. Never the explanations: those stay with the person who wrote them."""
+    counts = dict(
+        activity.participations.exclude(applied="")
+        .values_list("applied")
+        .annotate(n=Count("id"))
+        .values_list("applied", "n")
+    )
+    total = sum(counts.values())
+    if total < MIN_APPLIED_ANSWERS:
+        return None
+    return {
+        "total": total,
+        "rows": [(value, label, counts.get(value, 0)) for value, label in Applied.choices],
+    }
+
+
+def participations_to_answer(access, user):
+    """Participations for which "did you apply it?" was asked and not answered yet."""
+    return own_participations(access, user).filter(applied_asked_on__isnull=False, applied="")
+
+
+def _covered_location_ids(access) -> set[int]:
+    return {
+        m.location_id
+        for m in access.memberships
+        if m.role in LEADER_ROLES and m.scope == Scope.LOCATION
+    }
+
+
+def people_in_scope(access):
+    """Active people a leader covers: everyone for an organisation-wide leader, else the
+    people in the leader's teams and locations. Empty for non-leaders."""
+    from lerend.accounts.models import User
+
+    memberships = Membership.objects.active().filter(organisation=access.organisation)
+    if not access.covers_organisation():
+        team_ids = [t.id for t in teams_in_scope(access)]
+        location_ids = _covered_location_ids(access)
+        memberships = memberships.filter(
+            Q(scope=Scope.TEAM, team_id__in=team_ids)
+            | Q(scope=Scope.LOCATION, location_id__in=location_ids)
+        )
+    return User.objects.filter(pk__in=memberships.values("person_id"), is_active=True).order_by(
+        "name", "id"
+    )
+
+
+def _year_range(year):
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def _spent_per_person(org, people, year) -> dict[int, tuple]:
+    """person id -> (cost, hours) of their participations in activities of ``year``."""
+    rows = (
+        Participation.objects.filter(
+            activity__organisation=org,
+            person_id__in=people,
+            activity__starts_on__range=_year_range(year),
+        )
+        .values("person_id")
+        .annotate(cost=Sum("cost_share"), hours=Sum("hours"))
+    )
+    return {r["person_id"]: (r["cost"] or 0, r["hours"] or 0) for r in rows}
+
+
+def pd_totals(access, year) -> dict:
+    """Money and hours spent per team in the leader's scope (the members' participations in
+    activities of ``year``) against the team budget, and the personal budgets of people in
+    scope against what they spent. A fixed number of queries, however many teams."""
+    org = access.organisation
+    teams = teams_in_scope(access)
+    team_ids = [t.id for t in teams]
+    pairs = set(
+        Membership.objects.active()
+        .filter(organisation=org, scope=Scope.TEAM, team_id__in=team_ids)
+        .values_list("team_id", "person_id")
+    )
+    budgets = list(
+        PdBudget.objects.filter(organisation=org, year=year).select_related("person", "team")
+    )
+    team_budgets = {b.team_id: b for b in budgets if b.team_id}
+    scope_people = set(people_in_scope(access).values_list("pk", flat=True))
+    person_budgets = [b for b in budgets if b.person_id and b.person_id in scope_people]
+    people = {p for _, p in pairs} | {b.person_id for b in person_budgets}
+    spent = _spent_per_person(org, people, year)
+    team_rows = []
+    for team in teams:
+        members = {p for t, p in pairs if t == team.id}
+        team_rows.append(
+            {
+                "team": team,
+                "size": len(members),
+                "budget": team_budgets.get(team.id),
+                "cost": sum((spent.get(p, (0, 0))[0] for p in members), 0),
+                "hours": sum((spent.get(p, (0, 0))[1] for p in members), 0),
+            }
+        )
+    person_rows = [
+        {
+            "person": b.person,
+            "budget": b,
+            "cost": spent.get(b.person_id, (0, 0))[0],
+            "hours": spent.get(b.person_id, (0, 0))[1],
+        }
+        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))
+    ]
+    return {"teams": team_rows, "people": person_rows}
+
+
+def own_pd_budget(access, user, year) -> dict:
+    budget = PdBudget.objects.filter(organisation=access.organisation, year=year, person=user)
+    cost, hours = _spent_per_person(access.organisation, [user.pk], year).get(user.pk, (0, 0))
+    return {"budget": budget.first(), "cost": cost, "hours": hours}
+
+
+# --- peer feedback ---------------------------------------------------------------------------
+
+# Anonymous answers are shown only when at least this many colleagues were asked AND at least
+# this many answered anonymously, and then all together in random order: with fewer, the
+# requester could tell who wrote what by who they asked and who told them they answered.
+MIN_ASKED_FOR_ANONYMOUS = 3
+MIN_ANONYMOUS_ANSWERS = 3
+
+
+def colleagues(access, user):
+    """Active members of the organisation other than ``user``: whom one may ask."""
+    from lerend.accounts.models import User
+
+    return (
+        User.objects.filter(
+            pk__in=Membership.objects.active()
+            .filter(organisation=access.organisation)
+            .values("person_id"),
+            is_active=True,
+        )
+        .exclude(pk=user.pk)
+        .order_by("name", "id")
+    )
+
+
+def own_feedback_requests(access, user):
+    return FeedbackRequest.objects.filter(
+        organisation=access.organisation, requester=user
+    ).annotate(
+        asked=Count("invites", distinct=True),
+        answered=Count("invites", filter=Q(invites__answered=True), distinct=True),
+    )
+
+
+def feedback_request_for_requester(access, user, feedback_request_id) -> FeedbackRequest:
+    """Only the requester opens a request and its answers — leaders, coaches and the asked
+    colleagues get 404."""
+    found = own_feedback_requests(access, user).filter(pk=feedback_request_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def feedback_answers(feedback_request) -> dict:
+    """What the requester sees: named answers with their author; anonymous answers only
+    above both thresholds, then together in random order (never submission order)."""
+    answers = feedback_request.answers.all()
+    named = list(answers.filter(anonymous=False).select_related("author").order_by("id"))
+    anonymous_count = answers.filter(anonymous=True).count()
+    shown = (
+        feedback_request.asked >= MIN_ASKED_FOR_ANONYMOUS
+        and anonymous_count >= MIN_ANONYMOUS_ANSWERS
+    )
+    anonymous = (
+        list(answers.filter(anonymous=True).order_by("?").values_list("text", flat=True))
+        if shown
+        else None
+    )
+    return {"named": named, "anonymous": anonymous, "anonymous_count": anonymous_count}
+
+
+def pending_invites(access, user):
+    """The invites addressed to ``user`` that they have not answered yet."""
+    return FeedbackInvite.objects.filter(
+        request__organisation=access.organisation, person=user, answered=False
+    ).select_related("request__requester")
+
+
+def invite_for_invitee(access, user, feedback_invite_id) -> FeedbackInvite:
+    """The asked colleague opens their own invite only; for anyone else it does not exist."""
+    invite = (
+        FeedbackInvite.objects.filter(
+            request__organisation=access.organisation, person=user, pk=feedback_invite_id
+        )
+        .select_related("request__requester")
+        .first()
+    )
+    if invite is None:
+        raise Http404
+    return invite
+
+
+# --- team reflection -------------------------------------------------------------------------
+
+
+def reflection_teams(access):
+    """Teams the person may hold a reflection for: their own teams and the teams they
+    cover as a leader."""
+    teams = Team.objects.filter(organisation=access.organisation).select_related("location")
+    return [t for t in teams if t.id in access.team_ids or access.covers_team(t)]
+
+
+def reflections_visible_to(access):
+    return (
+        TeamReflection.objects.filter(
+            organisation=access.organisation, team__in=[t.id for t in reflection_teams(access)]
+        )
+        .select_related("team")
+        .order_by("-held_on", "-id")
+    )
+
+
+def reflection_for_viewer(access, reflection_id) -> TeamReflection:
+    """Another tenant's reflection: 404. A reflection of a team the member neither belongs
+    to nor covers: 403 — it is a team record, not a private one, so its existence is no
+    secret inside the organisation."""
+    from django.core.exceptions import PermissionDenied
+
+    reflection = (
+        TeamReflection.objects.filter(organisation=access.organisation, pk=reflection_id)
+        .select_related("team")
+        .first()
+    )
+    if reflection is None:
+        raise Http404
+    if not (reflection.team_id in access.team_ids or access.covers_team(reflection.team)):
+        raise PermissionDenied
+    return reflection
+
+
+def members_of_teams(access, team_ids, also=None):
+    """Active people with a membership in one of ``team_ids`` (plus ``also``, e.g. the
+    leader holding the reflection): whom one picks as participant or action owner."""
+    from lerend.accounts.models import User
+
+    ids = Membership.objects.active().filter(
+        organisation=access.organisation, scope=Scope.TEAM, team_id__in=list(team_ids)
+    )
+    q = Q(pk__in=ids.values("person_id"))
+    if also is not None:
+        q |= Q(pk=also.pk)
+    return User.objects.filter(q, is_active=True).order_by("name", "id")

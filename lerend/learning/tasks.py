@@ -1,4 +1,5 @@
-"""Background work of the learning area: the opt-in weekly journal reminder.
+"""Background work of the learning area: the opt-in weekly journal reminder, and the
+question "did you apply it in practice?" three months after a PD activity.
 
 How it is scheduled: it is listed in ``settings.LEREND_DAILY_TASKS``, which ``manage.py daily``
 (cron, once a day) enqueues; the django-tasks-db worker (``manage.py db_worker``) picks the
@@ -11,13 +12,14 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import models
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import JournalReminder
+from .models import JournalReminder, Participation
 
 
 def _site_url() -> str:
@@ -54,3 +56,46 @@ def send_journal_reminders() -> int:
         send_mail(subject, body, None, [reminder.person.email])
         sent += 1
     return sent
+
+
+# "Three months later": 13 weeks, so the day does not depend on month lengths.
+APPLIED_AFTER_DAYS = 91
+
+
+@task
+def ask_whether_applied(today: str | None = None) -> int:
+    """For every participation whose activity ended APPLIED_AFTER_DAYS or more ago and whose
+    person was not asked yet: mark it asked (it then shows as a home task) and mail the
+    person "did you apply it in practice?". ``today`` (ISO date) lets tests and a late cron
+    run pick the day. Returns the number asked."""
+    today_date = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    cutoff = today_date - datetime.timedelta(days=APPLIED_AFTER_DAYS)
+    due = (
+        Participation.objects.filter(applied_asked_on__isnull=True, person__is_active=True)
+        .filter(
+            models.Q(activity__ends_on__lte=cutoff)
+            | models.Q(activity__ends_on__isnull=True, activity__starts_on__lte=cutoff)
+        )
+        .select_related("person", "activity__organisation")
+        .order_by("id")
+    )
+    asked = 0
+    for participation in due.iterator():
+        # Conditional update: two workers at once still mail each person once.
+        if not Participation.objects.filter(
+            pk=participation.pk, applied_asked_on__isnull=True
+        ).update(applied_asked_on=today_date):
+            continue
+        activity = participation.activity
+        link = _site_url() + reverse(
+            "learning:participation_applied", args=[activity.organisation.slug, participation.pk]
+        )
+        with translation.override(participation.person.language or "nl"):
+            body = render_to_string(
+                "learning/mail/applied.txt",
+                {"person": participation.person, "activity": activity, "link": link},
+            )
+            subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
+        send_mail(subject, body, None, [participation.person.email])
+        asked += 1
+    return asked

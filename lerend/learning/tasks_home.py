@@ -15,8 +15,9 @@ class Task:
 
 
 def tasks_for(request) -> list[Task]:
-    """One task per review conversation whose notes this person has not confirmed (one
-    query). Only the two people in the conversation ever see it."""
+    """One task per review conversation whose notes this person has not confirmed, per
+    unanswered feedback invite, and per "did you apply it?" question (three queries). Each
+    is seen only by the person it is for."""
     access = request.access
     slug = access.organisation.slug
     tasks = []
@@ -27,6 +28,20 @@ def tasks_for(request) -> list[Task]:
                 _("Confirm the notes of your %(kind)s with %(name)s")
                 % {"kind": review.get_kind_display().lower(), "name": other.name},
                 reverse("learning:review_detail", args=[slug, review.pk]),
+            )
+        )
+    for invite in selectors.pending_invites(access, request.user):
+        tasks.append(
+            Task(
+                _("%(name)s asks you for feedback") % {"name": invite.request.requester.name},
+                reverse("learning:feedback_answer", args=[slug, invite.pk]),
+            )
+        )
+    for participation in selectors.participations_to_answer(access, request.user):
+        tasks.append(
+            Task(
+                _("Did you apply %(title)s in practice?") % {"title": participation.activity.title},
+                reverse("learning:participation_applied", args=[slug, participation.pk]),
             )
         )
     return tasks

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_plan
+from . import views, views_feedback, views_pd, views_plan, views_reflection
 
 app_name = "learning"
 
@@ -43,5 +43,58 @@ urlpatterns = [
         "gesprekken/<int:review_id>/bevestigen/",
         views_plan.review_confirm,
         name="review_confirm",
+    ),
+    # Professional development
+    path("scholing/", views_pd.pd_catalogue, name="pd_catalogue"),
+    path("scholing/nieuw/", views_pd.pd_create, name="pd_create"),
+    path("scholing/budget/", views_pd.pd_budget, name="pd_budget"),
+    path("scholing/<int:pd_activity_id>/", views_pd.pd_detail, name="pd_detail"),
+    path("scholing/<int:pd_activity_id>/bewerken/", views_pd.pd_edit, name="pd_edit"),
+    path("scholing/<int:pd_activity_id>/aanmelden/", views_pd.pd_register, name="pd_register"),
+    path(
+        "deelname/<int:participation_id>/",
+        views_pd.participation_detail,
+        name="participation_detail",
+    ),
+    path(
+        "deelname/<int:participation_id>/aanwezig/",
+        views_pd.participation_attended,
+        name="participation_attended",
+    ),
+    path(
+        "deelname/<int:participation_id>/toegepast/",
+        views_pd.participation_applied,
+        name="participation_applied",
+    ),
+    # Peer feedback
+    path("feedback/", views_feedback.feedback_list, name="feedback_list"),
+    path("feedback/vragen/", views_feedback.feedback_create, name="feedback_create"),
+    path(
+        "feedback/<int:feedback_request_id>/",
+        views_feedback.feedback_detail,
+        name="feedback_detail",
+    ),
+    path(
+        "feedback/uitnodiging/<int:feedback_invite_id>/",
+        views_feedback.feedback_answer,
+        name="feedback_answer",
+    ),
+    # Team reflection
+    path("teamreflectie/", views_reflection.reflection_list, name="reflection_list"),
+    path("teamreflectie/nieuw/", views_reflection.reflection_create, name="reflection_create"),
+    path(
+        "teamreflectie/<int:reflection_id>/",
+        views_reflection.reflection_detail,
+        name="reflection_detail",
+    ),
+    path(
+        "teamreflectie/<int:reflection_id>/bewerken/",
+        views_reflection.reflection_edit,
+        name="reflection_edit",
+    ),
+    path(
+        "teamreflectie/<int:reflection_id>/actie/",
+        views_reflection.reflection_action,
+        name="reflection_action",
     ),
 ]

@@ -36,7 +36,8 @@ def _blocks_of(keys):
 
 @org_member
 def my_learning(request):
-    """My journal and POP, and what others shared with me."""
+    """My journal and POP, my PD activities and budget, my feedback questions, my teams'
+    reflections, and what others shared with me. Everything on it is mine or my team's."""
     access, user = request.access, request.user
     entries = list(selectors.own_entries(access, user)[:20])
     for entry in entries:
@@ -49,6 +50,11 @@ def my_learning(request):
         "shared_plans": list(selectors.plans_shared_with(access, user)),
         "reviews": list(selectors.reviews_visible_to(access, user)[:20]),
         "can_view_overview": rules.can_view_team_overview(access),
+        "participations": list(selectors.own_participations(access, user)[:10]),
+        "budget": selectors.own_pd_budget(access, user, timezone.localdate().year),
+        "feedback_requests": list(selectors.own_feedback_requests(access, user)[:5]),
+        "invites": list(selectors.pending_invites(access, user)),
+        "reflections": list(selectors.reflections_visible_to(access)[:5]),
     }
     return render(request, "learning/my_learning.html", context)
 

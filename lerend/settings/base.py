@@ -195,4 +195,5 @@ LEREND_DAILY_TASKS = [
     "lerend.scans.tasks.remind_open_campaigns",
     "lerend.improvement.tasks.ask_follow_ups",
     "lerend.learning.tasks.send_journal_reminders",
+    "lerend.learning.tasks.ask_whether_applied",
 ]

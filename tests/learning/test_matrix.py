@@ -1,6 +1,7 @@
 """The tenancy matrix for the learning URLs, with their object kwargs filled — it guards the
 app until tests/test_tenancy_matrix.py registers entry_id, plan_id, plan_goal_id,
-activity_id, evidence_id, review_id and share_id."""
+activity_id, evidence_id, review_id, share_id, pd_activity_id, participation_id,
+feedback_request_id, feedback_invite_id and reflection_id."""
 
 import re
 
@@ -18,7 +19,7 @@ PREFIX = "o/<slug:org_slug>/leren/"
 
 def _routes():
     routes = sorted(r for r in _walk(get_resolver().url_patterns) if r.startswith(PREFIX))
-    assert len(routes) == 23
+    assert len(routes) == 41
     return routes
 
 

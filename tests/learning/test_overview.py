@@ -51,7 +51,16 @@ def test_overview_counts_per_team_and_nothing_else(client, world, url, entry, pl
     rows = {
         r["team"].name: r["counts"] for r in team_counts(access_of(world.teamleader, world.org))
     }
-    assert rows == {"Groep Rups": {"entries": 2, "plans_shared": 1, "reviews": 1}}
+    assert rows == {
+        "Groep Rups": {
+            "entries": 2,
+            "plans_shared": 1,
+            "reviews": 1,
+            "activities": 0,
+            "hours": 0,
+            "feedback_requests": 0,
+        }
+    }
     client.force_login(world.teamleader)
     html = client.get(url("learning:team_overview")).content.decode()
     assert SECRET not in html
