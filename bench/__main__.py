@@ -12,10 +12,11 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     env.setup_django()
-    from . import anonymity, scale  # import models: only after django.setup()
+    from . import anonymity, scale, scan  # import models: only after django.setup()
 
     scale.run(staff=args.staff, requests=args.requests)
     anonymity.run()
+    scan.run(staff=args.staff)
 
 
 if __name__ == "__main__":

@@ -18,5 +18,6 @@ urlpatterns = [
     path("vragenlijst/", include("lerend.scans.respond_urls")),
     # Public without log-in: a vision page for parents, and calendar feeds keyed by a secret.
     path("", include("lerend.improvement.public_urls")),
+    path("", include("lerend.collaboration.public_urls")),
     path("o/<slug:org_slug>/", include(org_patterns)),
 ]

@@ -11,10 +11,11 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from lerend.improvement.models import Action, Goal
+from lerend.improvement.models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 from lerend.organisations.models import Invitation, Membership, Role
 from lerend.scans import services as scan_services
 from lerend.scans.models import Campaign, InstrumentVersion, OrganisationInstrument
+from tests.collaboration.records import make_records as make_collaboration_records
 from tests.learning.records import make_records
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,10 @@ def _learning_record(name):
     return lambda w, org: w.learning_records[org.pk][name]
 
 
+def _collaboration_record(name):
+    return lambda w, org: w.collaboration_records[org.pk][name]
+
+
 # How to fill each URL kwarg with an object of a given organisation.
 OBJECT_KWARGS = {
     "location_id": lambda w, org: w.location.pk if org == w.org else w.other_location.pk,
@@ -57,6 +62,8 @@ OBJECT_KWARGS = {
     "draft_id": lambda w, org: _first(OrganisationInstrument, org),
     "goal_id": lambda w, org: _first(Goal, org),
     "action_id": lambda w, org: _first(Action, org),
+    "theme_id": lambda w, org: _first(DevelopmentTheme, org),
+    "steering_member_id": lambda w, org: _first(SteeringGroupMember, org),
     **{
         name: _learning_record(name)
         for name in (
@@ -74,12 +81,18 @@ OBJECT_KWARGS = {
             "reflection_id",
         )
     },
+    **{
+        name: _collaboration_record(name)
+        for name in ("group_id", "meeting_id", "visit_id", "design_id", "visit_share_id")
+    },
     # Own org: a shipped version (any organisation may copy it); other org: its own published
     # version, which must stay invisible.
     "version_id": lambda w, org: w.shipped.pk if org == w.org else _first(InstrumentVersion, org),
 }
 # Kwargs that are not objects of an organisation (keys of shipped data, tokens, ...).
 PLAIN_KWARGS = {
+    "method_key": "incidentmethode",
+    "rubric_key": "klas",
     "key": "cultuur",
     "block": "cultuur",
     "practice": "intervisie",
@@ -154,12 +167,23 @@ def matrix_world(world):
         Action.objects.create(
             organisation=org, team=team, goal=goal, title="Actie", due_on=today, owner=admin
         )
+        DevelopmentTheme.objects.create(organisation=org, title="Thema", description="D")
+        SteeringGroupMember.objects.create(organisation=org, person=admin)
     # Personal records: the owner's coach covers the owner; everyone else must get 404.
     other_owner = member(world.other_org, team=world.other_org_team)
     other_coach = member(world.other_org, Role.COACH, location=world.other_location)
     world.learning_records = {
         world.org.pk: make_records(world.org, world.staff, world.coach),
         world.other_org.pk: make_records(world.other_org, other_owner, other_coach),
+    }
+    other_third = member(world.other_org, team=world.other_org_team)
+    world.collaboration_records = {
+        world.org.pk: make_collaboration_records(
+            world.org, world.staff, world.coach, shared_with=world.teamleader
+        ),
+        world.other_org.pk: make_collaboration_records(
+            world.other_org, other_owner, other_coach, shared_with=other_third
+        ),
     }
     return world
 

@@ -353,3 +353,132 @@ class BoardSession(models.Model):
 
     def __str__(self):
         return f"{self.team} {self.held_on}"
+
+
+# --- development themes and the steering group ------------------------------------------
+
+
+class SteeringGroupMember(models.Model):
+    """A member of the organisation's steering group (regiegroep). The bestuurder or
+    beheerder appoints them; any member may be one — staff included (distributed
+    leadership)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    appointed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["person__name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "person"], name="steering_once")
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ThemeStatus(models.TextChoices):
+    PROPOSED = "voorgesteld", _("Proposed")
+    UNDER_REVIEW = "in_behandeling", _("Under review")
+    ADOPTED = "aangenomen", _("Adopted")
+    REJECTED = "afgewezen", _("Rejected")
+    COMPLETED = "afgerond", _("Completed")
+
+
+OPEN_THEME_STATUSES = (ThemeStatus.PROPOSED, ThemeStatus.UNDER_REVIEW)
+
+
+class DevelopmentTheme(models.Model):
+    """An ontwikkelthema: proposed by anyone, supported by colleagues, decided by the
+    steering group. The latest decision and its reason are shown to every member; earlier
+    decisions are in the audit log."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    building_blocks = models.JSONField(
+        _("building blocks"), default=list, blank=True, validators=[validate_block_keys]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ThemeStatus.choices, default=ThemeStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def blocks(self):
+        return [block(key) for key in self.building_blocks]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_THEME_STATUSES
+
+
+class ThemeSupport(models.Model):
+    """One colleague supports one theme (at most once: a toggle)."""
+
+    theme = models.ForeignKey(DevelopmentTheme, on_delete=models.CASCADE, related_name="supports")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "person"], name="theme_support_once")
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} → {self.theme_id}"
+
+
+class ThemeProject(models.Model):
+    """A project that carries out an adopted theme, with an owner and the goals it serves."""
+
+    theme = models.ForeignKey(DevelopmentTheme, on_delete=models.CASCADE, related_name="projects")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    goals = models.ManyToManyField(
+        Goal, blank=True, related_name="projects", verbose_name=_("goals")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.title

@@ -64,3 +64,80 @@ def can_view_board(access: Access, team) -> bool:
 def can_answer_follow_up(access: Access, action, user) -> bool:
     """The owner answers "Did it work?"; the team's leaders may do it for them."""
     return action.owner_id == user.id or can_edit_team_level(access, action.team)
+
+
+# --- development themes, advice, dashboard -------------------------------------------------
+#
+# Themes: every member reads them, proposes one and supports one; the steering group
+# (appointed by the bestuurder or beheerder, any member may be in it) decides and adds
+# projects. Supporters are shown as a count; only the supporter sees "you support this" —
+# support should not turn into a popularity list of names.
+# Advice and the dashboard show scan results and team progress: leaders and coaches for
+# their own scope (a locatiemanager the own location, never the whole organisation).
+
+ADVICE_ROLES = LEADER_ROLES | {Role.COACH}
+
+
+def can_read_themes(access: Access) -> bool:
+    return access is not None
+
+
+def can_propose_theme(access: Access) -> bool:
+    return access is not None
+
+
+def can_manage_steering_group(access: Access) -> bool:
+    return access.covers_organisation(roles=ORG_LEADERS)
+
+
+def is_steering_member(access: Access) -> bool:
+    from .models import SteeringGroupMember
+
+    if not access.memberships:
+        return False
+    if not hasattr(access, "_steering_member"):
+        # Cached on the request's Access: asked by several rules on one page.
+        access._steering_member = SteeringGroupMember.objects.filter(
+            organisation=access.organisation, person_id=access.memberships[0].person_id
+        ).exists()
+    return access._steering_member
+
+
+def can_decide_theme(access: Access) -> bool:
+    return is_steering_member(access)
+
+
+def can_add_project(access: Access, theme) -> bool:
+    from .models import ThemeStatus
+
+    return theme.status == ThemeStatus.ADOPTED and is_steering_member(access)
+
+
+def can_view_advice(access: Access, *, location=None, team=None) -> bool:
+    if team is not None:
+        return access.covers_team(team, roles=ADVICE_ROLES)
+    if location is not None:
+        return access.covers_location(location.id, roles=ADVICE_ROLES)
+    return access.covers_organisation(roles=ADVICE_ROLES)
+
+
+def can_view_any_advice(access: Access) -> bool:
+    return access.has_role(*ADVICE_ROLES)
+
+
+def can_view_dashboard(access: Access) -> bool:
+    """Bestuurder and beheerder (whole organisation), locatiemanager (own locations)."""
+    return access.covers_organisation(roles=ORG_LEADERS) or access.has_role(Role.LOCATIEMANAGER)
+
+
+def dashboard_location_ids(access: Access) -> set[int] | None:
+    """None: the whole organisation; otherwise the locations this leader covers."""
+    if access.covers_organisation(roles=LOCATION_LEADERS):
+        return None
+    return {
+        m.location_id for m in access.memberships if m.role == Role.LOCATIEMANAGER and m.location_id
+    }
+
+
+def can_download_team_plan(access: Access, team) -> bool:
+    return can_view_board(access, team)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_board
+from . import views, views_board, views_insight, views_themes
 
 app_name = "improvement"
 
@@ -43,4 +43,23 @@ urlpatterns = [
     path("acties/<int:action_id>/bewerken/", views_board.action_edit, name="action_edit"),
     path("acties/<int:action_id>/verplaatsen/", views_board.action_move, name="action_move"),
     path("acties/<int:action_id>/gewerkt/", views_board.follow_up, name="follow_up"),
+    path("themas/", views_themes.theme_list, name="themes"),
+    path("themas/nieuw/", views_themes.theme_create, name="theme_create"),
+    path("themas/<int:theme_id>/", views_themes.theme_detail, name="theme_detail"),
+    path("themas/<int:theme_id>/steun/", views_themes.theme_support, name="theme_support"),
+    path("themas/<int:theme_id>/besluit/", views_themes.theme_decide, name="theme_decide"),
+    path(
+        "themas/<int:theme_id>/project/", views_themes.theme_project_add, name="theme_project_add"
+    ),
+    path("regiegroep/", views_themes.steering_group, name="steering_group"),
+    path(
+        "regiegroep/<int:steering_member_id>/verwijderen/",
+        views_themes.steering_group_remove,
+        name="steering_group_remove",
+    ),
+    path("advies/", views_insight.advice_page, name="advice"),
+    path("dashboard/", views_insight.dashboard, name="dashboard"),
+    path("dashboard/export.csv", views_insight.export_csv, name="export_csv"),
+    path("dashboard/export.xlsx", views_insight.export_xlsx, name="export_xlsx"),
+    path("team/<int:team_id>/plan.pdf", views_insight.team_plan_pdf, name="team_plan_pdf"),
 ]

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from lerend.frameworks.registry import block_keys
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.forms import apply_errors
 
@@ -40,6 +41,8 @@ def overview(request):
         "team_accents": [(t, selectors.current_vision(org, team=t)) for t in teams],
         "goals": selectors.goals_overview(org),
         "can_edit_org": rules.can_edit_organisation_level(access),
+        "can_view_advice": rules.can_view_any_advice(access),
+        "can_view_dashboard": rules.can_view_dashboard(access),
         "my_teams": teams,
         "public_url": _public_vision_url(org),
     }
@@ -103,11 +106,12 @@ def team_vision_edit(request, team_id):
 # --- goals -----------------------------------------------------------------------------------
 
 
-def _goal_form(request, *, location=None, team=None, instance=None):
+def _goal_form(request, *, location=None, team=None, instance=None, initial=None):
     org = request.organisation
     return GoalForm(
         request.POST or None,
         instance=instance,
+        initial=initial,
         organisation=org,
         core_values=selectors.core_values_for(
             org, location=location or (team.location if team else None), team=team
@@ -131,10 +135,21 @@ def _warn_if_too_many(request, team) -> None:
         )
 
 
+def _prefill(request) -> dict:
+    """A practice from the advice page becomes a goal: ``?block=<key>&title=<name>``."""
+    initial = {}
+    if request.GET.get("block") in block_keys():
+        initial["building_blocks"] = [request.GET["block"]]
+    title = request.GET.get("title", "").strip()[:200]
+    if title:
+        initial["title"] = title
+    return initial
+
+
 def _goal_create(request, *, location=None, team=None):
     access, org = request.access, request.organisation
     _deny_unless(rules.can_edit_level(access, location=location, team=team))
-    form = _goal_form(request, location=location, team=team)
+    form = _goal_form(request, location=location, team=team, initial=_prefill(request))
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.create_goal(

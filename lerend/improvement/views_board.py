@@ -180,7 +180,7 @@ def _goals_for_team(org, team_ids):
 @org_member
 def action_create(request):
     """New action. Prefills from the query string, so a scan result can link here with
-    ``?origin=scan&block=<key>`` (and ``&team=<id>``, ``&goal=<id>``)."""
+    ``?origin=scan&block=<key>`` (and ``&team=<id>``, ``&goal=<id>``, ``&title=<text>``)."""
     access, org = request.access, request.organisation
     teams = action_teams(access, rules)
     if not teams.exists():
@@ -191,6 +191,8 @@ def action_create(request):
         initial["origin"] = request.GET["origin"]
     if request.GET.get("block") in block_keys():
         initial["building_blocks"] = [request.GET["block"]]
+    if request.GET.get("title", "").strip():
+        initial["title"] = request.GET["title"].strip()[:200]
     team_id = _int(request.GET.get("team"))
     if team_id in team_ids:
         initial["team"] = team_id

@@ -344,8 +344,15 @@ class AggregateColumns(StrataMixin):
 
 
 class ItemAggregate(AggregateColumns):
+    """``complete_total`` / ``complete_total_sq`` sum this item's score over the respondents
+    who answered EVERY item of its dimension on the scale (complete cases, listwise): with
+    the dimension's ``complete_*`` columns they give Cronbach's alpha exactly, without
+    reading answers (see lerend/scans/results_stats.py)."""
+
     item_key = models.CharField(max_length=100)
     dimension_key = models.CharField(max_length=80)
+    complete_total = models.PositiveBigIntegerField(default=0)
+    complete_total_sq = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -360,12 +367,19 @@ class DimensionAggregate(AggregateColumns):
     """Per dimension: n/total/histogram pool the item answers; ``respondents`` counts the
     responses with at least one scale answer in the dimension, and ``score_total`` /
     ``score_total_sq`` sum each such respondent's mean score (for a mean of means and its
-    spread, one number per person)."""
+    spread, one number per person).
+
+    ``complete_n`` counts the respondents who answered every item of the dimension on the
+    scale; ``complete_total`` / ``complete_total_sq`` sum their dimension TOTAL score (the
+    sum over the items) and its square — the variance of the total for Cronbach's alpha."""
 
     dimension_key = models.CharField(max_length=80)
     respondents = models.PositiveIntegerField(default=0)
     score_total = models.FloatField(default=0)
     score_total_sq = models.FloatField(default=0)
+    complete_n = models.PositiveIntegerField(default=0)
+    complete_total = models.PositiveBigIntegerField(default=0)
+    complete_total_sq = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         constraints = [

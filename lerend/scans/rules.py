@@ -1,6 +1,6 @@
 """Who may do what with scans. Each rule takes an Access and answers yes/no."""
 
-from lerend.organisations.access import Access
+from lerend.organisations.access import LEADER_ROLES, Access
 from lerend.organisations.models import Role
 
 CAMPAIGN_MANAGERS = (Role.BESTUURDER, Role.BEHEERDER, Role.LOCATIEMANAGER)
@@ -34,3 +34,39 @@ def can_manage_targets(access: Access, locations, teams) -> bool:
 def can_manage_instruments(access: Access) -> bool:
     """Copy, edit and publish the organisation's own instruments."""
     return access.covers_organisation((Role.BESTUURDER, Role.BEHEERDER))
+
+
+# --- results (see lerend/scans/results.py for the decisions) ---------------------------------
+
+RESULT_ROLES = (*LEADER_ROLES, Role.COACH)
+
+
+def can_open_results(access: Access) -> bool:
+    """The results overview: every member (it lists only groups they may see)."""
+    return access is not None
+
+
+def can_view_organisation_results(access: Access) -> bool:
+    """Leaders and coaches whose scope is the whole organisation."""
+    return access.covers_organisation(RESULT_ROLES)
+
+
+def can_view_location_results(access: Access, location_id: int) -> bool:
+    """Leaders and coaches covering the location (location managers, org-level leaders)."""
+    return access.covers_location(location_id, RESULT_ROLES)
+
+
+def can_view_team_results(access: Access, team) -> bool:
+    """Leaders and coaches covering the team, and every member of the team: staff see the
+    results of their own team (the anonymity plan still decides whether there is anything)."""
+    return access.covers_team(team, RESULT_ROLES) or team.pk in access.team_ids
+
+
+def can_read_comments(access: Access, *, team=None, location_id=None) -> bool:
+    """Open comments: only leaders covering the group — not staff, not coaches. Comments
+    are people's own words; the team meets them through the discussion guide's questions."""
+    if team is not None:
+        return access.covers_team(team, LEADER_ROLES)
+    if location_id is not None:
+        return access.covers_location(location_id, LEADER_ROLES)
+    return access.covers_organisation(LEADER_ROLES)

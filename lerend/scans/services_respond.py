@@ -166,22 +166,37 @@ def submit(*, invitation: ScanInvitation, instrument) -> Response:
     cell = (invitation.campaign_id, invitation.location_key, invitation.team_key)
     cell = (*cell, invitation.role_group)
 
-    item_rows, per_dimension = [], defaultdict(lambda: ([], 0))
+    # Complete cases (every item of the dimension answered on the scale) feed the extra
+    # columns Cronbach's alpha needs; see ItemAggregate / DimensionAggregate.
+    per_dimension: dict[str, tuple[list[int], int]] = defaultdict(lambda: ([], 0))
+    item_scores: list[tuple[str, str, int | None]] = []
     for key, value in answers:
         item = instrument.item(key)
         scores, dk = per_dimension[item.dimension]
         if value is None:
-            item_rows.append((*cell, key, item.dimension, *_counts([], 1)))
+            item_scores.append((key, item.dimension, None))
             per_dimension[item.dimension] = (scores, dk + 1)
         else:
             score = item.score(value, scale)
-            item_rows.append((*cell, key, item.dimension, *_counts([score], 0)))
+            item_scores.append((key, item.dimension, score))
             scores.append(score)
+    complete = {
+        dimension
+        for dimension, (scores, _dk) in per_dimension.items()
+        if len(scores) == len(instrument.items_for(dimension))
+    }
+    item_rows = []
+    for key, dimension, score in item_scores:
+        counts = _counts([], 1) if score is None else _counts([score], 0)
+        done = (score, score * score) if dimension in complete else (0, 0)
+        item_rows.append((*cell, key, dimension, *done, *counts))
     dimension_rows = []
     for dimension, (scores, dk) in per_dimension.items():
         mean = sum(scores) / len(scores) if scores else 0.0
         respondent = (1 if scores else 0, mean, mean * mean)
-        dimension_rows.append((*cell, dimension, *respondent, *_counts(scores, dk)))
+        whole = sum(scores)
+        done = (1, whole, whole * whole) if dimension in complete else (0, 0, 0)
+        dimension_rows.append((*cell, dimension, *respondent, *done, *_counts(scores, dk)))
 
     # savepoint=False: no SAVEPOINT/RELEASE round trips when a caller already holds a
     # transaction; nothing inside raises after writing, so no partial state can survive.
@@ -210,11 +225,23 @@ def _store(invitation, today, comments, answers, item_rows, dimension_rows) -> R
     Answer.objects.bulk_create(
         Answer(response=response, item_key=key, value=value) for key, value in answers
     )
-    _upsert(ItemAggregate, "item_key", item_rows, extra=("dimension_key",))
+    _upsert(
+        ItemAggregate,
+        "item_key",
+        item_rows,
+        extra=("dimension_key", "complete_total", "complete_total_sq"),
+    )
     _upsert(
         DimensionAggregate,
         "dimension_key",
         dimension_rows,
-        extra=("respondents", "score_total", "score_total_sq"),
+        extra=(
+            "respondents",
+            "score_total",
+            "score_total_sq",
+            "complete_n",
+            "complete_total",
+            "complete_total_sq",
+        ),
     )
     return response

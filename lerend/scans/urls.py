@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_instruments
+from . import views, views_instruments, views_results
 
 app_name = "scans"
 
@@ -11,6 +11,37 @@ urlpatterns = [
     path("<int:campaign_id>/starten/", views.campaign_launch, name="launch"),
     path("<int:campaign_id>/sluiten/", views.campaign_close, name="close"),
     path("<int:campaign_id>/herinneren/", views.campaign_remind, name="remind"),
+    path("resultaten/", views_results.results_index, name="results"),
+    path(
+        "<int:campaign_id>/resultaten/",
+        views_results.results_organisation,
+        name="results_organisation",
+    ),
+    path(
+        "<int:campaign_id>/resultaten/locatie/<int:location_id>/",
+        views_results.results_location,
+        name="results_location",
+    ),
+    path(
+        "<int:campaign_id>/resultaten/team/<int:team_id>/",
+        views_results.results_team,
+        name="results_team",
+    ),
+    path(
+        "<int:campaign_id>/resultaten/team/<int:team_id>/pdf/",
+        views_results.results_team_pdf,
+        name="results_team_pdf",
+    ),
+    path(
+        "<int:campaign_id>/resultaten/heatmap/",
+        views_results.results_heatmap,
+        name="results_heatmap",
+    ),
+    path(
+        "<int:campaign_id>/resultaten/opmerkingen/",
+        views_results.results_comments,
+        name="results_comments",
+    ),
     path("vragenlijsten/", views_instruments.instrument_list, name="instruments"),
     path(
         "vragenlijsten/<int:version_id>/kopie/",

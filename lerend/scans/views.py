@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from lerend.organisations.decorators import require
 from lerend.organisations.forms import apply_errors
 
-from . import rules, selectors, services
+from . import exports, rules, selectors, services
 from .forms import CampaignForm
 from .models import CampaignStatus
 
@@ -78,6 +78,8 @@ def campaign_detail(request, campaign_id):
         "overview": overview,
         "codes": list(campaign.access_codes.all()) if campaign.launched_at else [],
         "can_manage": rules.can_manage_campaign(request.access, campaign),
+        "can_view_results": rules.can_view_organisation_results(request.access),
+        "can_export": exports.can_export(request.access),
         "Status": CampaignStatus,
     }
     return render(request, "scans/campaign_detail.html", context)

@@ -15,10 +15,13 @@ def navigation(request):
         (_("Home"), reverse("web:org_home", args=[slug]), "home"),
         (_("Vision and goals"), reverse("improvement:overview", args=[slug]), "verbeteren"),
         (_("My learning"), reverse("learning:my_learning", args=[slug]), "leren"),
+        (_("Learning together"), reverse("collaboration:index", args=[slug]), "samen"),
         (_("Learning-organisation model"), reverse("frameworks:explorer", args=[slug]), "model"),
     ]
     if scan_rules.can_view_campaigns(access):
         items.append((_("Scans"), reverse("scans:list", args=[slug]), "scans"))
+    elif scan_rules.can_open_results(access):
+        items.append((_("Scan results"), reverse("scans:results", args=[slug]), "scans"))
     if rules.can_manage_organisation(access):
         items.append((_("Management"), reverse("organisations:overview", args=[slug]), "beheer"))
     elif rules.can_view_people(access):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lerend.collaboration.tasks_home import tasks_for as collaboration_tasks
 from lerend.improvement.tasks_home import tasks_for as improvement_tasks
 from lerend.learning.tasks_home import tasks_for as learning_tasks
 from lerend.organisations import rules, selectors
@@ -56,4 +57,5 @@ def tasks_for(request) -> list[Task]:
             )
     tasks += improvement_tasks(request)
     tasks += learning_tasks(request)
+    tasks += collaboration_tasks(request)
     return tasks

@@ -5,7 +5,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lerend.improvement.models import Action, BoardItem, Goal, Level
+from lerend.improvement.models import (
+    Action,
+    BoardItem,
+    DevelopmentTheme,
+    Goal,
+    Level,
+    SteeringGroupMember,
+)
 from tests.factories import UserFactory, member
 
 
@@ -62,6 +69,20 @@ class BoardItemFactory(factory.django.DjangoModelFactory):
 
     kind = "succes"
     text = factory.Sequence(lambda n: f"Succes {n}")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DevelopmentTheme
+
+    title = factory.Sequence(lambda n: f"Thema {n}")
+    description = "Samen leren over de groepen heen."
+    proposed_by = factory.SubFactory(UserFactory)
+
+
+class SteeringMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SteeringGroupMember
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The tenancy matrix for this app's URLs alone, with its own object kwargs filled — it
-guards the app until tests/test_tenancy_matrix.py registers goal_id and action_id."""
+guards the app until tests/test_tenancy_matrix.py registers goal_id, action_id, theme_id and
+steering_member_id."""
 
 import re
 
@@ -9,7 +10,7 @@ from django.urls import get_resolver
 from tests.factories import LocationFactory, TeamFactory, member
 from tests.test_tenancy_matrix import _walk
 
-from .conftest import ActionFactory, GoalFactory
+from .conftest import ActionFactory, GoalFactory, SteeringMemberFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ PREFIX = "o/<slug:org_slug>/verbeteren/"
 
 def _routes():
     routes = sorted(r for r in _walk(get_resolver().url_patterns) if r.startswith(PREFIX))
-    assert len(routes) == 24
+    assert len(routes) == 37
     return routes
 
 
@@ -32,12 +33,18 @@ def objects(world):
         "location_id": world.location.pk,
         "goal_id": GoalFactory(team=world.team).pk,
         "action_id": ActionFactory(team=world.team).pk,
+        "theme_id": ThemeFactory(organisation=world.org).pk,
+        "steering_member_id": SteeringMemberFactory(organisation=world.org, person=world.staff).pk,
     }
     other = {
         "team_id": team.pk,
         "location_id": location.pk,
         "goal_id": GoalFactory(team=team).pk,
         "action_id": ActionFactory(team=team).pk,
+        "theme_id": ThemeFactory(organisation=world.other_org).pk,
+        "steering_member_id": SteeringMemberFactory(
+            organisation=world.other_org, person=world.outsider
+        ).pk,
     }
     return own, other
 

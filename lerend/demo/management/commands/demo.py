@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lerend.demo import builder
+from lerend.demo import builder, content
 from lerend.organisations.models import Location, Membership, Role, Team
 
 
@@ -42,6 +42,10 @@ class Command(BaseCommand):
             started = time.perf_counter()
             outcome = builder.build(plan, rebuild=rebuild, demo_password_for_all=scale is None)
             self.report(outcome, time.perf_counter() - started)
+            if scale is None:
+                started = time.perf_counter()
+                summary = content.add_content(outcome.organisation)
+                self.report_content(summary, time.perf_counter() - started)
 
         logins = builder.demo_logins()
         path = builder.write_logins_file(logins)
@@ -73,6 +77,18 @@ class Command(BaseCommand):
                 "start again."
             )
         self.stdout.write(self.style.SUCCESS(message % counts))
+
+    def report_content(self, summary, seconds):
+        if summary.added:
+            self.stdout.write(
+                _("Added demo content (%(parts)s) in %(seconds).1f s.")
+                % {"parts": ", ".join(summary.added), "seconds": seconds}
+            )
+        if summary.pulse_link:
+            self.stdout.write(
+                _("The demo staff member can answer the open pulse at: %(link)s")
+                % {"link": summary.pulse_link}
+            )
 
     def print_table(self, logins):
         self.stdout.write("")

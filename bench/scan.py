@@ -1,0 +1,226 @@
+"""Scan benchmark: a scale organisation, the 59-item lerende-organisatiescan (the largest
+shipped instrument; the brief's "60-item instrument") in two campaigns, ~900k answers.
+
+    python -m bench.scan [--staff 15000]
+
+Fills answers in bulk (bench/scan_fill.py, equal to the submit service — see
+tests/demo/test_bench_fill.py), then measures: the real submit service (12-item pulse and
+59-item scan), the organisation results dashboard if its URL exists, and the streaming raw
+export. Writes var/bench/scan.json. Measures only; nothing is asserted.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import statistics
+import time
+import tracemalloc
+
+from . import env
+
+RESPONSE_RATE = 0.51  # 15000 x 0.51 x 59 items x 2 campaigns ~ 900k answers
+SUBMITS = 200
+DASHBOARD_REQUESTS = 20
+DASHBOARD_NAMES = ("scans:results_organisation", "scans:results", "scans:results_org")
+
+
+def _campaign(org, board, key, title):
+    from django.utils import timezone
+
+    from lerend.scans import services
+
+    today = timezone.localdate()
+    campaign = services.create_campaign(
+        organisation=org,
+        actor=board,
+        instrument_version=services.shipped_version(key),
+        title=title,
+        audience="staff",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        role_groups=["leiding", "medewerkers"],
+    )
+    return services.launch_campaign(campaign=campaign, actor=board)
+
+
+def _draft(instrument, rng, team_shift):
+    answers = {}
+    for item in instrument.items:
+        if rng.random() < 0.04:
+            answers[item.key] = "dk"
+        else:
+            answers[item.key] = min(5, max(1, round(rng.gauss(3.5 + team_shift, 0.9))))
+    return answers
+
+
+def _fill(campaign, rng) -> int:
+    from lerend.scans.models import ScanInvitation
+
+    from .scan_fill import bulk_submit, rebuild_aggregates
+
+    instrument = campaign.instrument_version.instrument
+    drafts = []
+    for invitation in ScanInvitation.objects.filter(campaign=campaign).order_by("id"):
+        if rng.random() < RESPONSE_RATE:
+            shift = (invitation.team_key % 7 - 3) / 10
+            drafts.append((invitation, _draft(instrument, rng, shift)))
+    written = bulk_submit(campaign, drafts)
+    rebuild_aggregates(campaign)
+    return written
+
+
+def _time_submits(campaign, rng, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lerend.scans.models import ScanInvitation
+    from lerend.scans.services_respond import submit
+
+    instrument = campaign.instrument_version.instrument
+    invitations = list(
+        ScanInvitation.objects.filter(campaign=campaign, used_on__isnull=True).order_by("id")[
+            :count
+        ]
+    )
+    timings, queries = [], None
+    for invitation in invitations:
+        invitation.draft = {"answers": _draft(instrument, rng, 0), "comments": {}}
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            submit(invitation=invitation, instrument=instrument)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries = len(captured)
+    return statistics.median(timings), queries
+
+
+def _dashboard(org, board, campaign):
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+
+    for name in DASHBOARD_NAMES:
+        try:
+            url = reverse(name, kwargs={"org_slug": org.slug, "campaign_id": campaign.pk})
+        except NoReverseMatch:
+            continue
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(board)
+        status = client.get(url).status_code
+        timings = []
+        for _ in range(DASHBOARD_REQUESTS):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        return url, status, statistics.median(timings)
+    return None, None, None
+
+
+def _export(campaign):
+    from lerend.scans import exports
+
+    started = time.perf_counter()
+    lines = sum(piece.count("\n") for piece in exports.raw_csv(campaign)) - 1
+    seconds = time.perf_counter() - started
+    tracemalloc.start()
+    for _piece in exports.raw_csv(campaign):
+        pass
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return lines, lines / seconds, peak / 1024 / 1024, exports.raw_columns(campaign)
+
+
+def run(*, staff: int = 15000) -> dict:
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from lerend.demo import builder
+    from lerend.organisations.models import Membership, Role
+    from lerend.scans import services
+    from lerend.scans.models import Answer, ScanInvitation
+
+    from .scale import print_table
+
+    rows = []
+
+    def add(measurement, value, unit=""):
+        rows.append({"measurement": measurement, "value": value, "unit": unit})
+
+    call_command("migrate", verbosity=0, interactive=False)
+    org = builder.build_scale(staff).organisation
+    board = Membership.objects.filter(organisation=org, role=Role.BESTUURDER).first().person
+    rng = random.Random("bench-scan")
+
+    started = time.perf_counter()
+    first = _campaign(org, board, "lerende-organisatiescan", "Scan 1 (gesloten)")
+    second = _campaign(org, board, "lerende-organisatiescan", "Scan 2 (open)")
+    pulse = _campaign(org, board, "pulse", "Pulse")
+    # No mail in a benchmark: pretend the invitations went out.
+    ScanInvitation.objects.filter(campaign__organisation=org).update(mailed_on=first.opens_on)
+    add("create + launch 3 campaigns", round(time.perf_counter() - started, 1), "s")
+
+    started = time.perf_counter()
+    answers = _fill(first, rng) + _fill(second, rng)
+    services.close_campaign(campaign=first, actor=board)
+    add("bulk fill answers + aggregates", round(time.perf_counter() - started, 1), "s")
+    add("answers", answers)
+    add("answers in database", Answer.objects.count())
+
+    scan_ms, scan_queries = _time_submits(second, rng, SUBMITS)
+    pulse_ms, pulse_queries = _time_submits(pulse, rng, SUBMITS)
+    add(f"submit 59-item scan: median of {SUBMITS}", round(scan_ms, 2), "ms")
+    add("submit 59-item scan: SQL queries", scan_queries)
+    add(f"submit 12-item pulse: median of {SUBMITS}", round(pulse_ms, 2), "ms")
+    add("submit 12-item pulse: SQL queries", pulse_queries)
+
+    url, status, dashboard_ms = _dashboard(org, board, first)
+    if url:
+        add(f"results dashboard {url}: HTTP {status}, median of 20", round(dashboard_ms, 1), "ms")
+    else:
+        add("results dashboard", "absent (no scans:results_organisation URL yet)")
+
+    lines, per_second, peak_mb, columns = _export(first)
+    add("raw export: answer lines", lines)
+    add("raw export: strata kept", ", ".join(columns) or "none")
+    add("raw export: answers per second", round(per_second))
+    add("raw export: peak memory (tracemalloc)", round(peak_mb, 1), "MB")
+
+    teams = org.teams.count()
+    items = len(first.instrument_version.instrument.items)
+    print_table(f"Scan benchmark — {staff} staff, {teams} teams, SQLite", rows)
+    result = {
+        "benchmark": "scan",
+        "instrument": "lerende-organisatiescan (59 items; the largest shipped instrument)",
+        "staff": staff,
+        "teams": teams,
+        "items": items,
+        "answers": answers,
+        "responses_per_cell_max": max(
+            first.responses.values("team_key").annotate(n=Count("id")).values_list("n", flat=True)
+        ),
+        "cores": os.cpu_count(),
+        "submit_ms_median": round(scan_ms, 2),
+        "submit_queries": scan_queries,
+        "submit_pulse_ms_median": round(pulse_ms, 2),
+        "submit_pulse_queries": pulse_queries,
+        "dashboard_ms_median": None if dashboard_ms is None else round(dashboard_ms, 1),
+        "export_answers_per_s": round(per_second),
+        "export_peak_mb": round(peak_mb, 1),
+        "measurements": rows,
+    }
+    path = env.BENCH_DIR / "scan.json"
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {path}")
+    return result
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.scan", description=__doc__)
+    parser.add_argument("--staff", type=int, default=15000, help="people in the scale org")
+    args = parser.parse_args(argv)
+    env.setup_django()
+    run(staff=args.staff)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,313 @@
+"""Who may see which group, meeting, visit and lesson design. One function per question;
+every view, list and feed goes through these.
+
+Visits: a visit is the observed person's. The observed and the observers see it; anyone
+else only through a VisitShare the observed made. A role (leader, coach, beheerder) never
+grants access by itself. A visit someone may not read does not exist for them: 404.
+
+Groups: members see everything of their group. Leaders whose scope covers a member's team
+or location see that the group exists, who is in it and when it meets — never the agenda,
+notes, action points or who brought a case: intervision is confidential to the group.
+Everyone else: 404.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+
+from lerend.organisations.models import Location, Membership, Team
+
+from .models import (
+    CalendarFeed,
+    GroupMeeting,
+    LearningGroup,
+    LessonDesign,
+    Visit,
+    VisitShare,
+)
+
+# --- groups ---------------------------------------------------------------------------------
+
+
+def groups_of_member(access, user):
+    return (
+        LearningGroup.objects.filter(organisation=access.organisation, memberships__person=user)
+        .distinct()
+        .order_by("name", "id")
+    )
+
+
+def _covered_people(access):
+    """Ids of people whose team or location the leader covers (a subquery)."""
+    org = access.organisation
+    if access.covers_organisation():
+        return Membership.objects.active().filter(organisation=org).values("person_id")
+    team_ids = [
+        t.id
+        for t in Team.objects.filter(organisation=org).only("id", "location_id")
+        if access.covers_team(t)
+    ]
+    location_ids = [
+        loc.id
+        for loc in Location.objects.filter(organisation=org).only("id")
+        if access.covers_location(loc.id)
+    ]
+    return (
+        Membership.objects.active()
+        .filter(organisation=org)
+        .filter(Q(team_id__in=team_ids) | Q(location_id__in=location_ids))
+        .values("person_id")
+    )
+
+
+def groups_in_leader_scope(access, user):
+    """Groups with a member in the leader's scope that the leader is not a member of."""
+    if not access.is_leader:
+        return LearningGroup.objects.none()
+    return (
+        LearningGroup.objects.filter(
+            organisation=access.organisation, memberships__person_id__in=_covered_people(access)
+        )
+        .exclude(memberships__person=user)
+        .distinct()
+        .order_by("name", "id")
+    )
+
+
+def group_for_viewer(access, user, group_id) -> tuple[LearningGroup, bool]:
+    """The group and whether ``user`` is a member (full view) or a covering leader (dates
+    only). 404 for everyone else."""
+    group = groups_of_member(access, user).filter(pk=group_id).first()
+    if group is not None:
+        return group, True
+    group = groups_in_leader_scope(access, user).filter(pk=group_id).first()
+    if group is None:
+        raise Http404
+    return group, False
+
+
+def group_for_work(access, user, group_id) -> LearningGroup:
+    """Members change the group and plan meetings; a covering leader sees the group but may
+    not (403); for everyone else it does not exist (404)."""
+    group, is_member = group_for_viewer(access, user, group_id)
+    if not is_member:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return group
+
+
+def group_members(group):
+    return group.memberships.select_related("person").order_by("person__name", "id")
+
+
+def meetings_of(group):
+    return group.meetings.select_related("facilitator", "case_bringer").order_by(
+        "-date", "-starts_at", "-id"
+    )
+
+
+def meeting_dates(group):
+    """What a covering leader may see of the meetings: date, time and nothing else."""
+    return group.meetings.order_by("-date", "-starts_at").values("date", "starts_at")
+
+
+def meeting_for_member(access, user, meeting_id) -> GroupMeeting:
+    """Meetings, with their notes, exist only for the group's members."""
+    meeting = (
+        GroupMeeting.objects.select_related("group", "facilitator", "case_bringer")
+        .filter(
+            group__organisation=access.organisation,
+            group__memberships__person=user,
+            pk=meeting_id,
+        )
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def leadership_history(group) -> list[dict]:
+    """Per member: how often they facilitated and brought a case, and when they last led —
+    distributed leadership made visible. Members who never led come first."""
+    members = list(group_members(group))
+    meetings = list(meetings_of(group))
+    rows = []
+    for m in members:
+        led = [x.date for x in meetings if x.facilitator_id == m.person_id]
+        brought = [x.date for x in meetings if x.case_bringer_id == m.person_id]
+        rows.append(
+            {
+                "person": m.person,
+                "facilitated": len(led),
+                "brought": len(brought),
+                "last_led": max(led) if led else None,
+            }
+        )
+    rows.sort(key=lambda r: (r["last_led"] is not None, r["last_led"] or 0, r["person"].name))
+    return rows
+
+
+def _least_recent(group, field: str):
+    """The member who did ``field`` least recently (never counts as longest ago); ties go
+    to the one who did it least often, then by name."""
+    members = [m.person for m in group_members(group)]
+    if not members:
+        return None
+    last: dict[int, tuple] = {}
+    for person_id, date in group.meetings.exclude(**{f"{field}__isnull": True}).values_list(
+        f"{field}_id", "date"
+    ):
+        count, latest = last.get(person_id, (0, None))
+        last[person_id] = (count + 1, max(latest, date) if latest else date)
+
+    def order(person):
+        count, latest = last.get(person.pk, (0, None))
+        return (latest is not None, latest or 0, count, person.name, person.pk)
+
+    return min(members, key=order)
+
+
+def suggest_facilitator(group):
+    return _least_recent(group, "facilitator")
+
+
+def suggest_case_bringer(group):
+    return _least_recent(group, "case_bringer")
+
+
+def feed_of(access, user) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(organisation=access.organisation, person=user).first()
+
+
+def feed_by_token(token: str) -> CalendarFeed | None:
+    if not token:
+        return None
+    return CalendarFeed.objects.select_related("person", "organisation").filter(token=token).first()
+
+
+def meetings_for_feed(feed):
+    """Meetings of the groups the feed's owner belongs to now."""
+    return (
+        GroupMeeting.objects.filter(
+            group__organisation=feed.organisation, group__memberships__person=feed.person
+        )
+        .select_related("group")
+        .order_by("date", "starts_at", "id")
+        .distinct()
+    )
+
+
+# --- visits ---------------------------------------------------------------------------------
+
+
+def _visit_party(user) -> Q:
+    return Q(observed=user) | Q(observers=user)
+
+
+def visits_visible_to(access, user):
+    """Visits ``user`` is observed in, observes, or that the observed shared with them."""
+    ids = Visit.objects.filter(
+        Q(_visit_party(user)) | Q(shares__person=user), organisation=access.organisation
+    ).values("pk")
+    return (
+        Visit.objects.filter(pk__in=ids)
+        .select_related("observed", "team")
+        .prefetch_related("observers")
+        .order_by("-date", "-id")
+    )
+
+
+def visit_for_viewer(access, user, visit_id) -> Visit:
+    visit = visits_visible_to(access, user).filter(pk=visit_id).first()
+    if visit is None:
+        raise Http404
+    return visit
+
+
+def visit_for_party(access, user, visit_id) -> Visit:
+    """Observed or observer: they may work on the visit. Someone it was shared with reads
+    only (403 on change pages); for everyone else it does not exist (404)."""
+    visit = visit_for_viewer(access, user, visit_id)
+    if not is_party(visit, user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return visit
+
+
+def visit_for_observed(access, user, visit_id) -> Visit:
+    """Only the observed shares or stops sharing; for everyone else: 404 or 403."""
+    visit = visit_for_viewer(access, user, visit_id)
+    if visit.observed_id != user.pk:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return visit
+
+
+def is_party(visit, user) -> bool:
+    return visit.observed_id == user.pk or any(o.pk == user.pk for o in visit.observers.all())
+
+
+def is_observer(visit, user) -> bool:
+    return any(o.pk == user.pk for o in visit.observers.all())
+
+
+def observations_of(visit) -> dict[str, object]:
+    return {o.item_key: o for o in visit.observations.all()}
+
+
+def shares_of(visit):
+    return visit.shares.select_related("person").order_by("id")
+
+
+def visit_share_for_observed(access, user, visit_share_id) -> VisitShare:
+    share = (
+        VisitShare.objects.select_related("visit")
+        .filter(visit__organisation=access.organisation, visit__observed=user, pk=visit_share_id)
+        .first()
+    )
+    if share is None:
+        raise Http404
+    return share
+
+
+def share_target_people(access, user):
+    """Any active colleague in the organisation: the observed decides whom to show."""
+    from lerend.accounts.models import User
+
+    people = Membership.objects.active().filter(organisation=access.organisation)
+    return (
+        User.objects.filter(pk__in=people.values("person_id"), is_active=True)
+        .exclude(pk=user.pk)
+        .order_by("name", "id")
+    )
+
+
+def colleagues(access):
+    """Everyone active in the organisation — to pick members, observers, participants."""
+    from lerend.accounts.models import User
+
+    people = Membership.objects.active().filter(organisation=access.organisation)
+    return User.objects.filter(pk__in=people.values("person_id"), is_active=True).order_by(
+        "name", "id"
+    )
+
+
+# --- lesson designs -------------------------------------------------------------------------
+
+
+def designs_visible_to(access, user):
+    """Designs ``user`` made or took part in."""
+    ids = LessonDesign.objects.filter(
+        Q(participants=user) | Q(created_by=user), organisation=access.organisation
+    ).values("pk")
+    return LessonDesign.objects.filter(pk__in=ids).prefetch_related("participants")
+
+
+def design_for_viewer(access, user, design_id) -> LessonDesign:
+    design = designs_visible_to(access, user).filter(pk=design_id).first()
+    if design is None:
+        raise Http404
+    return design

@@ -1,0 +1,325 @@
+"""Scan exports: anonymous raw answers (CSV, streamed) and aggregated results (CSV, XLSX).
+
+Both read the campaign's ONE disclosure plan (``results.plan_for`` on the respondent count
+per cell — the same plan the result pages use), so a download never shows a group the pages
+hide, and the two downloads show the same groups.
+
+Raw answers (docs/anonymity.md, "Raw anonymous rows"):
+
+* Strata are coarsened for ALL rows with ``anonymity.coarsen_strata`` (global recoding),
+  checked together with the published plan, so every exported stratum holds >= k
+  respondents and "published group minus exported stratum" exposes nobody. When no level
+  is safe, the export has no rows at all.
+* No database id leaves: a response gets a fresh number, locations and teams are given by
+  name. The date is reduced to its month.
+* Row order says nothing about when anyone answered: responses are ordered by the kept
+  strata and then at random (``secrets``), and numbered in that order.
+* Memory stays flat: answers are read per block of responses (``iterator``), written to a
+  small buffer and streamed; only the per-response mapping (id -> number, strata, month)
+  is held, which is a few small tuples per respondent — never the answers.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+import secrets
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from defusedcsv import csv
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from lerend.organisations.access import Access
+from lerend.organisations.models import Location, Role, Team
+
+from . import anonymity
+from .models import Answer, CampaignStatus, DimensionAggregate, Response, RoleGroup
+from .results import cell_counts, plan_for
+
+EXPORT_ROLES = (Role.BESTUURDER, Role.BEHEERDER)
+RESPONSES_PER_BLOCK = 1000
+ANSWER_CHUNK = 5000
+BOM = "\ufeff"  # so that Excel reads the UTF-8 file with its accents intact
+
+
+def can_export(access: Access) -> bool:
+    """Exports leave the system: only organisation-wide bestuurders and beheerders."""
+    return access.covers_organisation(EXPORT_ROLES)
+
+
+def is_ready(campaign) -> bool:
+    """Like the result pages: only a launched campaign that has closed (numbers of a running
+    campaign would change by the answers given in between)."""
+    return campaign.launched_at is not None and campaign.status == CampaignStatus.CLOSED
+
+
+def campaign_k(campaign) -> int:
+    return campaign.k or campaign.organisation.anonymity_threshold
+
+
+def published_plan(campaign) -> tuple[dict, anonymity.Disclosure]:
+    counts = cell_counts([campaign.pk]).get(campaign.pk, {})
+    return counts, plan_for(campaign.pk, campaign_k(campaign), counts)
+
+
+@dataclass
+class Names:
+    locations: dict[int, str]
+    teams: dict[int, str]
+
+    @classmethod
+    def of(cls, organisation) -> Names:
+        return cls(
+            dict(Location.objects.filter(organisation=organisation).values_list("pk", "name")),
+            dict(Team.objects.filter(organisation=organisation).values_list("pk", "name")),
+        )
+
+    def location(self, key) -> str:
+        return self.locations.get(key, "") if key else _("Whole organisation")
+
+    def team(self, key) -> str:
+        return self.teams.get(key, "") if key else _("No team")
+
+
+def role_group_label(value) -> str:
+    return str(RoleGroup(value).label)
+
+
+# --- raw answers ---------------------------------------------------------------------------
+
+
+def raw_columns(campaign) -> tuple[str, ...]:
+    """The strata columns the raw export keeps ("location", "team", "role_group", a subset
+    in that order), or () when only the whole organisation is safe — or nothing at all is
+    (then :func:`raw_csv` writes a header only; see :func:`raw_possible`)."""
+    return _coarse(campaign)[0]
+
+
+def raw_possible(campaign) -> bool:
+    return _coarse(campaign)[1]
+
+
+def _coarse(campaign) -> tuple[tuple[str, ...], bool]:
+    counts, plan = published_plan(campaign)
+    # One row per respondent with its strata only: coarsen_strata counts rows per cell.
+    rows = [
+        {"location": cell.location, "team": cell.team, "role_group": cell.role_group}
+        for cell, n in counts.items()
+        for _i in range(n)
+    ]
+    coarse = anonymity.coarsen_strata(rows, campaign_k(campaign), published=plan)
+    return coarse.columns, bool(coarse.rows)
+
+
+def raw_header(columns) -> list[str]:
+    labels = {"location": _("Location"), "team": _("Team"), "role_group": _("Role group")}
+    return [
+        _("Response"),
+        *(labels[c] for c in columns),
+        _("Month"),
+        _("Item"),
+        _("Answer"),
+    ]
+
+
+def raw_csv(campaign) -> Iterator[str]:
+    """The raw export as CSV text in pieces (for StreamingHttpResponse). Side effects: none."""
+    columns, possible = _coarse(campaign)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write(BOM)
+    writer.writerow(raw_header(columns))
+    yield _drain(buffer)
+    if not possible:
+        return
+    names = Names.of(campaign.organisation)
+    dont_know = _("don't know")
+
+    def strata(location_key, team_key, role_group):
+        values = {
+            "location": names.location(location_key),
+            "team": names.team(team_key),
+            "role_group": role_group_label(role_group),
+        }
+        return tuple(values[c] for c in columns)
+
+    # Per response: its kept strata and month, never its id. Ordered by strata, then at
+    # random: the number and the position of a row say nothing about time.
+    shuffle = random.Random(secrets.randbits(64))
+    respondents = []
+    for pk, location_key, team_key, role_group, day in (
+        Response.objects.filter(campaign=campaign)
+        .values_list("pk", "location_key", "team_key", "role_group", "submitted_on")
+        .iterator(chunk_size=ANSWER_CHUNK)
+    ):
+        key = strata(location_key, team_key, role_group)
+        respondents.append((key, shuffle.random(), pk, f"{day:%Y-%m}"))
+    respondents.sort(key=lambda r: (r[0], r[1]))
+
+    for start in range(0, len(respondents), RESPONSES_PER_BLOCK):
+        block = respondents[start : start + RESPONSES_PER_BLOCK]
+        prefix = {
+            pk: (start + offset + 1, *key, month)
+            for offset, (key, _r, pk, month) in enumerate(block)
+        }
+        answers: dict[int, list] = defaultdict(list)
+        for response_id, item_key, value in (
+            Answer.objects.filter(response_id__in=list(prefix))
+            .order_by()
+            .values_list("response_id", "item_key", "value")
+            .iterator(chunk_size=ANSWER_CHUNK)
+        ):
+            answers[response_id].append((item_key, dont_know if value is None else value))
+        for _key, _r, pk, _month in block:
+            head = prefix[pk]
+            writer.writerows((*head, item_key, value) for item_key, value in answers[pk])
+        yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+# --- aggregated results --------------------------------------------------------------------
+
+AGGREGATE_FIELDS = ("n", "total", "total_sq", "h1", "h2", "h3", "h4", "h5", "dont_know")
+GROUP_ORDER = {
+    "organisation": 0,
+    "location": 1,
+    "team": 2,
+    "role_group": 3,
+    "role_group_in_location": 4,
+}
+
+
+def aggregate_header() -> list[str]:
+    return [
+        _("Group type"),
+        _("Group"),
+        _("Respondents"),
+        _("Dimension"),
+        _("Building block"),
+        _("Answers (n)"),
+        _("Mean"),
+        _("Favourable (%)"),
+        _("Standard deviation"),
+        _("Don't know (%)"),
+    ]
+
+
+def _group_label(key, organisation, names: Names) -> tuple[str, str]:
+    kind = key[0]
+    if kind == "organisation":
+        return _("Organisation"), organisation.name
+    if kind == "location":
+        return _("Location"), names.location(key[1])
+    if kind == "team":
+        return _("Team"), names.team(key[1])
+    if kind == "role_group":
+        return _("Role group"), role_group_label(key[1])
+    return _("Role group in location"), (f"{role_group_label(key[1])} · {names.location(key[2])}")
+
+
+def _statistics(sums, favourable_from: int) -> tuple:
+    n, total, total_sq, *histogram, dont_know = sums
+    given = n + dont_know
+    dont_know_share = round(100 * dont_know / given, 1) if given else None
+    if not n:
+        return 0, None, None, None, dont_know_share
+    mean = total / n
+    favourable = 100 * sum(histogram[favourable_from - 1 :]) / n
+    sd = math.sqrt(max(0.0, (total_sq - total * total / n) / (n - 1))) if n > 1 else None
+    return (
+        n,
+        round(mean, 2),
+        round(favourable, 1),
+        None if sd is None else round(sd, 2),
+        dont_know_share,
+    )
+
+
+def aggregate_rows(campaign) -> list[list]:
+    """One row per visible group of the plan and dimension of the instrument: respondents,
+    n (scale answers), mean, % favourable, sd (pooled item scores, as the result pages) and
+    the share of "don't know". Hidden groups are not listed at all. Two queries for the plan
+    counts and one GROUP BY over the dimension aggregates; groups are summed from cells."""
+    counts, plan = published_plan(campaign)
+    instrument = campaign.instrument_version.instrument
+    per_cell: dict[anonymity.Stratum, dict[str, list[int]]] = defaultdict(dict)
+    aliases = {f"s_{f}": Sum(f) for f in AGGREGATE_FIELDS}
+    for location_key, team_key, role_group, dimension, *sums in (
+        DimensionAggregate.objects.filter(campaign=campaign)
+        .values("location_key", "team_key", "role_group", "dimension_key")
+        .annotate(**aliases)
+        .order_by()
+        .values_list("location_key", "team_key", "role_group", "dimension_key", *aliases)
+    ):
+        cell = anonymity.Stratum(location_key or None, team_key or None, role_group)
+        per_cell[cell][dimension] = [int(v or 0) for v in sums]
+    names = Names.of(campaign.organisation)
+    labelled = []
+    for group in plan.visible_groups:
+        kind, label = _group_label(group.key, campaign.organisation, names)
+        labelled.append((GROUP_ORDER.get(group.key[0], 9), label, kind, group))
+    labelled.sort(key=lambda g: (g[0], g[1].casefold(), repr(g[3].key)))
+    rows = []
+    zero = [0] * len(AGGREGATE_FIELDS)
+    for _order, label, kind, group in labelled:
+        respondents = plan.n(group.key)
+        for dimension in instrument.dimensions:
+            sums = list(zero)
+            for cell in group.cells:
+                found = per_cell.get(cell, {}).get(dimension.key)
+                if found:
+                    sums = [a + b for a, b in zip(sums, found, strict=True)]
+            rows.append(
+                [
+                    kind,
+                    label,
+                    respondents,
+                    str(dimension.name),
+                    dimension.building_block or "",
+                    *_statistics(sums, instrument.scale.favourable_from),
+                ]
+            )
+    return rows
+
+
+def aggregate_csv(campaign) -> str:
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer)
+    writer.writerow(aggregate_header())
+    writer.writerows(["" if v is None else v for v in row] for row in aggregate_rows(campaign))
+    return buffer.getvalue()
+
+
+def _text_cell(sheet, value):
+    # openpyxl turns a string starting with "=" into a formula; names come from users.
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def aggregate_xlsx(campaign) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Results")[:31])
+    sheet.append(aggregate_header())
+    for row in aggregate_rows(campaign):
+        sheet.append([_text_cell(sheet, v) for v in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

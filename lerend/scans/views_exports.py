@@ -1,0 +1,69 @@
+"""Downloads of a closed campaign at /o/<slug>/scans/export/<campaign_id>/: a page that says
+what each file holds, the anonymous raw answers (streamed CSV) and the aggregated results
+(CSV, XLSX). Bestuurder and beheerder only; everything through the campaign's plan."""
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from lerend.organisations.decorators import require
+
+from . import exports, selectors
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _campaign(request, campaign_id, *, ready=True):
+    campaign = selectors.campaign_for(request.organisation, campaign_id)
+    if campaign is None or (ready and not exports.is_ready(campaign)):
+        raise Http404
+    return campaign
+
+
+def _filename(campaign, what: str, extension: str) -> str:
+    return f"{slugify(campaign.title)[:60] or 'scan'}-{what}.{extension}"
+
+
+def _attachment(response, name):
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # The files hold survey results: never keep them in a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require(exports.can_export)
+def export_index(request, campaign_id):
+    campaign = _campaign(request, campaign_id, ready=False)
+    ready = exports.is_ready(campaign)
+    context = {"campaign": campaign, "ready": ready}
+    if ready:
+        labels = {"location": "location", "team": "team", "role_group": "role_group"}
+        context.update(
+            raw_possible=exports.raw_possible(campaign),
+            raw_columns=[labels[c] for c in exports.raw_columns(campaign)],
+            k=exports.campaign_k(campaign),
+        )
+    return render(request, "scans/exports/index.html", context)
+
+
+@require(exports.can_export)
+def export_raw_csv(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    response = StreamingHttpResponse(
+        exports.raw_csv(campaign), content_type="text/csv; charset=utf-8"
+    )
+    return _attachment(response, _filename(campaign, "antwoorden", "csv"))
+
+
+@require(exports.can_export)
+def export_results_csv(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    response = HttpResponse(exports.aggregate_csv(campaign), content_type="text/csv; charset=utf-8")
+    return _attachment(response, _filename(campaign, "resultaten", "csv"))
+
+
+@require(exports.can_export)
+def export_results_xlsx(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    response = HttpResponse(exports.aggregate_xlsx(campaign), content_type=XLSX)
+    return _attachment(response, _filename(campaign, "resultaten", "xlsx"))

@@ -1,0 +1,239 @@
+"""Results pages at /o/<slug>/scans/<campaign_id>/resultaten/...: organisation, location,
+team (+ PDF), team heatmap and comment search. Access -> results (through the plan) -> render.
+Who may open what: rules.py; what is shown: results.py and results_pages.py."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from lerend.organisations.decorators import org_member, require
+from lerend.organisations.models import Location, Team
+
+from . import rules, selectors
+from .results import (
+    campaign_for_results,
+    location_ref,
+    organisation_ref,
+    results_for,
+    team_ref,
+)
+from .results_pages import (
+    _matrix,
+    group_context,
+    hidden_message,
+    location_context,
+    organisation_context,
+)
+
+
+def _campaign(request, campaign_id):
+    campaign = campaign_for_results(request.organisation, campaign_id)
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def _location(request, location_id):
+    location = Location.objects.filter(organisation=request.organisation, pk=location_id).first()
+    if location is None:
+        raise Http404
+    return location
+
+
+def _team(request, team_id):
+    team = (
+        Team.objects.filter(organisation=request.organisation, pk=team_id)
+        .select_related("location")
+        .first()
+    )
+    if team is None:
+        raise Http404
+    return team
+
+
+def _base(request, campaign, results, level):
+    return {
+        "campaign": campaign,
+        "results": results,
+        "level": level,
+        "slug": request.organisation.slug,
+        "can_view_organisation": rules.can_view_organisation_results(request.access),
+    }
+
+
+@org_member
+def results_index(request):
+    """Campaigns with results and the groups this person may open (no numbers here)."""
+    access = request.access
+    campaigns = [c for c in selectors.campaigns_for(request.organisation) if c.launched_at]
+    locations = Location.objects.filter(organisation=request.organisation)
+    my_locations = [loc for loc in locations if rules.can_view_location_results(access, loc.pk)]
+    covered = {loc.pk for loc in my_locations}
+    # Teams of a covered location are reached through its page; list only the others.
+    teams = (
+        Team.objects.filter(organisation=request.organisation)
+        .exclude(location_id__in=covered)
+        .select_related("location")
+    )
+    my_teams = [t for t in teams if rules.can_view_team_results(access, t)]
+    context = {
+        "campaigns": campaigns,
+        "my_teams": my_teams,
+        "my_locations": my_locations,
+        "can_view_organisation": rules.can_view_organisation_results(access),
+    }
+    return render(request, "scans/results/index.html", context)
+
+
+@require(rules.can_view_organisation_results)
+def results_organisation(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    results = results_for(request, campaign)
+    context = _base(request, campaign, results, "organisation")
+    if results.is_ready:
+        context |= organisation_context(
+            results,
+            request.organisation,
+            slug=request.organisation.slug,
+            comments_allowed=rules.can_read_comments(request.access),
+        )
+    context["comment_group"] = "organisatie"
+    return render(request, "scans/results/group.html", context)
+
+
+@org_member
+def results_location(request, campaign_id, location_id):
+    campaign = _campaign(request, campaign_id)
+    location = _location(request, location_id)
+    if not rules.can_view_location_results(request.access, location.pk):
+        raise PermissionDenied
+    results = results_for(request, campaign)
+    context = _base(request, campaign, results, "location")
+    context["location"] = location
+    if results.is_ready:
+        context |= location_context(
+            results,
+            location,
+            slug=request.organisation.slug,
+            organisation_group=results.group(organisation_ref(request.organisation), items=False),
+            comments_allowed=rules.can_read_comments(request.access, location_id=location.pk),
+        )
+    context["comment_group"] = f"locatie-{location.pk}"
+    return render(request, "scans/results/group.html", context)
+
+
+def team_page_context(request, campaign, team) -> dict:
+    """The team's results (page and PDF alike)."""
+    results = results_for(request, campaign)
+    context = _base(request, campaign, results, "team")
+    context["team"] = team
+    context["comment_group"] = f"team-{team.pk}"
+    if results.is_ready:
+        context |= group_context(
+            results,
+            results.group(team_ref(team)),
+            slug=request.organisation.slug,
+            compare=results.group(organisation_ref(request.organisation), items=False),
+            team=team,
+            comments_allowed=rules.can_read_comments(request.access, team=team),
+            inline_comments=True,
+        )
+    return context
+
+
+@org_member
+def results_team(request, campaign_id, team_id):
+    campaign = _campaign(request, campaign_id)
+    team = _team(request, team_id)
+    if not rules.can_view_team_results(request.access, team):
+        raise PermissionDenied
+    return render(request, "scans/results/group.html", team_page_context(request, campaign, team))
+
+
+@org_member
+def results_team_pdf(request, campaign_id, team_id):
+    from .pdf import team_report_pdf
+
+    campaign = _campaign(request, campaign_id)
+    team = _team(request, team_id)
+    if not rules.can_view_team_results(request.access, team):
+        raise PermissionDenied
+    pdf = team_report_pdf(request, team_page_context(request, campaign, team))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"resultaten-{campaign.pk}-team-{team.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require(rules.can_view_campaigns)
+def results_heatmap(request, campaign_id):
+    """Teams x dimensions for every team the reader covers, in one GROUP BY."""
+    campaign = _campaign(request, campaign_id)
+    results = results_for(request, campaign)
+    teams = (
+        Team.objects.filter(organisation=request.organisation, pk__in=results.team_ids)
+        .select_related("location")
+        .order_by("location__name", "name")
+    )
+    location_id = request.GET.get("locatie", "")
+    if location_id.isdigit():
+        teams = teams.filter(location_id=int(location_id))
+    teams = [t for t in teams if rules.can_view_team_results(request.access, t)]
+    if not teams and not rules.can_view_organisation_results(request.access):
+        raise PermissionDenied
+    context = _base(request, campaign, results, "heatmap")
+    context["hidden_message"] = hidden_message()
+    if results.is_ready:
+        groups = results.many([team_ref(t) for t in teams], "team_key")
+        context["heatmap"] = _matrix(results, groups, _("Mean per team and dimension"))
+    return render(request, "scans/results/heatmap.html", context)
+
+
+def _comment_group(request, results, value):
+    """(group ref, may read comments, may view results) for the ``groep`` parameter."""
+    access = request.access
+    if value == "organisatie":
+        return (
+            organisation_ref(request.organisation),
+            rules.can_read_comments(access),
+            rules.can_view_organisation_results(access),
+        )
+    kind, _sep, pk = value.partition("-")
+    if kind == "locatie" and pk.isdigit():
+        location = _location(request, int(pk))
+        return (
+            location_ref(location),
+            rules.can_read_comments(access, location_id=location.pk),
+            rules.can_view_location_results(access, location.pk),
+        )
+    if kind == "team" and pk.isdigit():
+        team = _team(request, int(pk))
+        return (
+            team_ref(team),
+            rules.can_read_comments(access, team=team),
+            rules.can_view_team_results(access, team),
+        )
+    raise Http404
+
+
+@org_member
+def results_comments(request, campaign_id):
+    """Search the open comments of one group the reader may read (icontains on the text)."""
+    campaign = _campaign(request, campaign_id)
+    results = results_for(request, campaign)
+    ref, allowed, may_view = _comment_group(request, results, request.GET.get("groep", ""))
+    if not (allowed and may_view):
+        raise PermissionDenied
+    query = request.GET.get("q", "")[:200]
+    context = _base(request, campaign, results, "comments")
+    context |= {
+        "group_ref": ref,
+        "group_param": request.GET.get("groep", ""),
+        "query": query,
+        "visible": results.is_visible(ref),
+        "hidden_message": hidden_message(),
+        "comments": results.comments(ref, role_allowed=allowed, query=query),
+        "dimensions": {d.key: d.name for d in results.instrument.dimensions},
+    }
+    return render(request, "scans/results/comments.html", context)

@@ -1,0 +1,77 @@
+"""The calendar feed: a secret per person; date, time, place and group name — never notes,
+agenda, method or case-bringer."""
+
+import datetime
+
+import pytest
+
+from lerend.collaboration import ical, services
+from lerend.collaboration.models import CalendarFeed
+from lerend.organisations.models import Membership
+
+from .conftest import SECRET_NOTES
+
+pytestmark = pytest.mark.django_db
+
+FEED = "/samenkalender/{}.ics"
+
+
+@pytest.fixture
+def feed(world, group):
+    return services.regenerate_feed(organisation=world.org, person=world.staff)
+
+
+def _body(client, token):
+    # The public URLs may not be mounted at the root yet; call the view directly then.
+    path = ical.feed_path(token)
+    if path:
+        return client.get(path)
+    from django.test import RequestFactory
+
+    from lerend.collaboration.public_views import meetings_feed
+
+    return meetings_feed(RequestFactory().get(FEED.format(token)), token=token)
+
+
+def test_ical_feed_shows_date_time_place_and_group_only(client, feed):
+    response = _body(client, feed.token)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "DTSTART;TZID=Europe/Amsterdam:20260402T153000" in body
+    assert "DURATION:PT90M" in body
+    assert "SUMMARY:Intervisie Rups" in body
+    assert "LOCATION:Teamkamer" in body
+    for secret in (SECRET_NOTES, "Casus over een ouder", "Oudergesprek", "Incident"):
+        assert secret not in body
+
+
+def test_ical_feed_unknown_or_old_token_gives_404(client, world, feed):
+    from django.http import Http404
+
+    old = feed.token
+    services.regenerate_feed(organisation=world.org, person=world.staff)
+    for token in (old, "geraden"):
+        try:
+            status = _body(client, token).status_code
+        except Http404:
+            status = 404
+        assert status == 404
+
+
+def test_ical_feed_stops_when_membership_ends(client, world, feed):
+    from django.http import Http404
+
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    Membership.objects.filter(person=world.staff).update(end_date=yesterday)
+    try:
+        status = _body(client, feed.token).status_code
+    except Http404:
+        status = 404
+    assert status == 404
+
+
+def test_ical_feed_link_is_made_on_the_index_page(client, world, url):
+    client.force_login(world.staff)
+    assert client.post(url("feed_regenerate")).status_code == 302
+    assert list(CalendarFeed.objects.values_list("person_id", flat=True)) == [world.staff.pk]

@@ -1,0 +1,233 @@
+import csv
+import io
+import re
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from lerend.scans import exports, services
+from lerend.scans.models import Response, ScanInvitation
+from lerend.scans.services_respond import DONT_KNOW, submit
+from tests.factories import LocationFactory, TeamFactory, member
+
+pytestmark = pytest.mark.django_db
+
+BIG_TEAM = 6
+
+
+def _campaign(org, actor, key="pulse", role_groups=("leiding", "medewerkers")):
+    today = timezone.localdate()
+    campaign = services.create_campaign(
+        organisation=org,
+        actor=actor,
+        instrument_version=services.shipped_version(key),
+        title="Pulse najaar",
+        audience="staff",
+        opens_on=today,
+        closes_on=today + timezone.timedelta(days=7),
+        role_groups=list(role_groups),
+    )
+    return services.launch_campaign(campaign=campaign, actor=actor)
+
+
+def _answer_everyone(campaign, actor, close=True):
+    instrument = campaign.instrument_version.instrument
+    invitations = ScanInvitation.objects.filter(campaign=campaign).order_by("pk")
+    for number, invitation in enumerate(invitations):
+        answers = {
+            item.key: DONT_KNOW if (number + index) % 7 == 0 else 1 + (number + index) % 5
+            for index, item in enumerate(instrument.items)
+        }
+        invitation.draft = {"answers": answers, "comments": {}}
+        submit(invitation=invitation, instrument=instrument)
+    if close:
+        services.close_campaign(campaign=campaign, actor=actor)
+    return campaign
+
+
+@pytest.fixture
+def scan(world):
+    """A closed pulse: Groep Rups has 7 respondents (6 + teamleider), Groep Pop only 2 —
+    the data that could leak. Other responses exist first, so response ids are not 1..n."""
+    elders_team = TeamFactory(location=LocationFactory(organisation=world.other_org))
+    for _ in range(30):
+        member(world.other_org, team=elders_team)
+    _answer_everyone(_campaign(world.other_org, world.outsider), world.outsider)
+    for _ in range(BIG_TEAM - 1):
+        member(world.org, team=world.team)
+    world.other_team.name = "Groep Pop"
+    world.other_team.save()
+    for _ in range(2):
+        member(world.org, team=world.other_team)
+    return _answer_everyone(_campaign(world.org, world.board), world.board)
+
+
+def _url(name, campaign):
+    return reverse(f"scan_exports:{name}", args=[campaign.organisation.slug, campaign.pk])
+
+
+def _raw(client, campaign):
+    response = client.get(_url("raw_csv", campaign))
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(text))), text
+
+
+@pytest.mark.parametrize("name", ["index", "raw_csv", "results_csv", "results_xlsx"])
+def test_exports_personas(client, world, scan, name):
+    url = _url(name, scan)
+    for persona, status in [
+        ("board", 200),
+        ("admin", 200),
+        ("staff", 403),
+        ("teamleader", 403),
+        ("manager", 403),
+        ("coach", 403),
+        ("outsider", 404),
+    ]:
+        client.force_login(getattr(world, persona))
+        assert client.get(url).status_code == status, persona
+
+
+def test_exports_of_another_organisations_campaign_is_404(client, world, scan):
+    other = Response.objects.exclude(campaign=scan).first().campaign
+    client.force_login(world.board)
+    url = reverse("scan_exports:raw_csv", args=[world.org.slug, other.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_exports_of_an_open_campaign_are_not_available(client, world):
+    member(world.org, team=world.team)
+    campaign = _answer_everyone(_campaign(world.org, world.board), world.board, close=False)
+    client.force_login(world.board)
+    assert client.get(_url("raw_csv", campaign)).status_code == 404
+    assert client.get(_url("results_xlsx", campaign)).status_code == 404
+    page = client.get(_url("index", campaign))
+    assert page.status_code == 200
+    assert "zodra de campagne gesloten is" in page.content.decode()
+
+
+def test_raw_export_never_shows_a_stratum_below_k(client, world, scan):
+    client.force_login(world.board)
+    rows, text = _raw(client, scan)
+    assert "Groep Pop" not in text
+    assert "Groep Rups" not in text  # Pop is too small, so teams are dropped for everyone
+    header = rows[0]
+    # Too small strata everywhere below the whole organisation: no strata columns at all.
+    assert exports.raw_columns(scan) == ()
+    assert header == ["Respons", "Maand", "Vraag", "Antwoord"]
+
+
+def test_raw_export_has_fresh_numbers_months_and_no_ids(client, world, scan):
+    client.force_login(world.board)
+    rows, text = _raw(client, scan)
+    header, body = rows[0], rows[1:]
+    responses = Response.objects.filter(campaign=scan)
+    instrument = scan.instrument_version.instrument
+    assert len(body) == responses.count() * len(instrument.items)
+    numbers = [int(row[0]) for row in body]
+    assert sorted(set(numbers)) == list(range(1, responses.count() + 1))
+    assert numbers == sorted(numbers)  # numbered in file order
+    # Response ids of this campaign start after the other organisation's responses.
+    ids = set(responses.values_list("pk", flat=True))
+    assert not ids & set(numbers)
+    month = header.index("Maand")
+    assert {row[month] for row in body} == {f"{timezone.localdate():%Y-%m}"}
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    location_ids = {str(world.location.pk), str(world.team.pk), str(world.other_team.pk)}
+    for row in body:
+        assert not set(row[1:month]) & location_ids
+    assert {row[-1] for row in body} <= {"1", "2", "3", "4", "5", "weet ik niet"}
+    assert "weet ik niet" in {row[-1] for row in body}
+
+
+def test_raw_export_keeps_teams_when_every_team_is_large_enough(client, world):
+    for _ in range(BIG_TEAM - 1):
+        member(world.org, team=world.team)
+    for _ in range(BIG_TEAM):
+        member(world.org, team=world.other_team)
+    campaign = _campaign(world.org, world.board, role_groups=["medewerkers"])
+    _answer_everyone(campaign, world.board)
+    assert exports.raw_columns(campaign) == ("location", "team", "role_group")
+    client.force_login(world.board)
+    rows, text = _raw(client, campaign)
+    assert "Groep Rups" in text
+    # Both exports show the same groups: every exported team is a visible results group.
+    results = {(row[0], row[1]) for row in _results_csv(client, campaign)[1:]}
+    team = rows[0].index("Team")
+    assert {("Team", row[team]) for row in rows[1:]} == {
+        ("Team", "Groep Rups"),
+        ("Team", "Groep Pop"),
+    }
+    assert {("Team", row[team]) for row in rows[1:]} <= results
+
+
+def _results_csv(client, campaign):
+    response = client.get(_url("results_csv", campaign))
+    text = response.content.decode("utf-8").lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _results_xlsx(client, campaign):
+    response = client.get(_url("results_xlsx", campaign))
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_results_exports_show_only_visible_groups(client, world, scan):
+    client.force_login(world.board)
+    rows = _results_csv(client, scan)
+    groups = {row[1] for row in rows[1:]}
+    assert "Groep Pop" not in groups
+    assert world.org.name in groups
+    counts, plan = exports.published_plan(scan)
+    assert len(rows) - 1 == len(plan.visible_groups) * 12
+    organisation = next(row for row in rows[1:] if row[1] == world.org.name)
+    assert organisation[2] == str(Response.objects.filter(campaign=scan).count())
+
+
+def _same(value):
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def test_results_xlsx_matches_the_csv(client, world, scan):
+    client.force_login(world.board)
+    xlsx = [[_same(v) for v in row] for row in _results_xlsx(client, scan)]
+    assert xlsx == [[_same(v) for v in row] for row in _results_csv(client, scan)]
+    assert len(xlsx) > 12
+
+
+def test_raw_and_results_exports_agree_on_groups(client, world, scan):
+    """The raw strata are coarsened with the same plan: every location in the raw export is
+    a visible group of the results export."""
+    client.force_login(world.board)
+    results = {(row[0], row[1]) for row in _results_csv(client, scan)[1:]}
+    rows, _text = _raw(client, scan)
+    if "Locatie" in rows[0]:
+        column = rows[0].index("Locatie")
+        assert {("Locatie", row[column]) for row in rows[1:]} <= results
+
+
+def test_results_export_statistics_match_the_answers(client, world, scan):
+    client.force_login(world.board)
+    rows = _results_csv(client, scan)
+    header = rows[0]
+    organisation = [row for row in rows[1:] if row[1] == world.org.name]
+    first = dict(zip(header, organisation[0], strict=True))
+    from lerend.scans.models import Answer
+
+    item = scan.instrument_version.instrument.items[0]
+    values = list(
+        Answer.objects.filter(
+            response__campaign=scan, item_key=item.key, value__isnull=False
+        ).values_list("value", flat=True)
+    )
+    assert first["Antwoorden (n)"] == str(len(values))
+    assert first["Gemiddelde"] == str(round(sum(values) / len(values), 2))

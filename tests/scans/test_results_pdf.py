@@ -1,0 +1,71 @@
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from .test_results_support import pulse_campaign
+
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "pdf"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="poppler-utils (pdftotext, pdftoppm) missing",
+)
+
+
+def _pdf(client, world, user, campaign, team):
+    client.force_login(user)
+    url = reverse("scans:results_team_pdf", args=[world.org.slug, campaign.pk, team.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return response.content
+
+
+def _text(tmp_path, content, name="report.pdf") -> str:
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    )
+    return out.stdout
+
+
+def test_results_team_pdf_has_text_charts_and_pages(client, world, tmp_path):
+    pulse = pulse_campaign(world)
+    content = _pdf(client, world, world.teamleader, pulse.campaign, world.team)
+    assert content.startswith(b"%PDF")
+    text = _text(tmp_path, content)
+    assert "Resultaten van Groep Rups" in text
+    assert "6 respondenten" in text
+    assert "3,6" in text and "60%" in text  # the first dimension, as on the page
+    assert "Gespreksleidraad voor het teamoverleg" in text
+    assert "Maak" not in text  # no links to actions on paper
+    assert "Rups zegt 5" in text  # the team leader may read the comments
+    assert "GEHEIM-POP" not in text
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "team-report.pdf").write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(OUTPUT / "team-report.pdf"), str(OUTPUT / "page")],
+        check=True,
+    )
+    pages = sorted(OUTPUT.glob("page-*.png"))
+    assert len(pages) >= 2
+    assert all(p.stat().st_size > 5000 for p in pages)
+
+
+def test_results_team_pdf_for_staff_has_no_comments(client, world, tmp_path):
+    pulse = pulse_campaign(world)
+    text = _text(tmp_path, _pdf(client, world, world.staff, pulse.campaign, world.team))
+    assert "3,6" in text and "Rups zegt" not in text
+
+
+def test_results_hidden_team_pdf_says_too_few_and_nothing_else(client, world, tmp_path):
+    pulse = pulse_campaign(world)
+    text = _text(tmp_path, _pdf(client, world, world.manager, pulse.campaign, world.other_team))
+    assert "Te weinig respondenten" in text
+    assert "GEHEIM-POP" not in text
+    assert "respondenten\n" not in text.replace("Te weinig respondenten", "")
+    assert "Gespreksleidraad" not in text
