@@ -186,6 +186,9 @@ def _file_database_for_threads(tmp_path):
     connection.ensure_connection()
     target = sqlite3.connect(path)
     connection.connection.backup(target)
+    # Production's file has been in WAL mode since its first connection; switching modes
+    # needs exclusive access, so do it now rather than in 16 racing threads.
+    target.execute("PRAGMA journal_mode=WAL")
     target.close()
     settings_dict = connections.settings["default"]
     old_name = settings_dict["NAME"]
