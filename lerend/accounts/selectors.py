@@ -19,8 +19,14 @@ def unused_recovery_code_count(user) -> int:
 
 
 def own_data(user) -> dict:
-    """Everything the account part of Lerend holds about this person, for download.
-    Secrets (password hash, TOTP secret, recovery code hashes) are left out on purpose."""
+    """Everything Lerend holds about this person, for download: the account, and what the
+    learning and collaboration apps hold that is theirs (each app decides that in its own
+    selectors, by the same rules as its pages). Secrets (password hash, TOTP secret,
+    recovery code hashes) are left out on purpose."""
+    # Imported here: the domain apps build on accounts, not the other way round.
+    from lerend.collaboration.selectors import own_collaboration_data
+    from lerend.learning.selectors import own_learning_data
+
     memberships = (
         Membership.objects.filter(person=user)
         .select_related("organisation", "location", "team")
@@ -52,4 +58,6 @@ def own_data(user) -> dict:
             }
             for m in memberships
         ],
+        "learning": own_learning_data(user),
+        "collaboration": own_collaboration_data(user),
     }

@@ -11,18 +11,23 @@ notes, action points or who brought a case: intervision is confidential to the g
 Everyone else: 404.
 """
 
-from django.db.models import Q
-from django.http import Http404
+import datetime
 
-from lerend.organisations.models import Location, Membership, Team
+from django.db.models import Count, Min, Q
+from django.http import Http404
+from django.utils import timezone
+
+from lerend.organisations.models import Location, Membership, Scope, Team
 
 from .models import (
     CalendarFeed,
     GroupMeeting,
+    GroupMembership,
     LearningGroup,
     LessonDesign,
     Visit,
     VisitShare,
+    VisitStatus,
 )
 
 # --- groups ---------------------------------------------------------------------------------
@@ -311,3 +316,104 @@ def design_for_viewer(access, user, design_id) -> LessonDesign:
     if design is None:
         raise Http404
     return design
+
+
+# --- a person's own overview, a leader's counts and the own-data export ----------------------
+
+
+def groups_of(person, organisation):
+    """The groups ``person`` is a member of, each with ``next_meeting`` (the first meeting
+    date from today on, or None). One query, however many groups."""
+    today = timezone.localdate()
+    own = GroupMembership.objects.filter(person=person).values("group_id")
+    return (
+        LearningGroup.objects.filter(organisation=organisation, pk__in=own)
+        .annotate(next_meeting=Min("meetings__date", filter=Q(meetings__date__gte=today)))
+        .order_by("name", "id")
+    )
+
+
+def visits_of(person, organisation):
+    """Visits in which ``person`` is the observed or an observer — the parties, never those
+    the visit was only shared with. One query; ``observed`` is joined."""
+    ids = Visit.objects.filter(_visit_party(person), organisation=organisation).values("pk")
+    return Visit.objects.filter(pk__in=ids).select_related("observed").order_by("-date", "-id")
+
+
+def visits_held_per_team(organisation, team_ids, year) -> dict[int, int]:
+    """Team id -> number of held visits in ``year`` whose observed person is an active member
+    of that team. Counts only: which visit, whom and what was said stay with the parties.
+    Teams without visits are missing from the result. One query."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    held = Q(
+        person__visits_received__organisation=organisation,
+        person__visits_received__status=VisitStatus.HELD,
+        person__visits_received__date__range=(start, end),
+    )
+    rows = (
+        Membership.objects.active()
+        .filter(organisation=organisation, scope=Scope.TEAM, team_id__in=list(team_ids))
+        .values("team_id")
+        .annotate(n=Count("person__visits_received", filter=held, distinct=True))
+    )
+    return {r["team_id"]: r["n"] for r in rows if r["n"]}
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def own_collaboration_data(person) -> dict:
+    """What collaboration holds that is ``person``'s, for their own-data download, across
+    organisations: their groups with meeting dates only (the notes belong to the group),
+    and every visit they are a party to with its observations, tops and tips."""
+    groups = (
+        LearningGroup.objects.filter(
+            pk__in=GroupMembership.objects.filter(person=person).values("group_id")
+        )
+        .select_related("organisation")
+        .prefetch_related("meetings")
+        .order_by("organisation__name", "name", "id")
+    )
+    ids = Visit.objects.filter(_visit_party(person)).values("pk")
+    visits = (
+        Visit.objects.filter(pk__in=ids)
+        .select_related("organisation", "observed")
+        .prefetch_related("observers", "observations")
+        .order_by("-date", "-id")
+    )
+    return {
+        "learning_groups": [
+            {
+                "organisation": g.organisation.name,
+                "name": g.name,
+                "kind": g.kind,
+                "meeting_dates": sorted(_iso(m.date) for m in g.meetings.all()),
+            }
+            for g in groups
+        ],
+        "visits": [
+            {
+                "organisation": v.organisation.name,
+                "kind": v.kind,
+                "date": _iso(v.date),
+                "status": v.status,
+                "my_part": "observed" if v.observed_id == person.pk else "observer",
+                "observed": v.observed.name,
+                "observers": [o.name for o in v.observers.all()],
+                "external_observers": v.external_observers,
+                "focus_question": v.focus_question,
+                "tops": v.tops,
+                "tips": v.tips,
+                "feedback_notes": v.feedback_notes,
+                "self_evaluation": v.self_evaluation,
+                "programme": v.programme,
+                "report": v.report,
+                "observations": [
+                    {"item": o.item_text, "level": o.level, "note": o.note}
+                    for o in v.observations.all()
+                ],
+            }
+            for v in visits
+        ],
+    }

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.collaboration import selectors as collaboration_selectors
 from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Membership, Role, Scope, Team
 
@@ -269,7 +270,8 @@ def teams_in_scope(access):
 def team_counts(access, year=None) -> list[dict]:
     """Per team in the leader's scope: members, journal entries written, POPs shared,
     review conversations held, PD activities attended and their hours, feedback requests
-    made this year. Counts only — never which person, never content.
+    made and visits held (the team member being the observed) this year. Counts only —
+    never which person, never content.
     Teams below MIN_TEAM_SIZE_FOR_COUNTS get ``counts=None``."""
     year = year or timezone.localdate().year
     teams = teams_in_scope(access)
@@ -328,6 +330,7 @@ def team_counts(access, year=None) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("requester_id", "n")
     )
+    visits = collaboration_selectors.visits_held_per_team(org, team_ids, year)
     rows = []
     for team in teams:
         members = {p for t, p in pairs if t == team.id}
@@ -340,6 +343,7 @@ def team_counts(access, year=None) -> list[dict]:
                 "activities": sum(followed.get(p, (0, 0))[0] for p in members),
                 "hours": sum((followed.get(p, (0, 0))[1] for p in members), 0),
                 "feedback_requests": sum(feedback.get(p, 0) for p in members),
+                "visits": visits.get(team.id, 0),
             }
         rows.append(row)
     return rows
@@ -638,3 +642,170 @@ def members_of_teams(access, team_ids, also=None):
     if also is not None:
         q |= Q(pk=also.pk)
     return User.objects.filter(q, is_active=True).order_by("name", "id")
+
+
+# --- own-data export -------------------------------------------------------------------------
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _own_feedback(user) -> list[dict]:
+    """Requests ``user`` made, with the answers exactly as the requester page shows them:
+    named answers with author, anonymous ones only above both thresholds (in random order)
+    and otherwise only their number. Goes through own_feedback_requests and
+    feedback_answers, so the export can never show more than the page."""
+    from lerend.organisations.access import Access
+    from lerend.organisations.models import Organisation
+
+    orgs = Organisation.objects.filter(
+        pk__in=FeedbackRequest.objects.filter(requester=user).values("organisation_id")
+    ).order_by("name", "id")
+    rows = []
+    for org in orgs:
+        for request in own_feedback_requests(Access(organisation=org), user):
+            answers = feedback_answers(request)
+            rows.append(
+                {
+                    "organisation": org.name,
+                    "question": request.question,
+                    "allow_anonymous": request.allow_anonymous,
+                    "created_at": _iso(request.created_at),
+                    "asked": request.asked,
+                    "answered": request.answered,
+                    "named_answers": [
+                        {"author": a.author.name if a.author_id else None, "text": a.text}
+                        for a in answers["named"]
+                    ],
+                    "anonymous_answers": answers["anonymous"],
+                    "anonymous_answer_count": answers["anonymous_count"],
+                }
+            )
+    return rows
+
+
+def own_learning_data(user) -> dict:
+    """Everything learning holds that is ``user``'s, across organisations, for their own-data
+    download: journal, POPs (goals, activities, evidence metadata — not the file bytes),
+    review conversations they take part in, PD participations, feedback they asked for and
+    the named answers they gave. Anonymous answers they gave are left out: nothing links
+    them to their author, not even for the author."""
+    from .models import FeedbackAnswer
+
+    entries = (
+        JournalEntry.objects.filter(owner=user)
+        .select_related("organisation")
+        .order_by("-written_on", "-id")
+    )
+    plans = (
+        DevelopmentPlan.objects.filter(owner=user)
+        .select_related("organisation")
+        .prefetch_related("goals__activities", "evidence")
+        .order_by("-year", "-id")
+    )
+    reviews = (
+        ReviewConversation.objects.filter(Q(plan__owner=user) | Q(reviewer=user))
+        .select_related("plan__owner", "plan__organisation", "reviewer")
+        .order_by("-held_on", "-id")
+    )
+    participations = (
+        Participation.objects.filter(person=user)
+        .select_related("activity__organisation")
+        .order_by("-activity__starts_on", "-id")
+    )
+    given = (
+        FeedbackAnswer.objects.filter(author=user, anonymous=False)
+        .select_related("request__requester", "request__organisation")
+        .order_by("id")
+    )
+    return {
+        "journal_entries": [
+            {
+                "organisation": e.organisation.name,
+                "title": e.title,
+                "body": e.body,
+                "phase": e.phase,
+                "building_blocks": e.building_blocks,
+                "written_on": _iso(e.written_on),
+            }
+            for e in entries
+        ],
+        "development_plans": [
+            {
+                "organisation": p.organisation.name,
+                "year": p.year,
+                "goals": [
+                    {
+                        "title": g.title,
+                        "description": g.description,
+                        "building_blocks": g.building_blocks,
+                        "start_score": g.start_score,
+                        "start_note": g.start_note,
+                        "end_score": g.end_score,
+                        "end_note": g.end_note,
+                        "activities": [
+                            {
+                                "description": a.description,
+                                "planned_for": _iso(a.planned_for),
+                                "done": a.done,
+                            }
+                            for a in g.activities.all()
+                        ],
+                    }
+                    for g in p.goals.all()
+                ],
+                "evidence": [
+                    {
+                        "kind": ev.kind,
+                        "title": ev.title,
+                        "text": ev.text,
+                        "file_name": ev.original_name,
+                        "content_type": ev.content_type,
+                        "size": ev.size,
+                        "created_at": _iso(ev.created_at),
+                    }
+                    for ev in p.evidence.all()
+                ],
+            }
+            for p in plans
+        ],
+        "review_conversations": [
+            {
+                "organisation": r.plan.organisation.name,
+                "kind": r.kind,
+                "held_on": _iso(r.held_on),
+                "plan_owner": r.plan.owner.name,
+                "reviewer": r.reviewer.name if r.reviewer_id else None,
+                "notes": r.notes,
+                "owner_confirmed_at": _iso(r.owner_confirmed_at),
+                "reviewer_confirmed_at": _iso(r.reviewer_confirmed_at),
+            }
+            for r in reviews
+        ],
+        "pd_participations": [
+            {
+                "organisation": p.activity.organisation.name,
+                "activity": p.activity.title,
+                "starts_on": _iso(p.activity.starts_on),
+                "status": p.status,
+                "hours": str(p.hours),
+                "cost_share": str(p.cost_share),
+                "writeup": p.writeup,
+                "writeup_shared": p.writeup_shared,
+                "applied": p.applied,
+                "applied_note": p.applied_note,
+            }
+            for p in participations
+        ],
+        "feedback_requests": _own_feedback(user),
+        "feedback_answers_given": [
+            {
+                "organisation": a.request.organisation.name,
+                "requester": a.request.requester.name,
+                "question": a.request.question,
+                "text": a.text,
+            }
+            for a in given
+        ],
+    }

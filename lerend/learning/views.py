@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.collaboration import selectors as collaboration_selectors
 from lerend.frameworks.registry import block
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.forms import apply_errors
@@ -37,7 +38,8 @@ def _blocks_of(keys):
 @org_member
 def my_learning(request):
     """My journal and POP, my PD activities and budget, my feedback questions, my teams'
-    reflections, and what others shared with me. Everything on it is mine or my team's."""
+    reflections, my learning groups and visits, and what others shared with me. Everything
+    on it is mine or my team's."""
     access, user = request.access, request.user
     entries = list(selectors.own_entries(access, user)[:20])
     for entry in entries:
@@ -55,6 +57,9 @@ def my_learning(request):
         "feedback_requests": list(selectors.own_feedback_requests(access, user)[:5]),
         "invites": list(selectors.pending_invites(access, user)),
         "reflections": list(selectors.reflections_visible_to(access)[:5]),
+        # Through collaboration's selectors: only groups I am in, only visits I am a party to.
+        "groups": list(collaboration_selectors.groups_of(user, request.organisation)[:20]),
+        "visits": list(collaboration_selectors.visits_of(user, request.organisation)[:10]),
     }
     return render(request, "learning/my_learning.html", context)
 

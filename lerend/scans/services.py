@@ -439,3 +439,24 @@ def code_started(*, code: AccessCode) -> bool:
 
 def audience_role_group(audience: str) -> str:
     return str(AUDIENCE_ROLE_GROUP[audience])
+
+
+def _base_version(definition: dict) -> InstrumentVersion:
+    """An own draft points at the version it started from. An uploaded file starts from
+    none, so it points at the shipped instrument with its key, else one for its audience."""
+    shipped = InstrumentVersion.objects.filter(organisation=None).order_by("key", "-version")
+    return (
+        shipped.filter(key=definition.get("key")).first()
+        or shipped.filter(audience=definition.get("audience")).first()
+        or shipped_version("pulse")
+    )
+
+
+@transaction.atomic
+def import_instrument_draft(*, organisation, actor, definition: dict) -> OrganisationInstrument:
+    """Create an own draft holding an uploaded, already validated definition, through the
+    existing services (both audited: ``instrument.copy`` and ``instrument.update``).
+    Side effects: an OrganisationInstrument and two audit entries."""
+    own = copy_instrument(organisation=organisation, actor=actor, version=_base_version(definition))
+    definition = dict(definition, key=own.key, version=1)
+    return update_instrument_draft(own=own, actor=actor, definition=definition)

@@ -44,6 +44,11 @@ urlpatterns = [
     ),
     path("vragenlijsten/", views_instruments.instrument_list, name="instruments"),
     path(
+        "vragenlijsten/uploaden/",
+        views_instruments.instrument_upload,
+        name="instrument_upload",
+    ),
+    path(
         "vragenlijsten/<int:version_id>/kopie/",
         views_instruments.instrument_copy,
         name="instrument_copy",

@@ -3,6 +3,7 @@ editor: add, remove and reorder items and open questions within existing dimensi
 publish as a new frozen version."""
 
 import copy
+import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,18 +16,61 @@ from lerend.organisations.decorators import require
 
 from . import rules, selectors, services
 from .forms import ItemForm, OpenQuestionForm
+from .instruments.validation import parse_instrument_yaml, validate_instrument_yaml
 from .models import InstrumentVersion, OrganisationInstrument
+
+UPLOAD_MAX_BYTES = 200 * 1024
+
+
+def _list_context(request, **extra):
+    org = request.organisation
+    return {
+        "versions": selectors.instrument_choices(org),
+        "own": list(selectors.own_instruments(org)),
+        "can_manage": rules.can_manage_instruments(request.access),
+        "upload_max_kb": UPLOAD_MAX_BYTES // 1024,
+        **extra,
+    }
 
 
 @require(rules.can_view_campaigns)
 def instrument_list(request):
-    org = request.organisation
-    context = {
-        "versions": selectors.instrument_choices(org),
-        "own": list(selectors.own_instruments(org)),
-        "can_manage": rules.can_manage_instruments(request.access),
-    }
-    return render(request, "scans/instrument_list.html", context)
+    return render(request, "scans/instrument_list.html", _list_context(request))
+
+
+def _upload_text(upload) -> tuple[str | None, str | None]:
+    """The uploaded file as text, or a message saying why it cannot be read."""
+    if upload is None:
+        return None, _("Choose a YAML file to upload.")
+    if upload.size > UPLOAD_MAX_BYTES:
+        return None, _("The file is larger than %(max)s kB. Upload a smaller file.") % {
+            "max": UPLOAD_MAX_BYTES // 1024
+        }
+    try:
+        return upload.read().decode("utf-8"), None
+    except UnicodeDecodeError:
+        return None, _("The file is not UTF-8 text. Save it as UTF-8 and upload it again.")
+
+
+@require_POST
+@require(rules.can_manage_instruments)
+def instrument_upload(request):
+    """Upload an own instrument as a YAML file: every problem is listed with its line and
+    nothing is stored, or one draft is created."""
+    text, problem = _upload_text(request.FILES.get("file"))
+    errors = [] if problem else validate_instrument_yaml(text)
+    if problem or errors:
+        context = _list_context(request, upload_problem=problem, upload_errors=errors)
+        return render(request, "scans/instrument_list.html", context, status=400)
+    data, _errors = parse_instrument_yaml(text)
+    definition = json.loads(json.dumps(data))  # plain dicts and lists for the JSONField
+    own = services.import_instrument_draft(
+        organisation=request.organisation, actor=request.user, definition=definition
+    )
+    messages.success(
+        request, _("The questionnaire has been imported as a draft. Check it, then publish it.")
+    )
+    return redirect("scans:instrument_edit", request.organisation.slug, own.pk)
 
 
 @require_POST

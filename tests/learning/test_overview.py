@@ -59,6 +59,7 @@ def test_overview_counts_per_team_and_nothing_else(client, world, url, entry, pl
             "activities": 0,
             "hours": 0,
             "feedback_requests": 0,
+            "visits": 0,
         }
     }
     client.force_login(world.teamleader)
@@ -100,3 +101,111 @@ def test_overview_query_count_same_for_one_and_three_teams(
             services.create_entry(organisation=world.org, owner=person, body="x")
     with django_assert_num_queries(len(one)):
         assert client.get(address).status_code == 200
+
+
+def _visit(world, observed, observer, *, date, held=True, focus="Hoe reageer ik op onrust"):
+    from lerend.collaboration import services as collaboration
+
+    visit = collaboration.plan_visit(
+        organisation=world.org,
+        actor=observer,
+        observed=observed,
+        observers=[observer],
+        kind="lesbezoek",
+        date=date,
+        rubric_key="klas",
+        focus_question=focus,
+    )
+    if held:
+        collaboration.record_feedback(
+            visit=visit, tops="Rustige start van de dag", tips="", feedback_notes="", held=held
+        )
+    return visit
+
+
+def test_overview_counts_held_visits_of_team_members_without_their_text(client, world, url):
+    others = _fill_team(world, 3)
+    observer = member(world.org, Role.MEDEWERKER, team=world.other_team)
+    _visit(world, world.staff, observer, date=datetime.date(YEAR, 1, 15))
+    _visit(world, others[0], observer, date=datetime.date(YEAR, 1, 16))
+    # Not counted: planned only, held last year, or the team member observing someone else.
+    _visit(world, world.staff, observer, date=datetime.date(YEAR, 1, 17), held=False)
+    _visit(world, world.staff, observer, date=datetime.date(YEAR - 1, 6, 1))
+    _visit(world, observer, world.staff, date=datetime.date(YEAR, 1, 18))
+    rows = {
+        r["team"].name: r["counts"]["visits"]
+        for r in team_counts(access_of(world.teamleader, world.org))
+    }
+    assert rows == {"Groep Rups": 2}
+    client.force_login(world.teamleader)
+    html = client.get(url("learning:team_overview")).content.decode()
+    assert '<th scope="col">Gehouden bezoeken</th>' in html
+    assert "Hoe reageer ik op onrust" not in html
+    assert "Rustige start van de dag" not in html
+    assert observer.name not in html
+    assert world.staff.name not in html
+
+
+def _group(world, name, members, *, meeting_on=None):
+    from lerend.collaboration import services as collaboration
+
+    group = collaboration.create_group(
+        organisation=world.org, actor=members[0], kind="intervisie", name=name, members=members[1:]
+    )
+    if meeting_on:
+        collaboration.plan_meeting(
+            group=group,
+            date=meeting_on,
+            starts_at=datetime.time(15, 30),
+            duration_minutes=60,
+            notes="Vertrouwelijk verhaal uit de groep",
+        )
+    return group
+
+
+def test_my_learning_shows_my_groups_and_visits_only(client, world, url, teammate):
+    today = datetime.date.today()
+    observer = member(world.org, Role.MEDEWERKER, team=world.other_team)
+    _group(world, "Intervisie Rups", [world.staff, teammate], meeting_on=today)
+    _group(world, "Kenniskring Taal", [teammate, observer], meeting_on=today)
+    mine = _visit(world, world.staff, observer, date=datetime.date(YEAR, 2, 3))
+    made = _visit(world, teammate, world.staff, date=datetime.date(YEAR, 2, 4), held=False)
+    theirs = _visit(world, teammate, observer, date=datetime.date(YEAR, 2, 5))
+    client.force_login(world.staff)
+    html = client.get(url("learning:my_learning")).content.decode()
+    assert "Intervisie Rups" in html
+    assert f"volgende bijeenkomst {today.day} " in html
+    assert "Kenniskring Taal" not in html
+    assert "Vertrouwelijk verhaal uit de groep" not in html
+    assert url("collaboration:visit_detail", visit_id=mine.pk) in html
+    assert "je werd geobserveerd" in html
+    assert url("collaboration:visit_detail", visit_id=made.pk) in html
+    assert f"jij observeerde {teammate.name}" in html
+    assert url("collaboration:visit_detail", visit_id=theirs.pk) not in html
+    assert "Hoe reageer ik op onrust" not in html
+
+
+def test_my_learning_personas(client, world, url):
+    client.force_login(world.staff)
+    assert client.get(url("learning:my_learning")).status_code == 200
+    client.force_login(world.outsider)
+    assert client.get(url("learning:my_learning")).status_code == 404
+
+
+def test_my_learning_query_count_same_for_one_and_three_groups_and_visits(
+    client, world, url, teammate, django_assert_num_queries
+):
+    today = datetime.date.today()
+    _group(world, "Groep 1", [world.staff, teammate], meeting_on=today)
+    _visit(world, world.staff, teammate, date=today)
+    client.force_login(world.staff)
+    address = url("learning:my_learning")
+    client.get(address)
+    with CaptureQueriesContext(connection) as one:
+        client.get(address)
+    for n in (2, 3):
+        _group(world, f"Groep {n}", [world.staff, teammate], meeting_on=today)
+        _visit(world, teammate, world.staff, date=today)
+    with django_assert_num_queries(len(one)):
+        html = client.get(address).content.decode()
+    assert "Groep 3" in html

@@ -248,3 +248,18 @@ def test_submit_concurrently_loses_nothing(world, tmp_path):
         )
         == 16
     )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("key", ["pulse", "lerende-organisatiescan"])
+def test_submit_outside_a_transaction_adds_only_begin_and_commit(world, key):
+    # As in bench/scan.py and a real request: submit opens the transaction itself. Django logs
+    # BEGIN and COMMIT too; the submit's own SQL stays five statements for 12 or 59 items.
+    campaign = launched(world, key=key)
+    instrument = campaign.instrument_version.instrument
+    invitation = invitation_of(campaign, world.staff)
+    _fill(invitation, _full_answers(instrument))
+    with CaptureQueriesContext(connection) as queries:
+        submit(invitation=invitation, instrument=instrument)
+    statements = [q["sql"].split()[0].upper() for q in queries]
+    assert statements == ["BEGIN", "UPDATE", "INSERT", "INSERT", "INSERT", "INSERT", "COMMIT"]
