@@ -184,3 +184,26 @@ def test_tasks_for_lists_reviews_to_confirm(rf, world, plan):
     assert [t.url for t in tasks] == [f"/o/regenboog/leren/gesprekken/{review.pk}/"]
     services.confirm_review(review=review, person=world.coach)
     assert tasks_for(request) == []
+
+
+def test_entry_turns_into_action_with_prefilled_form(client, world, url):
+    from lerend.learning import services
+
+    entry = services.create_entry(
+        organisation=world.org,
+        owner=world.staff,
+        body="Het fruitmoment loopt uit.",
+        title="Fruitmoment korter",
+        building_blocks=["team"],
+    )
+    client.force_login(world.staff)
+    body = client.get(url("learning:entry_detail", entry_id=entry.pk)).content.decode()
+    link = (
+        "/o/regenboog/verbeteren/acties/nieuw/"
+        "?origin=reflectie&amp;block=team&amp;title=Fruitmoment%20korter"
+    )
+    assert link in body
+    form = client.get(link.replace("&amp;", "&")).context["form"]
+    assert form.initial["origin"] == "reflectie"
+    assert form.initial["title"] == "Fruitmoment korter"
+    assert form.initial["building_blocks"] == ["team"]
