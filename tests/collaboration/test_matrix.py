@@ -1,6 +1,6 @@
-"""The tenancy matrix for the collaboration URLs, with their kwargs filled — it guards the
-app until tests/test_tenancy_matrix.py registers group_id, meeting_id, visit_id, design_id,
-visit_share_id, method_key and rubric_key."""
+"""The tenancy matrix for the collaboration URLs seen from inside: with the records of the people
+who own them (the global tests/test_tenancy_matrix.py checks every URL as beheerder, outsider
+and anonymous). The route count is pinned so that a new URL is noticed here too."""
 
 import re
 

@@ -1,6 +1,6 @@
-"""The tenancy matrix for this app's URLs alone, with its own object kwargs filled — it
-guards the app until tests/test_tenancy_matrix.py registers goal_id, action_id, theme_id and
-steering_member_id."""
+"""The tenancy matrix for the improvement URLs seen from inside: with the records of the people
+who own them (the global tests/test_tenancy_matrix.py checks every URL as beheerder, outsider
+and anonymous). The route count is pinned so that a new URL is noticed here too."""
 
 import re
 
