@@ -65,6 +65,38 @@ def locations(request):
     return render(request, "organisations/locations.html", context)
 
 
+def _save_form(request, form, *, instance, create, update, created, saved):
+    """Create or update through a service; True when saved, else the errors are on the form.
+    ``instance`` is re-read first so the audit entry compares with what is stored."""
+    values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+    try:
+        if instance is None:
+            create(organisation=_org(request), actor=request.user, **values)
+            messages.success(request, created)
+        else:
+            instance.refresh_from_db()
+            update(instance, actor=request.user, **values)
+            messages.success(request, saved)
+    except ValidationError as error:
+        apply_errors(form, error)
+        return False
+    return True
+
+
+def _delete(request, obj, *, delete, in_use, done, list_name):
+    """Confirm page on GET; on POST delete through the service, or say why not."""
+    if request.method != "POST":
+        context = {"object": obj, "cancel": list_name}
+        return render(request, "organisations/confirm_delete.html", context)
+    try:
+        delete(obj, actor=request.user)
+    except services.InUse:
+        messages.error(request, in_use % {"name": obj.name})
+    else:
+        messages.success(request, done)
+    return redirect(list_name, _org(request).slug)
+
+
 @require(rules.can_manage_organisation)
 def location_form(request, location_id=None):
     org = _org(request)
@@ -73,45 +105,32 @@ def location_form(request, location_id=None):
     )
     form = LocationForm(request.POST or None, instance=location, organisation=org)
     if request.method == "POST" and form.is_valid():
-        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        try:
-            if location is None:
-                services.create_location(organisation=org, actor=request.user, **values)
-                messages.success(request, _("The location has been added."))
-            else:
-                location.refresh_from_db()
-                services.update_location(location=location, actor=request.user, **values)
-                messages.success(request, _("The location has been saved."))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if _save_form(
+            request,
+            form,
+            instance=location,
+            create=services.create_location,
+            update=lambda obj, **kw: services.update_location(location=obj, **kw),
+            created=_("The location has been added."),
+            saved=_("The location has been saved."),
+        ):
             return redirect("organisations:locations", org.slug)
     return render(request, "organisations/location_form.html", {"form": form, "location": location})
 
 
 @require(rules.can_manage_organisation)
 def location_delete(request, location_id):
-    org = _org(request)
-    location = get_object_or_404(Location, pk=location_id, organisation=org)
-    if request.method == "POST":
-        try:
-            services.delete_location(location=location, actor=request.user)
-        except services.InUse:
-            messages.error(
-                request,
-                _(
-                    "“%(name)s” cannot be deleted: people still work there. End their roles "
-                    "or move them first."
-                )
-                % {"name": location.name},
-            )
-            return redirect("organisations:locations", org.slug)
-        messages.success(request, _("The location has been deleted."))
-        return redirect("organisations:locations", org.slug)
-    return render(
+    location = get_object_or_404(Location, pk=location_id, organisation=_org(request))
+    return _delete(
         request,
-        "organisations/confirm_delete.html",
-        {"object": location, "cancel": "organisations:locations"},
+        location,
+        delete=lambda obj, **kw: services.delete_location(location=obj, **kw),
+        in_use=_(
+            "“%(name)s” cannot be deleted: people still work there. End their roles "
+            "or move them first."
+        ),
+        done=_("The location has been deleted."),
+        list_name="organisations:locations",
     )
 
 
@@ -127,51 +146,36 @@ def teams(request):
 @require(rules.can_manage_organisation)
 def team_form(request, team_id=None):
     org = _org(request)
-    team = None
-    if team_id:
-        team = get_object_or_404(Team, pk=team_id, organisation=org)
+    team = get_object_or_404(Team, pk=team_id, organisation=org) if team_id else None
     initial = {"location": request.GET.get("locatie")} if team is None else None
     form = TeamForm(request.POST or None, instance=team, organisation=org, initial=initial)
     if request.method == "POST" and form.is_valid():
-        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        try:
-            if team is None:
-                services.create_team(organisation=org, actor=request.user, **values)
-                messages.success(request, _("The team has been added."))
-            else:
-                team.refresh_from_db()
-                services.update_team(team=team, actor=request.user, **values)
-                messages.success(request, _("The team has been saved."))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if _save_form(
+            request,
+            form,
+            instance=team,
+            create=services.create_team,
+            update=lambda obj, **kw: services.update_team(team=obj, **kw),
+            created=_("The team has been added."),
+            saved=_("The team has been saved."),
+        ):
             return redirect("organisations:teams", org.slug)
     return render(request, "organisations/team_form.html", {"form": form, "team": team})
 
 
 @require(rules.can_manage_organisation)
 def team_delete(request, team_id):
-    org = _org(request)
-    team = get_object_or_404(Team, pk=team_id, organisation=org)
-    if request.method == "POST":
-        try:
-            services.delete_team(team=team, actor=request.user)
-        except services.InUse:
-            messages.error(
-                request,
-                _(
-                    "“%(name)s” cannot be deleted: people are still in this team. End their "
-                    "roles or move them first."
-                )
-                % {"name": team.name},
-            )
-            return redirect("organisations:teams", org.slug)
-        messages.success(request, _("The team has been deleted."))
-        return redirect("organisations:teams", org.slug)
-    return render(
+    team = get_object_or_404(Team, pk=team_id, organisation=_org(request))
+    return _delete(
         request,
-        "organisations/confirm_delete.html",
-        {"object": team, "cancel": "organisations:teams"},
+        team,
+        delete=lambda obj, **kw: services.delete_team(team=obj, **kw),
+        in_use=_(
+            "“%(name)s” cannot be deleted: people are still in this team. End their "
+            "roles or move them first."
+        ),
+        done=_("The team has been deleted."),
+        list_name="organisations:teams",
     )
 
 
