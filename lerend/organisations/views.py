@@ -104,8 +104,10 @@ def location_form(request, location_id=None):
         get_object_or_404(Location, pk=location_id, organisation=org) if location_id else None
     )
     form = LocationForm(request.POST or None, instance=location, organisation=org)
-    if request.method == "POST" and form.is_valid():
-        if _save_form(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save_form(
             request,
             form,
             instance=location,
@@ -113,8 +115,9 @@ def location_form(request, location_id=None):
             update=lambda obj, **kw: services.update_location(location=obj, **kw),
             created=_("The location has been added."),
             saved=_("The location has been saved."),
-        ):
-            return redirect("organisations:locations", org.slug)
+        )
+    ):
+        return redirect("organisations:locations", org.slug)
     return render(request, "organisations/location_form.html", {"form": form, "location": location})
 
 
@@ -149,8 +152,10 @@ def team_form(request, team_id=None):
     team = get_object_or_404(Team, pk=team_id, organisation=org) if team_id else None
     initial = {"location": request.GET.get("locatie")} if team is None else None
     form = TeamForm(request.POST or None, instance=team, organisation=org, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if _save_form(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save_form(
             request,
             form,
             instance=team,
@@ -158,8 +163,9 @@ def team_form(request, team_id=None):
             update=lambda obj, **kw: services.update_team(team=obj, **kw),
             created=_("The team has been added."),
             saved=_("The team has been saved."),
-        ):
-            return redirect("organisations:teams", org.slug)
+        )
+    ):
+        return redirect("organisations:teams", org.slug)
     return render(request, "organisations/team_form.html", {"form": form, "team": team})
 
 
