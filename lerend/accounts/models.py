@@ -41,6 +41,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     # here together with totp_confirmed_at once the person confirms it with a valid code.
     totp_secret = models.CharField(max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The time-step (unix time // 30) of the last code accepted for this secret. A code is
+    # accepted only for a later step, so a code seen over someone's shoulder, or sent twice,
+    # cannot be used again while it is still valid.
+    totp_last_counter = models.BigIntegerField(null=True, blank=True)
 
     objects = UserManager()
 

@@ -2,13 +2,16 @@
 
 import hashlib
 import secrets
+import time
 
 import pyotp
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lerend.organisations.models import Membership
 
+from . import tasks, throttle
 from .models import RecoveryCode, User
 
 TOTP_ISSUER = "Lerend"
@@ -54,23 +57,53 @@ def _new_recovery_code() -> str:
     return f"{chars[:5]}-{chars[5:]}"
 
 
-def totp_matches(secret: str, code: str) -> bool:
+def _matched_totp_counter(secret: str, code: str) -> int | None:
+    """The time-step whose code equals ``code``: the current step or one either side (phones
+    whose clock runs a little off still work). None when it matches none of them."""
     code = _normalise(code)
     if not secret or len(code) != 6 or not code.isdigit():
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(time.time())
+    # All three are compared (no early return) and the latest match wins.
+    matched = None
+    for counter in (now - 1, now, now + 1):
+        if pyotp.utils.strings_equal(code, totp.generate_otp(counter)):
+            matched = counter
+    return matched
+
+
+@transaction.atomic
+def accept_totp_code(*, user: User, secret: str, code: str) -> bool:
+    """The one rule for every TOTP check: ``code`` must match ``secret`` (see
+    _matched_totp_counter) AND belong to a later time-step than the last code accepted for
+    this person. A code therefore works once, however long it is still valid.
+
+    Returns True when accepted. Side effects: stores the matched step in
+    ``user.totp_last_counter``. The check and the write are one conditional UPDATE, so of two
+    requests with the same code at the same moment only one gets a row back.
+    """
+    counter = _matched_totp_counter(secret, code)
+    if counter is None:
         return False
-    # One step either side: phones whose clock runs a little off still work.
-    return pyotp.TOTP(secret).verify(code, valid_window=1)
+    later = Q(totp_last_counter__isnull=True) | Q(totp_last_counter__lt=counter)
+    if User.objects.filter(later, pk=user.pk).update(totp_last_counter=counter) != 1:
+        return False
+    user.totp_last_counter = counter
+    return True
 
 
 @transaction.atomic
 def confirm_two_factor(*, user: User, secret: str, code: str) -> list[str] | None:
-    """Switch two-step log-in on when ``code`` matches ``secret``.
+    """Switch two-step log-in on when ``code`` matches ``secret`` (and was not used before).
 
     Returns the new plain recovery codes (shown once), or None when the code is wrong.
-    Side effects: stores the secret and confirmation time on the user; replaces the user's
-    recovery codes with RECOVERY_CODE_COUNT new ones (hashes only).
+    Side effects: stores the secret, the code's time-step and the confirmation time on the
+    user; replaces the user's recovery codes with RECOVERY_CODE_COUNT new ones (hashes only).
+    A second submit of the same code is refused, so it cannot replace the recovery codes the
+    first one showed.
     """
-    if not totp_matches(secret, code):
+    if not accept_totp_code(user=user, secret=secret, code=code):
         return None
     user.totp_secret = secret
     user.totp_confirmed_at = timezone.now()
@@ -99,11 +132,12 @@ def verify_second_factor(*, user: User, code: str) -> str | None:
     """Check a code from the authenticator app or an unused recovery code.
 
     Returns "totp" or "recovery" for a good code, None otherwise.
-    Side effects: a recovery code that matches is marked used (it works only once).
+    Side effects: an accepted app code's time-step is stored (it works only once, see
+    accept_totp_code); a recovery code that matches is marked used (it works only once).
     """
     if not user.has_two_factor:
         return None
-    if totp_matches(user.totp_secret, code):
+    if accept_totp_code(user=user, secret=user.totp_secret, code=code):
         return "totp"
     if len(_normalise(code)) != 10:
         return None
@@ -119,7 +153,9 @@ def disable_two_factor(*, user: User, code: str) -> bool:
     """Switch two-step log-in off after a valid current code.
 
     Returns False for a wrong code. Raises TwoFactorRequired when an organisation of the
-    person requires it. Side effects: clears the secret and deletes the recovery codes.
+    person requires it. Side effects: clears the secret and its last used time-step (that
+    belongs to the secret: a new secret may be set up within the same 30 seconds) and
+    deletes the recovery codes.
     """
     if two_factor_required(user):
         raise TwoFactorRequired
@@ -127,9 +163,22 @@ def disable_two_factor(*, user: User, code: str) -> bool:
         return False
     user.totp_secret = ""
     user.totp_confirmed_at = None
-    user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+    user.totp_last_counter = None
+    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_counter"])
     RecoveryCode.objects.filter(user=user).delete()
     return True
+
+
+@transaction.atomic
+def request_password_reset(*, email: str, ip: str | None) -> None:
+    """Handle a request for a password-reset mail without revealing anything.
+
+    Side effects: counts the request per address and per IP (throttle.reset_request_allowed);
+    within the limits, enqueues tasks.send_password_reset_mail, which mails only an existing
+    active account. Over a limit nothing is sent. The caller shows the same page in every case.
+    """
+    if throttle.reset_request_allowed(email, ip):
+        tasks.send_password_reset_mail.enqueue(email)
 
 
 @transaction.atomic

@@ -2,19 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from . import services, throttle
 from .forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    # Same page and no mail for an unknown address: nobody learns who has an account.
+    # The same redirect for a known, an unknown and a rate-limited address, and the same
+    # work in the request: nobody learns who has an account (see services).
     form_class = PasswordResetForm
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/mail/password_reset.txt"
-    subject_template_name = "accounts/mail/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        services.request_password_reset(
+            email=form.cleaned_data["email"], ip=throttle.client_ip(self.request)
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -1,7 +1,10 @@
 import re
+import time
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
@@ -20,7 +23,9 @@ def test_password_reset_sends_mail_and_link_sets_new_password(client, mailoutbox
     assert mail.to == ["sanne@example.nl"]
     assert mail.subject == "Kies een nieuw wachtwoord voor Lerend"
     assert mail.body.startswith("Hoi Sanne,")
-    link = re.search(r"http://testserver(/account/herstel/\S+/)", mail.body).group(1)
+    # The link starts with the configured site address, never the request's Host header.
+    match = re.search(re.escape(settings.SITE_URL) + r"(/account/herstel/\S+/)", mail.body)
+    link = match.group(1)
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200
     assert form_page.context["validlink"] is True
@@ -82,3 +87,81 @@ def test_password_change_with_wrong_old_password_is_refused(client):
     assert response.status_code == 200
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def _ask_reset(client, email, ip="127.0.0.1"):
+    return client.post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=ip)
+
+
+def test_password_reset_limit_per_address_sends_five_mails_then_none(client, mailoutbox):
+    user = UserFactory(email="sanne@example.nl")
+    for n in range(7):
+        # Each from another IP address: only the per-address limit applies.
+        response = _ask_reset(client, user.email, ip=f"10.0.0.{n}")
+        assert response["Location"] == reverse("accounts:password_reset_done")
+    assert len(mailoutbox) == 5
+    # Another address is not affected.
+    UserFactory(email="tim@example.nl")
+    _ask_reset(client, "tim@example.nl", ip="10.0.0.1")
+    assert [mail.to for mail in mailoutbox[5:]] == [["tim@example.nl"]]
+
+
+def test_password_reset_limit_per_ip_sends_twenty_mails_then_none(client, mailoutbox):
+    people = [UserFactory(email=f"collega{n}@example.nl") for n in range(23)]
+    for person in people:
+        response = _ask_reset(client, person.email, ip="192.0.2.7")
+        assert response["Location"] == reverse("accounts:password_reset_done")
+    assert len(mailoutbox) == 20
+    assert [mail.to for mail in mailoutbox] == [[p.email] for p in people[:20]]
+    # Someone behind another address is not affected.
+    _ask_reset(client, people[22].email, ip="192.0.2.8")
+    assert mailoutbox[-1].to == [people[22].email]
+    assert len(mailoutbox) == 21
+
+
+def test_password_reset_requests_for_unknown_address_count_too(client, mailoutbox):
+    # The limit does not depend on whether an account exists: that would leak it.
+    for _ in range(5):
+        _ask_reset(client, "nieuw@example.nl")
+    UserFactory(email="nieuw@example.nl")
+    _ask_reset(client, "nieuw@example.nl")
+    assert mailoutbox == []
+
+
+def test_password_reset_same_response_for_existing_unknown_and_limited(client, mailoutbox):
+    UserFactory(email="bekend@example.nl")
+    UserFactory(email="begrensd@example.nl")
+    for _ in range(5):
+        _ask_reset(client, "begrensd@example.nl", ip="10.1.1.1")
+    mailoutbox.clear()
+    responses = {
+        email: _ask_reset(client, email, ip="10.2.2.2")
+        for email in ["bekend@example.nl", "onbekend@example.nl", "begrensd@example.nl"]
+    }
+    assert [mail.to for mail in mailoutbox] == [["bekend@example.nl"]]
+    known = responses["bekend@example.nl"]
+    assert known.status_code == 302
+    for response in responses.values():
+        assert response.status_code == known.status_code
+        assert sorted(response.headers.items()) == sorted(known.headers.items())
+        assert response.content == known.content == b""
+        assert response.cookies.keys() == known.cookies.keys()
+
+
+@override_settings(PASSWORD_RESET_RATE_LIMIT={"per_address": 1, "window_seconds": 1})
+def test_password_reset_limit_ends_with_its_window(client, mailoutbox):
+    user = UserFactory()
+    time.sleep(1 - time.time() % 1 + 0.01)  # start at the beginning of a one-second window
+    _ask_reset(client, user.email)
+    _ask_reset(client, user.email)
+    assert len(mailoutbox) == 1
+    time.sleep(1 - time.time() % 1 + 0.01)
+    _ask_reset(client, user.email)
+    assert len(mailoutbox) == 2
+
+
+def test_password_reset_mail_is_in_the_persons_language(client, mailoutbox):
+    user = UserFactory(language="en")
+    _ask_reset(client, user.email)
+    assert mailoutbox[0].subject == "Choose a new password for Lerend"
+    assert mailoutbox[0].body.startswith(f"Hello {user.get_short_name()},")
