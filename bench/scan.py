@@ -24,8 +24,9 @@ RESPONSE_RATE = 0.51  # 15000 x 0.51 x 59 items x 2 campaigns ~ 900k answers
 SUBMITS = 200
 DASHBOARD_REQUESTS = 20
 DASHBOARD_NAMES = ("scans:results_organisation", "scans:results", "scans:results_org")
-# Django logs BEGIN and COMMIT of an outermost atomic block as queries; the submit's own SQL
-# (what the target "<= 6 SQL queries" and tests/scans/test_submit.py count) excludes them.
+# Django logs BEGIN and COMMIT of an outermost atomic block as queries. The table shows both
+# counts: the submit's own statements, and in brackets all of them — the issue's "<= 6 SQL
+# queries" holds for the second (tests/scans/test_submit.py asserts the exact list).
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
@@ -183,9 +184,9 @@ def run(*, staff: int = 15000) -> dict:
     scan_ms, scan_queries, scan_trips = _time_submits(second, rng, SUBMITS)
     pulse_ms, pulse_queries, pulse_trips = _time_submits(pulse, rng, SUBMITS)
     add(f"submit 59-item scan (service): median of {SUBMITS}", round(scan_ms, 2), "ms")
-    add("submit 59-item scan: SQL queries (+ BEGIN/COMMIT)", f"{scan_queries} ({scan_trips})")
+    add("submit 59-item scan: statements (with BEGIN/COMMIT)", f"{scan_queries} ({scan_trips})")
     add(f"submit 12-item pulse (service): median of {SUBMITS}", round(pulse_ms, 2), "ms")
-    add("submit 12-item pulse: SQL queries (+ BEGIN/COMMIT)", f"{pulse_queries} ({pulse_trips})")
+    add("submit 12-item pulse: statements (with BEGIN/COMMIT)", f"{pulse_queries} ({pulse_trips})")
 
     url, status, dashboard_ms, dashboard_warm_ms = _dashboard(org, board, first)
     if url:

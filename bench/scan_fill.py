@@ -1,8 +1,9 @@
 """Fill a campaign with many responses fast, equal to what the submit service produces.
 
 ``bulk_submit`` inserts responses and answers in bulk and marks the invitations used;
-``rebuild_aggregates`` then computes ItemAggregate and DimensionAggregate with ONE
-INSERT ... SELECT ... GROUP BY per table (via a temporary per-response-dimension table),
+``rebuild_aggregates`` then computes the campaign's Aggregate rows with ONE
+INSERT ... SELECT ... GROUP BY per kind — dimension rows, then item rows, into the one
+table (via a temporary per-response-dimension table),
 column for column what ``services_respond.submit`` adds one response at a time
 (tests/demo/test_bench_fill.py checks the equivalence against the real service).
 Plain SQL understood by SQLite and PostgreSQL.
@@ -11,13 +12,7 @@ Plain SQL understood by SQLite and PostgreSQL.
 from django.db import connection, transaction
 from django.utils import timezone
 
-from lerend.scans.models import (
-    Answer,
-    DimensionAggregate,
-    ItemAggregate,
-    Response,
-    ScanInvitation,
-)
+from lerend.scans.models import Aggregate, Answer, Response, ScanInvitation
 from lerend.scans.services_respond import DONT_KNOW
 
 BATCH = 5000
@@ -79,8 +74,8 @@ def rebuild_aggregates(campaign) -> None:
     q = connection.ops.quote_name
     answer, response = q(Answer._meta.db_table), q(Response._meta.db_table)
     items_table, rd_table = q("bench_items"), q("bench_rd")
-    ItemAggregate.objects.filter(campaign=campaign).delete()
-    DimensionAggregate.objects.filter(campaign=campaign).delete()
+    aggregate = q(Aggregate._meta.db_table)
+    Aggregate.objects.filter(campaign=campaign).delete()
     sizes = {d.key: len(instrument.items_for(d.key)) for d in instrument.dimensions}
     score = (
         "CASE WHEN a.value IS NULL THEN NULL "
@@ -119,13 +114,13 @@ def rebuild_aggregates(campaign) -> None:
         mean = "(d.s * 1.0 / d.answered)"
         h_columns = ["h1", "h2", "h3", "h4", "h5"]
         dim_columns = (
-            "campaign_id, location_key, team_key, role_group, dimension_key, n, total, "
+            "campaign_id, location_key, team_key, role_group, item_key, dimension_key, n, total, "
             "total_sq, h1, h2, h3, h4, h5, dont_know, respondents, score_total, "
             "score_total_sq, complete_n, complete_total, complete_total_sq"
         )
         cursor.execute(
-            f"INSERT INTO {q(DimensionAggregate._meta.db_table)} ({dim_columns}) "
-            f"SELECT {cell}, d.dimension_key, SUM(d.answered), SUM(d.s), SUM(d.s2), "
+            f"INSERT INTO {aggregate} ({dim_columns}) "
+            f"SELECT {cell}, '', d.dimension_key, SUM(d.answered), SUM(d.s), SUM(d.s2), "
             + ", ".join(f"SUM(d.{q(h)})" for h in h_columns)
             + ", SUM(d.dk), SUM(CASE WHEN d.answered > 0 THEN 1 ELSE 0 END), "
             f"COALESCE(SUM(CASE WHEN d.answered > 0 THEN {mean} END), 0), "
@@ -138,13 +133,14 @@ def rebuild_aggregates(campaign) -> None:
         )
         item_columns = (
             "campaign_id, location_key, team_key, role_group, item_key, dimension_key, n, "
-            "total, total_sq, h1, h2, h3, h4, h5, dont_know, complete_total, complete_total_sq"
+            "total, total_sq, h1, h2, h3, h4, h5, dont_know, respondents, score_total, "
+            "score_total_sq, complete_n, complete_total, complete_total_sq"
         )
         cursor.execute(
-            f"INSERT INTO {q(ItemAggregate._meta.db_table)} ({item_columns}) "
+            f"INSERT INTO {aggregate} ({item_columns}) "
             f"SELECT {cell}, x.item_key, x.dimension_key, COUNT(x.score), "
             "COALESCE(SUM(x.score), 0), COALESCE(SUM(x.score * x.score), 0), "
-            f"{_histogram('x.score')}, COUNT(*) - COUNT(x.score), "
+            f"{_histogram('x.score')}, COUNT(*) - COUNT(x.score), 0, 0, 0, 0, "
             f"COALESCE(SUM(CASE WHEN {complete} THEN x.score END), 0), "
             f"COALESCE(SUM(CASE WHEN {complete} THEN x.score * x.score END), 0) "
             f"FROM ({scored}) x JOIN {response} r ON r.id = x.response_id "

@@ -27,14 +27,20 @@ from lerend.learning.models import EvidenceKind, JournalEntry, ReviewKind
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Membership, Organisation, Role, Sector, Team
 from lerend.scans import services as scans
-from lerend.scans.models import Campaign, Response, ScanInvitation
-from lerend.scans.services_respond import DONT_KNOW, submit
+from lerend.scans.models import AccessCode, Campaign, Response, ScanInvitation
+from lerend.scans.services_respond import DONT_KNOW, start_with_code, submit
 
 from . import builder, content_text
 
 SCAN_TITLE = "Lerende organisatiescan voorjaar {year}"
 PULSE_TITLE = "Pulse najaar {year}"
-RESPONSE_RATE = 0.78
+PARENTS_TITLE = "Oudervragenlijst voorjaar {year}"
+# Parents per group who answer: most groups reach k, a few do not (their results stay hidden).
+PARENTS_PER_TEAM = (3, 12)
+# How parents see things compared with the staff's general tendency: partnership and contact
+# lower than the staff think, their child's well-being high (what the demo should show).
+PARENT_SHIFTS = {"partnerschap": -0.6, "communicatie": -0.4, "welbevinden": 0.5}
+RESPONSE_RATE = 0.88
 LOW_RESPONSE_RATE = 0.3
 
 
@@ -280,6 +286,10 @@ def _add_scans(organisation, today) -> list[str]:
     if not Campaign.objects.filter(organisation=organisation, title=title).exists():
         _campaign(organisation, "lerende-organisatiescan", title, opens, closes, closed=True)
         added.append("scan")
+    title = PARENTS_TITLE.format(year=opens.year)
+    if not Campaign.objects.filter(organisation=organisation, title=title).exists():
+        _parents_campaign(organisation, title, opens, closes)
+        added.append("parents")
     title = PULSE_TITLE.format(year=today.year)
     if not Campaign.objects.filter(organisation=organisation, title=title).exists():
         opens = today - datetime.timedelta(days=4)
@@ -349,7 +359,34 @@ def _campaign(organisation, key, title, opens, closes, closed=False):
     return campaign
 
 
-def _answers(instrument, shift, rng) -> dict:
+@transaction.atomic
+def _parents_campaign(organisation, title, opens, closes):
+    """Parents answer through the code of their child's group, as they would for real."""
+    board = login(organisation, Role.BESTUURDER)
+    today = timezone.localdate()
+    campaign = scans.create_campaign(
+        organisation=organisation,
+        actor=board,
+        instrument_version=scans.shipped_version("ouders"),
+        title=title,
+        audience="parents",
+        opens_on=today,
+        closes_on=max(closes, today),
+    )
+    scans.launch_campaign(campaign=campaign, actor=board)
+    rng = random.Random(f"{organisation.slug}-ouders-{opens.year}")
+    instrument = campaign.instrument_version.instrument
+    for code in AccessCode.objects.filter(campaign=campaign).order_by("id"):
+        for _parent in range(rng.randint(*PARENTS_PER_TEAM)):
+            token = start_with_code(code=code)
+            invitation = ScanInvitation.objects.get(token_hash=scans.hash_token(token))
+            invitation.draft = _answers(instrument, PARENT_SHIFTS, rng, parents=True)
+            submit(invitation=invitation, instrument=instrument)
+    _move_back(campaign, opens, closes, True, board, rng)
+    return campaign
+
+
+def _answers(instrument, shift, rng, parents=False) -> dict:
     person = rng.gauss(0, 0.35)
     answers = {}
     for item in instrument.items:
@@ -361,7 +398,9 @@ def _answers(instrument, shift, rng) -> dict:
         score = min(5, max(1, score))
         answers[item.key] = 6 - score if item.reverse else score
     comments = {}
-    if rng.random() < 0.2:
+    if parents and rng.random() < 0.3:
+        comments[instrument.open_questions[0].key] = rng.choice(content_text.PARENT_COMMENTS)
+    elif not parents and rng.random() < 0.2:
         dimension = rng.choice(list(content_text.COMMENTS))
         questions = [q for q in instrument.open_questions if q.dimension == dimension]
         questions = questions or [q for q in instrument.open_questions if q.dimension is None]

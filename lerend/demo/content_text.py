@@ -258,3 +258,12 @@ COMMENTS = {
         "De werkdruk is hoog, daardoor schiet reflectie er vaak bij in.",
     ],
 }
+
+# What parents write in the parent questionnaire's open question.
+PARENT_COMMENTS = [
+    "Ik hoor graag vaker wat mijn kind die dag heeft gedaan, ook als het goed ging.",
+    "Bij het ophalen is er weinig tijd om even te praten.",
+    "Fijn dat de leiding altijd vraagt hoe het thuis gaat.",
+    "De app met foto's is leuk, maar een kort gesprek zegt me meer.",
+    "Betrek ouders eerder bij plannen voor de groep.",
+]

@@ -15,9 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.diagrams import ACCENT, BRAND, INK, wrap
@@ -32,8 +34,31 @@ SCORE_COLOURS = ("#b2182b", "#ef8a62", "#bdbdbd", "#67a9cf", "#2166ac")
 SERIES = (BRAND, ACCENT, "#3b5ba9", "#7a4a9e")
 
 
+_DECIMAL_SEPARATORS: dict[str | None, str] = {}
+
+
+def _decimal_separator() -> str:
+    language = get_language()
+    separator = _DECIMAL_SEPARATORS.get(language)
+    if separator is None:
+        separator = str(formats.get_format("DECIMAL_SEPARATOR", language, use_l10n=True))
+        _DECIMAL_SEPARATORS[language] = separator
+    return separator
+
+
 def fmt(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else formats.number_format(value, digits)
+    """``formats.number_format(value, digits)``: the same text (digits cut off, not rounded,
+    as Django does), but a float, the common case, skips its per-call format lookups — a
+    results page formats a few thousand numbers. Anything else (ints, grouping on,
+    exponents, inf/nan) goes through Django itself."""
+    if value is None:
+        return "–"
+    if type(value) is float and digits and not settings.USE_THOUSAND_SEPARATOR:
+        text = repr(value)
+        if "e" not in text and "n" not in text:
+            whole, _dot, decimals = text.partition(".")
+            return whole + _decimal_separator() + (decimals + "0" * digits)[:digits]
+    return formats.number_format(value, digits)
 
 
 def pct(share: float | None) -> str:
@@ -277,6 +302,19 @@ def _score_colour_index(score_index: int, points: int) -> int:
 # --- role-group gap --------------------------------------------------------------------------
 
 
+def _marker(index: int, cx: float, cy: float, colour: str) -> str:
+    """Circle, square or diamond: groups differ in shape as well as colour."""
+    shape = index % 3
+    if shape == 0:
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="6" fill="{colour}"/>'
+    if shape == 1:
+        return f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" fill="{colour}"/>'
+    points = (
+        f"{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} {cx - 7:.1f},{cy:.1f}"
+    )
+    return f'<polygon points="{points}" fill="{colour}"/>'
+
+
 def gap(
     rows: Sequence[tuple[str, Sequence[float | None]]],
     groups: Sequence[str],
@@ -285,11 +323,12 @@ def gap(
     low: float = 1,
     high: float = 5,
 ) -> SafeString:
-    """A dot per role group on a low..high axis per dimension, joined by a line: the longer
-    the line, the larger the difference in perception."""
-    label_w, axis_w, row_h = 210, 300, 26
+    """A marker per group on a low..high axis per dimension, joined by a line: the longer
+    the line, the larger the difference in perception. The legend wraps, three per line."""
+    label_w, axis_w, row_h, legend_w, per_line = 210, 300, 26, 170, 3
     width = label_w + axis_w + 30
-    height = 30 + len(rows) * row_h + 30
+    legend_lines = max(1, -(-len(groups) // per_line))
+    height = 30 + len(rows) * row_h + 12 + legend_lines * 20
 
     def x_of(v):
         return label_w + axis_w * (v - low) / (high - low)
@@ -312,26 +351,14 @@ def gap(
                 f'y2="{y:.1f}" stroke="{MUTED}" stroke-width="2"/>'
             )
         for g, v in enumerate(values):
-            if v is None:
-                continue
-            colour = SERIES[g % len(SERIES)]
-            shape = (
-                f'<circle cx="{x_of(v):.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>'
-                if g % 2 == 0
-                else f'<rect x="{x_of(v) - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" '
-                f'fill="{colour}"/>'
-            )
-            parts.append(shape)
-    y = 20 + len(rows) * row_h + 18
+            if v is not None:
+                parts.append(_marker(g, x_of(v), y, SERIES[g % len(SERIES)]))
+    top = 20 + len(rows) * row_h + 18
     for g, name in enumerate(groups):
-        x = label_w + g * 150
-        colour = SERIES[g % len(SERIES)]
-        marker = (
-            f'<circle cx="{x + 6}" cy="{y - 4}" r="6" fill="{colour}"/>'
-            if g % 2 == 0
-            else f'<rect x="{x + 1}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
-        )
-        parts.append(marker + _text(x + 18, y, name, size=11))
+        x = 20 + (g % per_line) * legend_w
+        y = top + (g // per_line) * 20
+        parts.append(_marker(g, x + 6, y - 4, SERIES[g % len(SERIES)]))
+        parts.append(_text(x + 18, y, _short(name, 24), size=11))
     return _svg(width, height, title, "".join(parts), "chart--gap")
 
 

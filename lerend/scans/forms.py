@@ -28,6 +28,17 @@ class CampaignForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
     )
+    leaders_apart = forms.BooleanField(
+        label=_("Count leadership as one group for the whole organisation (recommended)"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Then the results can compare leadership with staff members, next to the team and "
+            "location results, which then give the staff members' view. Without it, team "
+            "leaders and managers count in their own team or location, and leadership and "
+            "staff can rarely be shown apart without revealing small groups."
+        ),
+    )
     locations = forms.ModelMultipleChoiceField(
         label=_("Locations"),
         queryset=Location.objects.none(),

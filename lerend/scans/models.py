@@ -150,6 +150,9 @@ class Campaign(models.Model):
     intro = models.TextField(_("introduction"), blank=True)
     audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
     role_groups = models.JSONField(_("role groups"), default=list, blank=True)
+    # Staff campaigns: leaders' strata frozen as one organisation-wide cell at launch, so the
+    # split leiding / medewerkers does not cut through teams (docs/anonymity.md).
+    leaders_apart = models.BooleanField(default=True)
     locations = models.ManyToManyField(Location, blank=True, related_name="+")
     teams = models.ManyToManyField(Team, blank=True, related_name="+")
     opens_on = models.DateField(_("opens on"))
@@ -315,13 +318,34 @@ class Answer(models.Model):
         return f"{self.item_key}={self.value}"
 
 
-class AggregateColumns(StrataMixin):
-    """n, total and total_sq are over scale answers only, with reverse-scored items already
+class Aggregate(StrataMixin):
+    """Write-time sums of one campaign cell (location, team, role group): ONE table for the
+    item rows and the dimension rows, so that a submit adds to both in one
+    ``INSERT ... ON CONFLICT DO UPDATE`` (lerend/scans/services_respond.py). Read it through
+    the proxies :class:`ItemAggregate` and :class:`DimensionAggregate`.
+
+    A dimension row has ``item_key = ""`` (not NULL: NULLs never conflict); an item row names
+    its item and its dimension. Each kind keeps zeros in the other kind's columns
+    (``respondents``, ``score_total``, ``score_total_sq`` and ``complete_n`` on item rows).
+
+    n, total and total_sq are over scale answers only, with reverse-scored items already
     reversed (score = points + 1 - value), so a higher score is always more favourable.
     h1..h5 count scores 1..5 (also reversed); ``dont_know`` is counted apart and never part of
-    n, a mean or a share."""
+    n, a mean or a share.
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    Indexes: the unique key starts (campaign, item_key) so that both "the dimension rows of a
+    campaign" (``item_key = ''``) and "the item rows of a campaign" (``item_key > ''``) are
+    range scans of one index. The cell index (campaign, location, team, role group) serves
+    one location or team, and reads over all item rows of a campaign in stored order (see
+    results._item_sums). Both start with the campaign, so the foreign key needs no index of
+    its own (one index fewer to write for each new row).
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    item_key = models.CharField(max_length=100, blank=True, default="")
+    dimension_key = models.CharField(max_length=80)
     n = models.PositiveIntegerField(default=0)
     total = models.PositiveBigIntegerField(default=0)
     total_sq = models.PositiveBigIntegerField(default=0)
@@ -331,60 +355,98 @@ class AggregateColumns(StrataMixin):
     h4 = models.PositiveIntegerField(default=0)
     h5 = models.PositiveIntegerField(default=0)
     dont_know = models.PositiveIntegerField(default=0)
+    # dimension rows only (see DimensionAggregate)
+    respondents = models.PositiveIntegerField(default=0)
+    score_total = models.FloatField(default=0)
+    score_total_sq = models.FloatField(default=0)
+    complete_n = models.PositiveIntegerField(default=0)
+    # both kinds (see ItemAggregate / DimensionAggregate)
+    complete_total = models.PositiveBigIntegerField(default=0)
+    complete_total_sq = models.PositiveBigIntegerField(default=0)
+
+    # Count columns in the order of the upsert and the bulk fill; every one is added up.
+    COUNT_COLUMNS = (
+        "n",
+        "total",
+        "total_sq",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "dont_know",
+        "respondents",
+        "score_total",
+        "score_total_sq",
+        "complete_n",
+        "complete_total",
+        "complete_total_sq",
+    )
 
     class Meta:
-        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "campaign",
+                    "item_key",
+                    "dimension_key",
+                    "location_key",
+                    "team_key",
+                    "role_group",
+                ],
+                name="aggregate_unique_cell",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["campaign", "location_key", "team_key", "role_group"],
+                name="aggregate_cell",
+            )
+        ]
 
     def __str__(self):
-        return f"{type(self).__name__} {self.pk} ({self.campaign_id})"
+        kind = "item " + self.item_key if self.item_key else "dimension " + self.dimension_key
+        return f"aggregate {self.pk} ({self.campaign_id}, {kind})"
 
     @property
     def histogram(self) -> tuple[int, int, int, int, int]:
         return (self.h1, self.h2, self.h3, self.h4, self.h5)
 
 
-class ItemAggregate(AggregateColumns):
-    """``complete_total`` / ``complete_total_sq`` sum this item's score over the respondents
-    who answered EVERY item of its dimension on the scale (complete cases, listwise): with
-    the dimension's ``complete_*`` columns they give Cronbach's alpha exactly, without
-    reading answers (see lerend/scans/results_stats.py)."""
+class ItemRows(models.Manager):
+    def get_queryset(self):
+        # "> ''" rather than "<> ''": the same rows, but a range of the unique index.
+        return super().get_queryset().filter(item_key__gt="")
 
-    item_key = models.CharField(max_length=100)
-    dimension_key = models.CharField(max_length=80)
-    complete_total = models.PositiveBigIntegerField(default=0)
-    complete_total_sq = models.PositiveBigIntegerField(default=0)
+
+class DimensionRows(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(item_key="")
+
+
+class ItemAggregate(Aggregate):
+    """The item rows of :class:`Aggregate`. ``complete_total`` / ``complete_total_sq`` sum this
+    item's score over the respondents who answered EVERY item of its dimension on the scale
+    (complete cases, listwise): with the dimension's ``complete_*`` columns they give
+    Cronbach's alpha exactly, without reading answers (see lerend/scans/results_stats.py)."""
+
+    objects = ItemRows()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "location_key", "team_key", "role_group", "item_key"],
-                name="itemaggregate_unique_cell",
-            )
-        ]
+        proxy = True
 
 
-class DimensionAggregate(AggregateColumns):
-    """Per dimension: n/total/histogram pool the item answers; ``respondents`` counts the
-    responses with at least one scale answer in the dimension, and ``score_total`` /
-    ``score_total_sq`` sum each such respondent's mean score (for a mean of means and its
-    spread, one number per person).
+class DimensionAggregate(Aggregate):
+    """The dimension rows of :class:`Aggregate` (``item_key = ""``): n/total/histogram pool the
+    item answers; ``respondents`` counts the responses with at least one scale answer in the
+    dimension, and ``score_total`` / ``score_total_sq`` sum each such respondent's mean score
+    (for a mean of means and its spread, one number per person).
 
     ``complete_n`` counts the respondents who answered every item of the dimension on the
     scale; ``complete_total`` / ``complete_total_sq`` sum their dimension TOTAL score (the
     sum over the items) and its square — the variance of the total for Cronbach's alpha."""
 
-    dimension_key = models.CharField(max_length=80)
-    respondents = models.PositiveIntegerField(default=0)
-    score_total = models.FloatField(default=0)
-    score_total_sq = models.FloatField(default=0)
-    complete_n = models.PositiveIntegerField(default=0)
-    complete_total = models.PositiveBigIntegerField(default=0)
-    complete_total_sq = models.PositiveBigIntegerField(default=0)
+    objects = DimensionRows()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "location_key", "team_key", "role_group", "dimension_key"],
-                name="dimensionaggregate_unique_cell",
-            )
-        ]
+        proxy = True

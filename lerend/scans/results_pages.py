@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from lerend.organisations.models import Location, Team
 
 from . import charts
-from .models import RoleGroup
-from .results import CampaignResults, GroupResult, location_ref, organisation_ref, role_group_ref
+from .results import CampaignResults, GroupResult, location_ref, organisation_ref
 from .results_guide import discussion_guide
 
 
@@ -25,13 +24,6 @@ def hidden_message() -> str:
         "Too few respondents to show results. Not shown, to protect anonymity: fewer than "
         "the minimum number of people answered here, or showing it would reveal a smaller group."
     )
-
-
-def _role_label(key: str) -> str:
-    try:
-        return str(RoleGroup(key).label)
-    except ValueError:
-        return key
 
 
 def action_url(slug: str, dimension, team=None) -> str:
@@ -71,41 +63,6 @@ def _matrix(results: CampaignResults, groups: list[GroupResult], title: str) -> 
             _dimension_names(results), rows, title=title, hidden_label=_("Not shown")
         ),
     }
-
-
-def _split(results: CampaignResults, location=None) -> dict:
-    """The perception gap between role groups, where the plan shows them."""
-    refs = [role_group_ref(rg, _role_label(rg), location) for rg in results.role_groups]
-    groups = results.many(refs, "role_group")
-    shown = [g for g in groups if g.visible]
-    context = {
-        "groups": groups,
-        "shown": shown,
-        "hidden": [g.ref.label for g in groups if not g.visible],
-        "shown_labels": [g.ref.label for g in shown],
-        "svg": None,
-        "rows": [],
-    }
-    if len(shown) >= 2:
-        names = _dimension_names(results)
-        rows = [(name, [g.dimensions[i].mean for g in shown]) for i, name in enumerate(names)]
-        context["rows"] = [
-            {
-                "label": name,
-                "cells": [charts.fmt(v) for v in values],
-                "gap": charts.fmt(_gap(values)),
-            }
-            for name, values in rows
-        ]
-        context["svg"] = charts.gap(
-            rows, [g.ref.label for g in shown], title=_("Difference in perception by role group")
-        )
-    return context
-
-
-def _gap(values):
-    shown = [v for v in values if v is not None]
-    return max(shown) - min(shown) if len(shown) >= 2 else None
 
 
 def _trend(results: CampaignResults, group: GroupResult) -> dict | None:
@@ -211,7 +168,6 @@ def organisation_context(results: CampaignResults, organisation, *, slug, commen
         context["heatmap"] = _matrix(
             results, context["locations"], _("Mean per location and dimension")
         )
-        context["split"] = _split(results)
         context["location_objects"] = {loc.pk: loc for loc in locations}
     return context
 
@@ -231,5 +187,4 @@ def location_context(results, location, *, slug, organisation_group, comments_al
         teams = list(Team.objects.filter(location=location, pk__in=results.team_ids))
         context["teams"] = results.many([team_ref(t) for t in teams], "team_key")
         context["heatmap"] = _matrix(results, context["teams"], _("Mean per team and dimension"))
-        context["split"] = _split(results, location)
     return context

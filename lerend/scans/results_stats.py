@@ -44,8 +44,9 @@ COUNT_FIELDS = (
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    """Summed aggregate columns of one item or dimension over a group's cells. For an item,
-    ``complete_n`` is not stored (it equals the dimension's) and stays 0."""
+    """Summed aggregate columns of one item or dimension over a group's cells. Only the
+    columns its results use are summed (results.item_fields, results.DIMENSION_FIELDS); the
+    others stay 0 — for an item e.g. ``complete_n`` (it equals the dimension's)."""
 
     n: int = 0
     total: int = 0

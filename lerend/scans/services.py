@@ -26,11 +26,10 @@ from .models import (
     CampaignStatus,
     InstrumentVersion,
     OrganisationInstrument,
+    RoleGroup,
     ScanInvitation,
     role_group_for,
 )
-
-CAMPAIGN_FIELDS = ("title", "audience", "opens_on", "closes_on", "role_groups")
 
 # --- tokens ----------------------------------------------------------------------------------
 
@@ -196,6 +195,7 @@ def _campaign_snapshot(campaign) -> dict:
         "opens_on": campaign.opens_on.isoformat(),
         "closes_on": campaign.closes_on.isoformat(),
         "role_groups": list(campaign.role_groups),
+        "leaders_apart": campaign.leaders_apart,
         "locations": sorted(loc.pk for loc in campaign.locations.all()),
         "teams": sorted(team.pk for team in campaign.teams.all()),
     }
@@ -225,6 +225,7 @@ def create_campaign(
     closes_on,
     intro="",
     role_groups=(),
+    leaders_apart=True,
     locations=(),
     teams=(),
     code_use_limit=40,
@@ -248,6 +249,7 @@ def create_campaign(
         intro=intro,
         audience=audience,
         role_groups=sorted(role_groups),
+        leaders_apart=leaders_apart and audience == Audience.STAFF,
         opens_on=opens_on,
         closes_on=closes_on,
         code_use_limit=code_use_limit,
@@ -284,7 +286,9 @@ def targeted_staff(campaign) -> dict[int, tuple[int, int, str]]:
     """Person id -> (location_key, team_key, role_group) for every active member in the
     campaign's role groups and targets. Someone with several memberships is counted once,
     in the most specific one (team before location before organisation) — that is where
-    their answers say most."""
+    their answers say most. With ``leaders_apart`` leadership is targeted the same way but
+    counted in one stratum for the whole organisation (0, 0): see docs/anonymity.md,
+    "Leadership apart"."""
     location_ids, team_ids = _targets(campaign)
     whole = not location_ids and not team_ids
     specificity = {Scope.TEAM: 0, Scope.LOCATION: 1, Scope.ORGANISATION: 2}
@@ -309,7 +313,12 @@ def targeted_staff(campaign) -> dict[int, tuple[int, int, str]]:
         current = chosen.get(membership.person_id)
         if current is None or rank < current[0]:
             chosen[membership.person_id] = (rank, location_key, team_key, group)
-    return {person: value[1:] for person, value in chosen.items()}
+    strata = {}
+    for person, (_rank, location_key, team_key, group) in chosen.items():
+        if campaign.leaders_apart and group == RoleGroup.LEIDING:
+            location_key, team_key = 0, 0
+        strata[person] = (location_key, team_key, group)
+    return strata
 
 
 def targeted_teams(campaign) -> list[Team]:

@@ -54,6 +54,7 @@ def campaign_create(request):
                 intro=data["intro"],
                 audience=data["audience"],
                 role_groups=data["role_groups"],
+                leaders_apart=data["leaders_apart"],
                 locations=list(data["locations"]),
                 teams=list(data["teams"]),
                 opens_on=data["opens_on"],

@@ -25,6 +25,7 @@ from .results_pages import (
     location_context,
     organisation_context,
 )
+from .results_perspectives import Scope, perception_context
 
 
 def _campaign(request, campaign_id):
@@ -98,6 +99,9 @@ def results_organisation(request, campaign_id):
             slug=request.organisation.slug,
             comments_allowed=rules.can_read_comments(request.access),
         )
+        if context["group"].visible:
+            scope = Scope("organisation", request.organisation)
+            context |= perception_context(request, results, scope)
     context["comment_group"] = "organisatie"
     return render(request, "scans/results/group.html", context)
 
@@ -119,6 +123,9 @@ def results_location(request, campaign_id, location_id):
             organisation_group=results.group(organisation_ref(request.organisation), items=False),
             comments_allowed=rules.can_read_comments(request.access, location_id=location.pk),
         )
+        if context["group"].visible:
+            scope = Scope("location", request.organisation, location=location)
+            context |= perception_context(request, results, scope)
     context["comment_group"] = f"locatie-{location.pk}"
     return render(request, "scans/results/group.html", context)
 
@@ -139,6 +146,9 @@ def team_page_context(request, campaign, team) -> dict:
             comments_allowed=rules.can_read_comments(request.access, team=team),
             inline_comments=True,
         )
+        if context["group"].visible:
+            scope = Scope("team", request.organisation, team=team)
+            context |= perception_context(request, results, scope)
     return context
 
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from tests.scans.test_results_support import pulse_campaign
+from tests.scans.test_results_support import parents_campaign, pulse_campaign
 
 from .conftest import PHONE, assert_accessible, screenshot
 
@@ -68,11 +68,20 @@ def test_leader_opening_a_small_team_sees_too_few(page, live_server, world, logi
 
 def test_board_reads_the_organisation_dashboard(page, live_server, world, login):
     pulse = pulse_campaign(world, everything=True)
+    parents_campaign(world, {world.team: [(2, 3)] * 6}, title="Oudervragenlijst voorjaar")
     login(world.board)
     page.goto(f"{live_server.url}/o/{world.org.slug}/scans/{pulse.campaign.pk}/resultaten/")
     assert page.get_by_role("heading", name="Resultaten van Kinderopvang De Regenboog").is_visible()
+    gap = page.locator("section", has=page.get_by_role("heading", name="Verschil in beleving"))
+    assert gap.locator("svg.chart--gap").count() == 1
+    assert gap.get_by_label("Vergelijk met de oudercampagne").input_value() != "geen"
     screenshot(page, "scans-results-organisation")
     assert_accessible(page)
+    gap.get_by_label("Vergelijk met de oudercampagne").select_option(label="Geen vergelijking")
+    gap.get_by_role("button", name="Toon").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("?vergelijk=geen")
+    assert gap.locator("svg.chart--gap").count() == 0
     page.get_by_role("link", name="Heatmap van de teams").click()
     page.wait_for_load_state()
     assert page.locator("svg.chart--heatmap").count() == 1

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from bench.scan_fill import bulk_submit, rebuild_aggregates
 from lerend.scans import services
-from lerend.scans.models import DimensionAggregate, ItemAggregate, ScanInvitation
+from lerend.scans.models import Aggregate, DimensionAggregate, ItemAggregate, ScanInvitation
 from lerend.scans.services_respond import DONT_KNOW, submit
 from tests.factories import member
 
@@ -21,6 +21,13 @@ DIMENSION_COLUMNS = (
     "location_key", "team_key", "role_group", "dimension_key", "n", "total", "total_sq",
     "h1", "h2", "h3", "h4", "h5", "dont_know", "respondents", "complete_n", "complete_total",
     "complete_total_sq",
+)  # fmt: skip
+
+# Every integer column of the one table, both kinds: the zeros of the other kind's columns
+# must match too (the float score sums are compared approximately below).
+ALL_COLUMNS = (
+    "location_key", "team_key", "role_group", "item_key", "dimension_key",
+    *(c for c in Aggregate.COUNT_COLUMNS if c not in ("score_total", "score_total_sq")),
 )  # fmt: skip
 
 
@@ -91,6 +98,7 @@ def test_bench_bulk_fill_equals_the_submit_service(world):
     assert _rows(DimensionAggregate, bulk, DIMENSION_COLUMNS) == _rows(
         DimensionAggregate, real, DIMENSION_COLUMNS
     )
+    assert _rows(Aggregate, bulk, ALL_COLUMNS) == _rows(Aggregate, real, ALL_COLUMNS)
     for got, want in zip(_floats(bulk), _floats(real), strict=True):
         assert got[:4] == want[:4]
         assert got[4:] == pytest.approx(want[4:])

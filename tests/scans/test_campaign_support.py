@@ -18,7 +18,11 @@ def make_campaign(
     locations=(),
     days=14,
     title="Pulse najaar",
+    leaders_apart=False,
 ):
+    """A draft campaign. Leadership counts in its own team or location here (not the
+    product's default) because the hand-made results of test_results_support count the
+    team leader in team Rups; tests/scans/test_leaders_apart.py covers the default."""
     today = timezone.localdate()
     return services.create_campaign(
         organisation=world.org,
@@ -27,6 +31,7 @@ def make_campaign(
         title=title,
         audience=audience,
         role_groups=role_groups,
+        leaders_apart=leaders_apart,
         teams=teams,
         locations=locations,
         opens_on=today,

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 BIG_TEAM = 6
 
 
-def _campaign(org, actor, key="pulse", role_groups=("leiding", "medewerkers")):
+def _campaign(org, actor, key="pulse", role_groups=("leiding", "medewerkers"), apart=False):
+    """Leadership counts in its own team or location unless ``apart`` (the product default):
+    the fixture below is about a team too small to export."""
     today = timezone.localdate()
     campaign = services.create_campaign(
         organisation=org,
@@ -29,6 +31,7 @@ def _campaign(org, actor, key="pulse", role_groups=("leiding", "medewerkers")):
         opens_on=today,
         closes_on=today + timezone.timedelta(days=7),
         role_groups=list(role_groups),
+        leaders_apart=apart,
     )
     return services.launch_campaign(campaign=campaign, actor=actor)
 
@@ -120,6 +123,28 @@ def test_raw_export_never_shows_a_stratum_below_k(client, world, scan):
     # Too small strata everywhere below the whole organisation: no strata columns at all.
     assert exports.raw_columns(scan) == ()
     assert header == ["Respons", "Maand", "Vraag", "Antwoord"]
+
+
+def test_raw_export_keeps_strata_when_leadership_counts_apart(client, world):
+    """Leadership apart: the five leaders form one organisation-wide cell, so location, team
+    and role group survive in the raw export (with leaders in their teams nothing does,
+    above)."""
+    for _ in range(BIG_TEAM - 1):
+        member(world.org, team=world.team)
+    campaign = _answer_everyone(_campaign(world.org, world.board, apart=True), world.board)
+    assert exports.raw_columns(campaign) == ("location", "team", "role_group")
+    client.force_login(world.board)
+    rows, _text = _raw(client, campaign)
+    columns = [rows[0].index(name) for name in ("Locatie", "Team", "Functiegroep")]
+    items = len(campaign.instrument_version.instrument.items)
+    strata = {}
+    for row in rows[1:]:
+        key = tuple(row[c] for c in columns)
+        strata[key] = strata.get(key, 0) + 1
+    assert {key: count // items for key, count in strata.items()} == {
+        ("De Vlinder", "Groep Rups", "Medewerkers"): BIG_TEAM,
+        ("Hele organisatie", "Geen team", "Leiding"): 5,
+    }
 
 
 def test_raw_export_has_fresh_numbers_months_and_no_ids(client, world, scan):

@@ -165,13 +165,18 @@ def test_results_team_page_links_to_a_new_action(client, world):
 
 
 def test_results_organisation_hides_the_role_split_and_says_why(client, world):
+    """Leadership counted in the teams (3 leaders answered): apart it would be too small, so
+    the page takes leadership and staff together and says so; no parents to compare with."""
     pulse = pulse_campaign(world)
     results = CampaignResults(pulse.campaign)
     assert results.plan.is_visible(organisation_ref(world.org).key)
-    html = _get(
-        client, world.board, _url("results_organisation", world, pulse.campaign.pk)
-    ).content.decode()
-    assert "Deze vergelijking wordt niet getoond" in html
+    response = _get(client, world.board, _url("results_organisation", world, pulse.campaign.pk))
+    section = response.context["perception"]
+    assert section["merged"] and section["shown_labels"] == ["Leiding en medewerkers"]
+    assert section["rows"] == [] and section["svg"] is None
+    html = response.content.decode()
+    assert "Leiding en medewerkers staan hier samen" in html
+    assert "Er is nog geen afgesloten oudercampagne" in html
 
 
 def test_results_trend_shows_earlier_campaigns_only_where_visible(world):

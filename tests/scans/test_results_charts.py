@@ -27,3 +27,17 @@ def test_results_charts_escape_text_and_use_no_style_attributes():
     with translation.override("nl"):
         dutch = charts.heatmap(["A"], [("T1", [2.4])], title="h", hidden_label="-")
     assert ">2,4<" in dutch
+
+
+def test_results_gap_chart_tells_three_groups_apart_by_shape_and_keeps_the_legend_inside():
+    import re
+
+    svg = charts.gap(
+        [("Partnerschap met ouders", [4.1, 3.6, 2.9])],
+        ["Leiding", "Medewerkers", "Ouders"],
+        title="g",
+    )
+    assert (svg.count("<circle"), svg.count("<rect"), svg.count("<polygon")) == (2, 2, 2)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    legend_x = [float(x) for x in re.findall(r'<text x="([\d.]+)"[^>]*font-size="11"', svg)]
+    assert len(legend_x) == 3 and max(legend_x) + 100 < width

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from lerend.organisations.models import Role
 from lerend.scans import services
-from lerend.scans.models import ScanInvitation
-from lerend.scans.services_respond import DONT_KNOW, submit
+from lerend.scans.models import AccessCode, ScanInvitation
+from lerend.scans.services_respond import DONT_KNOW, start_with_code, submit
 from tests.factories import member
 
 from .test_campaign_support import invitation_of, launched
@@ -68,3 +68,26 @@ def pulse_campaign(world, *, closed=True, title="Pulse najaar", everything=False
     if closed:
         close(campaign, world)
     return Pulse(campaign, rups, pop)
+
+
+def _parent_answers(partnership: int, contact: int) -> dict:
+    answers = {f"ouders.partnerschap.{i}": partnership for i in range(1, 6)}
+    answers |= {f"ouders.communicatie.{i}": contact for i in range(1, 6)}
+    answers |= {f"ouders.welbevinden.{i}": 5 for i in range(1, 6)}
+    return {"answers": answers, "comments": {}}
+
+
+def parents_campaign(world, per_team: dict, title="Ouders voorjaar"):
+    """A closed parents' campaign; ``per_team`` maps a team to a list of (partnership,
+    contact) answers, each from one parent starting through the team's code."""
+    campaign = launched(world, key="ouders", audience="parents", role_groups=(), title=title)
+    instrument = campaign.instrument_version.instrument
+    for team, answers in per_team.items():
+        code = AccessCode.objects.get(campaign=campaign, team_key=team.pk)
+        for partnership, contact in answers:
+            token = start_with_code(code=code)
+            invitation = ScanInvitation.objects.get(token_hash=services.hash_token(token))
+            invitation.draft = _parent_answers(partnership, contact)
+            submit(invitation=invitation, instrument=instrument)
+    close(campaign, world)
+    return campaign

@@ -8,6 +8,7 @@ from django.db.models import ForeignKey
 from django.test.utils import CaptureQueriesContext
 
 from lerend.scans.models import (
+    Aggregate,
     Answer,
     DimensionAggregate,
     ItemAggregate,
@@ -117,9 +118,16 @@ def test_submit_query_count_is_fixed_and_at_most_six(world, key):
     _fill(invitation, _full_answers(instrument), questions)
     with CaptureQueriesContext(connection) as queries:
         submit(invitation=invitation, instrument=instrument)
-    assert len(queries) == 5, [q["sql"][:70] for q in queries]
+    # Inside the test's transaction: no BEGIN/COMMIT, only the submit's own four statements.
+    assert len(queries) == 4, [q["sql"][:70] for q in queries]
     assert Answer.objects.filter(response__campaign=campaign).count() == len(instrument.items)
     assert ItemAggregate.objects.filter(campaign=campaign).count() == len(instrument.items)
+    assert DimensionAggregate.objects.filter(campaign=campaign).count() == len(
+        instrument.dimensions
+    )
+    assert Aggregate.objects.filter(campaign=campaign).count() == len(instrument.items) + len(
+        instrument.dimensions
+    )
 
 
 def test_submit_twice_stores_one_response(world):
@@ -250,16 +258,49 @@ def test_submit_concurrently_loses_nothing(world, tmp_path):
     )
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("key", ["pulse", "lerende-organisatiescan"])
-def test_submit_outside_a_transaction_adds_only_begin_and_commit(world, key):
-    # As in bench/scan.py and a real request: submit opens the transaction itself. Django logs
-    # BEGIN and COMMIT too; the submit's own SQL stays five statements for 12 or 59 items.
+def _statements_of_a_fresh_submit(world, key):
     campaign = launched(world, key=key)
     instrument = campaign.instrument_version.instrument
     invitation = invitation_of(campaign, world.staff)
     _fill(invitation, _full_answers(instrument))
     with CaptureQueriesContext(connection) as queries:
         submit(invitation=invitation, instrument=instrument)
-    statements = [q["sql"].split()[0].upper() for q in queries]
-    assert statements == ["BEGIN", "UPDATE", "INSERT", "INSERT", "INSERT", "INSERT", "COMMIT"]
+    return len(instrument.items), [q["sql"].split()[0].upper() for q in queries]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("key", ["pulse", "lerende-organisatiescan"])
+def test_submit_outside_a_transaction_is_six_statements_with_begin_and_commit(world, key):
+    # As in bench/scan.py and a real request: submit opens the transaction itself and Django
+    # logs BEGIN and COMMIT too. Six by any count: one upsert for items AND dimensions.
+    _items, statements = _statements_of_a_fresh_submit(world, key)
+    assert statements == ["BEGIN", "UPDATE", "INSERT", "INSERT", "INSERT", "COMMIT"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submit_statements_are_the_same_for_12_and_59_items(world):
+    small = _statements_of_a_fresh_submit(world, "pulse")
+    large = _statements_of_a_fresh_submit(world, "lerende-organisatiescan")
+    assert (small[0], large[0]) == (12, 59)
+    assert small[1] == large[1] == ["BEGIN", "UPDATE", "INSERT", "INSERT", "INSERT", "COMMIT"]
+
+
+def test_submit_keeps_item_and_dimension_rows_apart_in_the_one_table(world):
+    campaign = launched(world, key="lerende-organisatiescan")
+    instrument = campaign.instrument_version.instrument
+    invitation = invitation_of(campaign, world.staff)
+    _fill(invitation, _full_answers(instrument))
+    submit(invitation=invitation, instrument=instrument)
+    items = ItemAggregate.objects.filter(campaign=campaign)
+    dimensions = DimensionAggregate.objects.filter(campaign=campaign)
+    assert sorted(items.values_list("item_key", flat=True)) == sorted(
+        item.key for item in instrument.items
+    )
+    assert sorted(dimensions.values_list("dimension_key", flat=True)) == sorted(
+        d.key for d in instrument.dimensions
+    )
+    assert set(dimensions.values_list("item_key", flat=True)) == {""}
+    # The other kind's columns stay zero on item rows.
+    assert set(items.values_list("respondents", "score_total", "score_total_sq", "complete_n")) == {
+        (0, 0.0, 0.0, 0)
+    }
