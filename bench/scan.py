@@ -1,5 +1,6 @@
 """Scan benchmark: a scale organisation, the 59-item lerende-organisatiescan (the largest
-shipped instrument; the brief's "60-item instrument") in two campaigns, ~900k answers.
+shipped instrument; the brief's "60-item instrument") in two campaigns, ~900k answers, and
+a closed parents' campaign the dashboard compares with (the difference in perception).
 
     python -m bench.scan [--staff 15000]
 
@@ -21,6 +22,7 @@ import tracemalloc
 from . import env
 
 RESPONSE_RATE = 0.51  # 15000 x 0.51 x 59 items x 2 campaigns ~ 900k answers
+PARENTS_PER_TEAM = 8  # a closed parents' campaign, so the dashboard also compares with parents
 SUBMITS = 200
 DASHBOARD_REQUESTS = 20
 DASHBOARD_NAMES = ("scans:results_organisation", "scans:results", "scans:results_org")
@@ -75,6 +77,50 @@ def _fill(campaign, rng) -> int:
     return written
 
 
+def _parents(org, board, rng):
+    """A closed parents' campaign: PARENTS_PER_TEAM parents per team start through their
+    group's code (invitations made as the code would make them) and answer everything."""
+    from django.utils import timezone
+
+    from lerend.scans import services
+    from lerend.scans.models import AccessCode, ScanInvitation
+
+    from .scan_fill import bulk_submit, rebuild_aggregates
+
+    today = timezone.localdate()
+    campaign = services.create_campaign(
+        organisation=org,
+        actor=board,
+        instrument_version=services.shipped_version("ouders"),
+        title="Ouders",
+        audience="parents",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+    )
+    services.launch_campaign(campaign=campaign, actor=board)
+    invitations = [
+        services.new_invitation(
+            campaign,
+            access_code=code,
+            location_key=code.location_key,
+            team_key=code.team_key,
+            role_group=services.audience_role_group(campaign.audience),
+        )
+        for code in AccessCode.objects.filter(campaign=campaign).order_by("id")
+        for _parent in range(PARENTS_PER_TEAM)
+    ]
+    ScanInvitation.objects.bulk_create(invitations, batch_size=5000)
+    instrument = campaign.instrument_version.instrument
+    drafts = [
+        (invitation, _draft(instrument, rng, -0.4))
+        for invitation in ScanInvitation.objects.filter(campaign=campaign).order_by("id")
+    ]
+    written = bulk_submit(campaign, drafts)
+    rebuild_aggregates(campaign)
+    services.close_campaign(campaign=campaign, actor=board)
+    return written
+
+
 def _time_submits(campaign, rng, count):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -115,7 +161,12 @@ def _dashboard(org, board, campaign):
             continue
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(board)
-        status = client.get(url).status_code
+        first = client.get(url)
+        status = first.status_code
+        # The page names the parents' campaign it compares with (results_perspectives.py).
+        with_parents = "Vergeleken met" in first.content.decode() or (
+            "Compared with" in first.content.decode()
+        )
         cold, warm = [], []
         for _ in range(DASHBOARD_REQUESTS):
             # Cold: the per-process memos (plans, sums) forgotten, as for the first reader
@@ -127,8 +178,8 @@ def _dashboard(org, board, campaign):
             started = time.perf_counter()
             client.get(url)
             warm.append((time.perf_counter() - started) * 1000)
-        return url, status, statistics.median(cold), statistics.median(warm)
-    return None, None, None, None
+        return url, status, with_parents, statistics.median(cold), statistics.median(warm)
+    return None, None, None, None, None
 
 
 def _export(campaign):
@@ -177,8 +228,10 @@ def run(*, staff: int = 15000) -> dict:
     started = time.perf_counter()
     answers = _fill(first, rng) + _fill(second, rng)
     services.close_campaign(campaign=first, actor=board)
+    parent_answers = _parents(org, board, rng)
     add("bulk fill answers + aggregates", round(time.perf_counter() - started, 1), "s")
-    add("answers", answers)
+    add("answers (staff, 2 scans)", answers)
+    add(f"answers (parents, {PARENTS_PER_TEAM} per team, closed)", parent_answers)
     add("answers in database", Answer.objects.count())
 
     scan_ms, scan_queries, scan_trips = _time_submits(second, rng, SUBMITS)
@@ -188,9 +241,10 @@ def run(*, staff: int = 15000) -> dict:
     add(f"submit 12-item pulse (service): median of {SUBMITS}", round(pulse_ms, 2), "ms")
     add("submit 12-item pulse: statements (with BEGIN/COMMIT)", f"{pulse_queries} ({pulse_trips})")
 
-    url, status, dashboard_ms, dashboard_warm_ms = _dashboard(org, board, first)
+    url, status, with_parents, dashboard_ms, dashboard_warm_ms = _dashboard(org, board, first)
     if url:
         add(f"results dashboard {url}: HTTP {status}", "", "")
+        add("  compares with the parents' campaign", "yes" if with_parents else "no")
         add("  cold (memos cleared): median of 20", round(dashboard_ms, 1), "ms")
         add("  warm (same process): median of 20", round(dashboard_warm_ms, 1), "ms")
     else:
@@ -212,6 +266,7 @@ def run(*, staff: int = 15000) -> dict:
         "teams": teams,
         "items": items,
         "answers": answers,
+        "parent_answers": parent_answers,
         "responses_per_cell_max": max(
             first.responses.values("team_key").annotate(n=Count("id")).values_list("n", flat=True)
         ),

@@ -1,5 +1,7 @@
 """Reads that decide who may see what in the organisations area."""
 
+import functools
+
 from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -251,19 +253,24 @@ def audit_entries(organisation: Organisation, *, action=""):
     return qs
 
 
+@functools.cache
+def _models_by_name() -> dict:
+    """model_name -> model over every installed app (audit entries store the model name;
+    a test keeps model names unique)."""
+    from django.apps import apps
+
+    return {model._meta.model_name: model for model in apps.get_models()}
+
+
 def audit_field_label(target_type: str, key: str) -> str:
     """The translated label of a recorded field ("fte" -> "FTE", "location" -> "locatie");
     the key itself for anything that is not a model field (e.g. import counts)."""
-    from django.apps import apps
     from django.core.exceptions import FieldDoesNotExist
 
-    for app_label in ("organisations", "accounts"):
-        try:
-            model = apps.get_model(app_label, target_type)
-        except LookupError:
-            continue
-        try:
-            return str(model._meta.get_field(key).verbose_name)
-        except FieldDoesNotExist:
-            return key
-    return key
+    model = _models_by_name().get(target_type)
+    if model is None:
+        return key
+    try:
+        return str(model._meta.get_field(key).verbose_name)
+    except FieldDoesNotExist:
+        return key

@@ -7,34 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from . import rules, selectors, services
+from . import audit, rules, selectors, services
 from .decorators import require
 from .forms import LocationForm, SettingsForm, TeamForm, apply_errors
 from .models import Location, Organisation, Team
 
 PAGE_SIZE = 25
-
-ACTION_LABELS = {
-    "location.create": gettext_lazy("Location added"),
-    "location.update": gettext_lazy("Location changed"),
-    "location.delete": gettext_lazy("Location deleted"),
-    "team.create": gettext_lazy("Team added"),
-    "team.update": gettext_lazy("Team changed"),
-    "team.delete": gettext_lazy("Team deleted"),
-    "membership.create": gettext_lazy("Role added"),
-    "membership.update": gettext_lazy("Role changed"),
-    "membership.end": gettext_lazy("Role ended"),
-    "person.deactivate": gettext_lazy("Person deactivated"),
-    "person.reactivate": gettext_lazy("Person reactivated"),
-    "settings.update": gettext_lazy("Settings changed"),
-    "invitation.create": gettext_lazy("Invitation sent"),
-    "invitation.resend": gettext_lazy("Invitation sent again"),
-    "invitation.revoke": gettext_lazy("Invitation revoked"),
-    "invitation.accept": gettext_lazy("Invitation accepted"),
-    "import.staff": gettext_lazy("Staff imported"),
-}
 
 
 def _org(request):
@@ -208,11 +187,11 @@ def settings_view(request):
 @require(rules.can_view_audit_log)
 def audit_log(request):
     action = request.GET.get("actie", "")
-    if action not in ACTION_LABELS:
+    if action not in audit.registry():
         action = ""
     page = paginate(request, selectors.audit_entries(_org(request), action=action))
     for entry in page:
-        entry.label = ACTION_LABELS.get(entry.action, entry.action)
+        entry.label = audit.action_label(entry.action)
         keys = list(dict.fromkeys([*(entry.before or {}), *(entry.after or {})]))
         entry.changes = [
             (
@@ -222,5 +201,5 @@ def audit_log(request):
             )
             for k in keys
         ]
-    context = {"page": page, "action": action, "actions": ACTION_LABELS.items()}
+    context = {"page": page, "action": action, "action_groups": audit.action_choices()}
     return render(request, "organisations/audit_log.html", context)

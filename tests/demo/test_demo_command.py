@@ -260,3 +260,12 @@ def test_demo_scale_too_small_is_refused(var_dir):
     with pytest.raises(CommandError):
         run_demo("--scale", "3")
     assert Organisation.objects.count() == 0
+
+
+def test_demo_command_help_prints(capsys):
+    from django.core.management import call_command
+
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("demo", "--help")
+    assert exit_info.value.code == 0
+    assert "--scale N" in capsys.readouterr().out

@@ -69,3 +69,17 @@ def test_results_hidden_team_pdf_says_too_few_and_nothing_else(client, world, tm
     assert "GEHEIM-POP" not in text
     assert "respondenten\n" not in text.replace("Te weinig respondenten", "")
     assert "Gespreksleidraad" not in text
+
+
+def test_results_team_pdf_sets_the_parents_of_the_group_beside_the_team(client, world, tmp_path):
+    from .test_results_support import parents_campaign
+
+    pulse = pulse_campaign(world, everything=True)
+    parents_campaign(world, {world.team: [(1, 2)] * 6}, title="Ouders van de Rups")
+    text = _text(tmp_path, _pdf(client, world, world.teamleader, pulse.campaign, world.team))
+    assert "Verschil in beleving" in text
+    assert "Vergeleken met ‘Ouders van de Rups’" in text
+    section = text[text.index("Verschil in beleving") :]
+    table = section[section.index("Onderdeel") :].splitlines()
+    row = next(line.split() for line in table[1:] if line.strip())
+    assert row[-3:] == ["2,8", "1,5", "1,3"]  # team, parents' pooled mean, difference

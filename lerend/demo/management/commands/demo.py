@@ -2,14 +2,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from lerend.demo import builder, content
 from lerend.organisations.models import Location, Membership, Role, Team
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # Command-line help is for developers and stays English: argparse needs plain strings.
+    help = (
         "Create the demo organisations (or, with --scale, one large organisation for "
         "benchmarks) and print the demo log-ins."
     )
@@ -19,12 +19,12 @@ class Command(BaseCommand):
             "--scale",
             type=int,
             metavar="N",
-            help=gettext_lazy("Build one extra organisation with N staff instead."),
+            help="Build one extra organisation with N staff instead.",
         )
         parser.add_argument(
             "--rebuild",
             action="store_true",
-            help=gettext_lazy("Delete the organisation(s) first and build them again."),
+            help="Delete the organisation(s) first and build them again.",
         )
 
     def handle(self, *args, scale=None, rebuild=False, **options):

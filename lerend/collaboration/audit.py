@@ -1,0 +1,8 @@
+"""Labels of this app's audit-log actions; collected by lerend.organisations.audit."""
+
+from django.utils.translation import gettext_lazy
+
+ACTION_LABELS = {
+    "group.create": gettext_lazy("Learning group created"),
+    "group.members": gettext_lazy("Learning group members changed"),
+}
