@@ -9,7 +9,7 @@ for them: 404, never 403.
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Sum, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -42,9 +42,54 @@ MIN_TEAM_SIZE_FOR_COUNTS = 3
 SHARE_TARGET_ROLES = (Role.COACH, *LEADER_ROLES)
 
 
+def _live_share() -> Q:
+    """Share rows that count NOW (a filter on Share; correlated, so still one query).
+
+    A share is made to a coach/leader because their role covers the owner, or to a team the
+    owner is in. When that stops being true — the coach's role ended, the leader moved to
+    another location, the owner left the team or the organisation — the share pauses instead
+    of reading on.
+    Nothing is deleted: when the person returns to the role the share applies again, and
+    revoking stays the owner's act."""
+    # The owner's active memberships in the share's organisation (two levels up: Share).
+    owner_here = Membership.objects.active().filter(
+        organisation_id=OuterRef(OuterRef("organisation_id")),
+        person_id=OuterRef(OuterRef("owner_id")),
+    )
+    # The recipient's covering memberships, each matched against where the owner stands.
+    covering = (
+        Membership.objects.active()
+        .filter(
+            organisation_id=OuterRef("organisation_id"),
+            person_id=OuterRef("person_id"),
+            role__in=SHARE_TARGET_ROLES,
+        )
+        .filter(
+            Q(Exists(owner_here), scope=Scope.ORGANISATION)
+            | Q(
+                Exists(
+                    owner_here.filter(
+                        Q(scope=Scope.LOCATION, location_id=OuterRef("location_id"))
+                        | Q(scope=Scope.TEAM, team__location_id=OuterRef("location_id"))
+                    )
+                ),
+                scope=Scope.LOCATION,
+            )
+            | Q(
+                Exists(owner_here.filter(scope=Scope.TEAM, team_id=OuterRef("team_id"))),
+                scope=Scope.TEAM,
+            )
+        )
+    )
+    owner_in_team = Membership.objects.active().filter(
+        person_id=OuterRef("owner_id"), scope=Scope.TEAM, team_id=OuterRef("team_id")
+    )
+    return Q(Exists(covering), person__isnull=False) | Q(Exists(owner_in_team), team__isnull=False)
+
+
 def _shared_with(access, user) -> Q:
-    """Shares addressed to ``user`` directly or to one of their teams."""
-    return Q(person=user) | Q(team_id__in=access.team_ids)
+    """Live shares addressed to ``user`` directly or to one of their teams."""
+    return (Q(person=user) | Q(team_id__in=access.team_ids)) & _live_share()
 
 
 def _visible(model_filter: str, access, user) -> Q:
@@ -212,7 +257,15 @@ def reviews_to_confirm(access, user):
 
 
 def shares_of(record):
-    return record.shares.select_related("person", "team").order_by("id")
+    """All of the owner's shares of ``record`` — paused ones too, each with ``live``: the
+    owner keeps seeing what they shared, and that a share counts for nothing right now."""
+    return (
+        record.shares.select_related("person", "team")
+        .annotate(
+            live=Case(When(_live_share(), then=True), default=False, output_field=BooleanField())
+        )
+        .order_by("id")
+    )
 
 
 def share_for_owner(access, user, share_id) -> Share:
@@ -293,8 +346,12 @@ def team_counts(access, year=None) -> list[dict]:
         .values_list("owner_id", "n")
     )
     shared_plans = dict(
+        # A paused share (recipient no longer covers the owner) is no share to count.
         DevelopmentPlan.objects.filter(
-            organisation=org, owner_id__in=people, year=year, shares__isnull=False
+            Exists(Share.objects.filter(_live_share(), plan=OuterRef("pk"))),
+            organisation=org,
+            owner_id__in=people,
+            year=year,
         )
         .values_list("owner_id")
         .annotate(n=Count("id", distinct=True))
