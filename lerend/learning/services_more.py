@@ -25,6 +25,7 @@ from .models import (
     TeamReflection,
 )
 from .services import _blocks
+from .tasks import mail_feedback_invites
 
 PD_FIELDS = (
     "title",
@@ -178,7 +179,8 @@ def create_feedback_request(
     *, access, requester, question, people, allow_anonymous=True
 ) -> FeedbackRequest:
     """Asks ``people`` (colleagues in the organisation) one question. Side effects: the
-    request and one FeedbackInvite per person (they see it as a task on their home page)."""
+    request, one FeedbackInvite per person (they see it as a task on their home page), and
+    after commit the task ``mail_feedback_invites`` that mails each of them a link."""
     people = list({p.pk: p for p in people}.values())
     if not people:
         raise ValidationError({"people": _("Choose at least one colleague.")})
@@ -196,6 +198,8 @@ def create_feedback_request(
     FeedbackInvite.objects.bulk_create(
         FeedbackInvite(request=feedback_request, person=p) for p in people
     )
+    request_id = feedback_request.pk
+    transaction.on_commit(lambda: mail_feedback_invites.enqueue(feedback_request_id=request_id))
     return feedback_request
 
 

@@ -1,5 +1,6 @@
-"""Background work of the learning area: the opt-in weekly journal reminder, and the
-question "did you apply it in practice?" three months after a PD activity.
+"""Background work of the learning area: the opt-in weekly journal reminder, the question
+"did you apply it in practice?" three months after a PD activity, and the mail to colleagues
+asked for peer feedback.
 
 How it is scheduled: it is listed in ``settings.LEREND_DAILY_TASKS``, which ``manage.py daily``
 (cron, once a day) enqueues; the django-tasks-db worker (``manage.py db_worker``) picks the
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import JournalReminder, Participation
+from .models import FeedbackInvite, JournalReminder, Participation
 
 
 def _site_url() -> str:
@@ -99,3 +100,37 @@ def ask_whether_applied(today: str | None = None) -> int:
         send_mail(subject, body, None, [participation.person.email])
         asked += 1
     return asked
+
+
+@task
+def mail_feedback_invites(feedback_request_id: int) -> int:
+    """Mails every colleague asked in one feedback request a link to their invitation, in
+    their own language. Enqueued once, after the request is committed. The mail names the
+    requester but holds neither the question nor any answer. Returns the number sent."""
+    invites = (
+        FeedbackInvite.objects.filter(
+            request_id=feedback_request_id, answered=False, person__is_active=True
+        )
+        .select_related("person", "request__requester", "request__organisation")
+        .order_by("id")
+    )
+    sent = 0
+    for invite in invites:
+        feedback_request = invite.request
+        link = _site_url() + reverse(
+            "learning:feedback_answer", args=[feedback_request.organisation.slug, invite.pk]
+        )
+        context = {
+            "person": invite.person,
+            "requester": feedback_request.requester,
+            "allow_anonymous": feedback_request.allow_anonymous,
+            "link": link,
+        }
+        with translation.override(invite.person.language or "nl"):
+            body = render_to_string("learning/mail/feedback_invite.txt", context)
+            subject = _("%(name)s asks for your feedback") % {
+                "name": feedback_request.requester.name
+            }
+        send_mail(subject, body, None, [invite.person.email])
+        sent += 1
+    return sent

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lerend.learning import selectors, services_more
 from lerend.learning.models import FeedbackAnswer, FeedbackInvite, FeedbackRequest
@@ -216,3 +217,29 @@ def test_feedback_invite_is_a_home_task_for_the_asked_colleague_only(world, aske
     assert urls(world.teamleader) == []
     _answer(asked[0], feedback_request, ANSWERS[0])
     assert urls(asked[0]) == []
+
+
+def test_feedback_invites_are_mailed_in_each_language_without_the_question(
+    world, asked, django_capture_on_commit_callbacks, mailoutbox
+):
+    asked[1].language = "en"
+    asked[1].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_request = _ask(world, asked)
+    mails = {mail.to[0]: mail for mail in mailoutbox}
+    assert sorted(mails) == sorted(person.email for person in asked)
+    dutch, english = mails[asked[0].email], mails[asked[1].email]
+    assert dutch.subject == f"{world.staff.name} vraagt om jouw feedback"
+    assert english.subject == f"{world.staff.name} asks for your feedback"
+    invite = feedback_request.invites.get(person=asked[0])
+    path = reverse("learning:feedback_answer", args=[world.org.slug, invite.pk])
+    assert path in dutch.body and "anoniem" in dutch.body
+    assert QUESTION not in dutch.body and QUESTION not in english.body
+
+
+def test_feedback_invites_are_not_mailed_when_the_request_fails(
+    world, asked, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+        _ask(world, [world.outsider])
+    assert mailoutbox == []
