@@ -236,7 +236,18 @@ class PeerReviewForm(Form):
 
 
 class VisitShareForm(Form):
-    person = PersonField(label=_("Share with"), queryset=None)
+    person = PersonField(
+        label=_("Share with"),
+        queryset=None,
+        error_messages={
+            "required": _("Choose someone to share with."),
+            # Choices are the active colleagues who are not yet a party to the visit.
+            "invalid_choice": _(
+                "Choose a colleague who works in this organisation now and is not already "
+                "part of this visit."
+            ),
+        },
+    )
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,8 +2,10 @@
 every view, list and feed goes through these.
 
 Visits: a visit is the observed person's. The observed and the observers see it; anyone
-else only through a VisitShare the observed made. A role (leader, coach, beheerder) never
-grants access by itself. A visit someone may not read does not exist for them: 404.
+else only through a VisitShare the observed made, and only while that share is live: the
+person it was shared with and the observed person both still work in the organisation (see
+``_live_visit_share``). A role (leader, coach, beheerder) never grants access by itself. A
+visit someone may not read does not exist for them: 404.
 
 Groups: members see everything of their group. Leaders whose scope covers a member's team
 or location see that the group exists, who is in it and when it meets — never the agenda,
@@ -13,7 +15,7 @@ Everyone else: 404.
 
 import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import BooleanField, Case, Count, Exists, Min, OuterRef, Q, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -210,10 +212,48 @@ def _visit_party(user) -> Q:
     return Q(observed=user) | Q(observers=user)
 
 
+def _recipient_here() -> Exists:
+    """The share's person has an active membership in the visit's organisation (a filter
+    on VisitShare)."""
+    return Exists(
+        Membership.objects.active().filter(
+            organisation_id=OuterRef("visit__organisation_id"), person_id=OuterRef("person_id")
+        )
+    )
+
+
+def _observed_here() -> Exists:
+    """The visit's observed person has an active membership in its organisation."""
+    return Exists(
+        Membership.objects.active().filter(
+            organisation_id=OuterRef("visit__organisation_id"),
+            person_id=OuterRef("visit__observed_id"),
+        )
+    )
+
+
+def _live_visit_share() -> Q:
+    """VisitShare rows that grant reading NOW (correlated subqueries: still one query).
+
+    The observed shared with a colleague. When that colleague leaves the organisation, or
+    the observed person does, the share pauses instead of reading on. Nothing is deleted:
+    when the person comes back the share applies again, and revoking stays the observed
+    person's act."""
+    return Q(_recipient_here()) & Q(_observed_here())
+
+
+def _shared_live_with(user) -> Exists:
+    """A filter on Visit: a live share of it to ``user``."""
+    return Exists(
+        VisitShare.objects.filter(_live_visit_share(), visit_id=OuterRef("pk"), person=user)
+    )
+
+
 def visits_visible_to(access, user):
-    """Visits ``user`` is observed in, observes, or that the observed shared with them."""
+    """Visits ``user`` is observed in, observes, or that the observed shared with them
+    (while the share is live)."""
     ids = Visit.objects.filter(
-        Q(_visit_party(user)) | Q(shares__person=user), organisation=access.organisation
+        Q(_visit_party(user)) | Q(_shared_live_with(user)), organisation=access.organisation
     ).values("pk")
     return (
         Visit.objects.filter(pk__in=ids)
@@ -263,8 +303,23 @@ def observations_of(visit) -> dict[str, object]:
     return {o.item_key: o for o in visit.observations.all()}
 
 
+def _flag(condition) -> Case:
+    return Case(When(condition, then=True), default=False, output_field=BooleanField())
+
+
 def shares_of(visit):
-    return visit.shares.select_related("person").order_by("id")
+    """All of the observed person's shares of ``visit`` — paused ones too, so they keep
+    seeing what they shared. Each has ``live``, ``recipient_here`` and ``observed_here``
+    (why it is paused). One query."""
+    return (
+        visit.shares.select_related("person")
+        .annotate(
+            live=_flag(_live_visit_share()),
+            recipient_here=_flag(_recipient_here()),
+            observed_here=_flag(_observed_here()),
+        )
+        .order_by("id")
+    )
 
 
 def visit_share_for_observed(access, user, visit_share_id) -> VisitShare:
@@ -278,16 +333,18 @@ def visit_share_for_observed(access, user, visit_share_id) -> VisitShare:
     return share
 
 
-def share_target_people(access, user):
-    """Any active colleague in the organisation: the observed decides whom to show."""
+def share_target_people(access, user, visit=None):
+    """Any active colleague in the organisation: the observed decides whom to show. Never
+    the observed themself, nor (given ``visit``) its observers: they see it already."""
     from lerend.accounts.models import User
 
     people = Membership.objects.active().filter(organisation=access.organisation)
-    return (
-        User.objects.filter(pk__in=people.values("person_id"), is_active=True)
-        .exclude(pk=user.pk)
-        .order_by("name", "id")
+    targets = User.objects.filter(pk__in=people.values("person_id"), is_active=True).exclude(
+        pk=user.pk
     )
+    if visit is not None:
+        targets = targets.exclude(pk=visit.observed_id).exclude(pk__in=visit.observers.values("pk"))
+    return targets.order_by("name", "id")
 
 
 def colleagues(access):

@@ -332,16 +332,35 @@ def record_peer_review(*, visit, self_evaluation="", programme="", report="") ->
 
 
 @transaction.atomic
-def share_visit(*, access, actor, visit, person) -> VisitShare:
-    """The observed lets ``person`` read the visit. Observers cannot pass it on.
+def share_visit(*, actor, visit, person) -> VisitShare:
+    """The observed lets ``person`` read the visit. Observers cannot pass it on. Only to an
+    active colleague in the visit's organisation who is not already a party to it; anything
+    else is refused before anything is written.
 
     Side effects: creates a VisitShare (one per person)."""
-    from . import selectors
-
     if visit.observed_id != actor.pk:
         raise ValidationError(_("Only the observed person can share this visit."))
-    if not selectors.share_target_people(access, actor).filter(pk=person.pk).exists():
-        raise ValidationError(_("Choose a colleague from your organisation."))
+    if person.pk == visit.observed_id:
+        raise ValidationError({"person": _("This visit is yours: you always see it.")})
+    if visit.observers.filter(pk=person.pk).exists():
+        raise ValidationError(
+            {"person": _("%(name)s observes this visit and already sees it.") % {"name": person}}
+        )
+    if (
+        not person.is_active
+        or not Membership.objects.active()
+        .filter(organisation_id=visit.organisation_id, person=person)
+        .exists()
+    ):
+        raise ValidationError(
+            {
+                "person": _(
+                    "%(name)s does not work in this organisation now, so you cannot share "
+                    "this visit with them."
+                )
+                % {"name": person}
+            }
+        )
     share, _created = VisitShare.objects.get_or_create(visit=visit, person=person)
     return share
 

@@ -99,8 +99,12 @@ def visit_create(request):
 
 @org_member
 def visit_detail(request, visit_id):
+    visit = selectors.visit_for_viewer(request.access, request.user, visit_id)
+    return render(request, "collaboration/visit_detail.html", _detail_context(request, visit))
+
+
+def _detail_context(request, visit, share_form=None):
     access, user = request.access, request.user
-    visit = selectors.visit_for_viewer(access, user, visit_id)
     rubric = _rubric(visit)
     observations = selectors.observations_of(visit)
     is_observed = visit.observed_id == user.pk
@@ -114,7 +118,9 @@ def visit_detail(request, visit_id):
             rows = [(i, observations[i.key]) for i in domain.items if i.key in observations]
             if rows:
                 domains.append((domain, rows))
-    context = {
+    if is_observed and share_form is None:
+        share_form = VisitShareForm(people=selectors.share_target_people(access, user, visit))
+    return {
         "visit": visit,
         "rubric": rubric,
         "domains": domains,
@@ -124,13 +130,8 @@ def visit_detail(request, visit_id):
         "is_observer": selectors.is_observer(visit, user),
         "design": design,
         "shares": list(selectors.shares_of(visit)) if is_observed else [],
-        "share_form": (
-            VisitShareForm(people=selectors.share_target_people(access, user))
-            if is_observed
-            else None
-        ),
+        "share_form": share_form if is_observed else None,
     }
-    return render(request, "collaboration/visit_detail.html", context)
 
 
 @org_member
@@ -224,21 +225,21 @@ def visit_peer_review(request, visit_id):
 @require_POST
 @org_member
 def visit_share(request, visit_id):
+    """A refused share shows the visit again with the error next to the field; nothing is
+    written."""
     access, user = request.access, request.user
     visit = selectors.visit_for_observed(access, user, visit_id)
-    form = VisitShareForm(request.POST, people=selectors.share_target_people(access, user))
+    form = VisitShareForm(request.POST, people=selectors.share_target_people(access, user, visit))
     if form.is_valid():
         try:
-            services.share_visit(
-                access=access, actor=user, visit=visit, person=form.cleaned_data["person"]
-            )
+            services.share_visit(actor=user, visit=visit, person=form.cleaned_data["person"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            apply_errors(form, error)
         else:
             messages.success(request, _("Shared. You can take it back at any time."))
-    else:
-        messages.error(request, _("Choose someone to share with."))
-    return redirect("collaboration:visit_detail", request.organisation.slug, visit.pk)
+            return redirect("collaboration:visit_detail", request.organisation.slug, visit.pk)
+    context = _detail_context(request, visit, share_form=form)
+    return render(request, "collaboration/visit_detail.html", context)
 
 
 @require_POST

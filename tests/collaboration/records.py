@@ -5,14 +5,15 @@ the collaboration kwargs)."""
 import datetime
 
 from lerend.collaboration import services
+from tests.factories import member
 
 PLAIN = {"method_key": "incidentmethode", "rubric_key": "klas"}
 
 
 def make_records(org, observed, observer, *, shared_with=None) -> dict[str, int | str]:
     """``observed`` and ``observer`` are active members of ``org``; the visit is shared with
-    ``shared_with`` (default: ``observer`` cannot be a share target, so a third person is
-    needed only when given)."""
+    ``shared_with`` (default: a new colleague — an observer already sees the visit, so
+    sharing with them is refused)."""
     today = datetime.date.today()
     group = services.create_group(
         organisation=org, actor=observed, kind="intervisie", name="Intervisie", members=[observer]
@@ -40,7 +41,9 @@ def make_records(org, observed, observer, *, shared_with=None) -> dict[str, int 
         lesson_design=design,
     )
     share = services.share_visit(
-        access=_access(observed, org), actor=observed, visit=visit, person=shared_with or observer
+        actor=observed,
+        visit=visit,
+        person=shared_with or member(org),
     )
     return {
         "group_id": group.pk,
@@ -51,8 +54,3 @@ def make_records(org, observed, observer, *, shared_with=None) -> dict[str, int 
         **PLAIN,
     }
 
-
-def _access(user, org):
-    from lerend.organisations.access import resolve_access
-
-    return resolve_access(user, org)

@@ -10,7 +10,7 @@ from django.utils.translation import override
 from lerend.collaboration import services
 from lerend.collaboration.models import Visit, VisitShare
 
-from .conftest import SECRET_FOCUS, SECRET_TOPS, access_of
+from .conftest import SECRET_FOCUS, SECRET_TOPS
 
 pytestmark = pytest.mark.django_db
 
@@ -103,15 +103,11 @@ def test_visit_observer_cannot_share_onward(client, world, visit, observer, url)
     assert response.status_code == 403
     assert VisitShare.objects.count() == 0
     with override("en"), pytest.raises(ValidationError, match="Only the observed person"):
-        services.share_visit(
-            access=access_of(observer, world.org), actor=observer, visit=visit, person=world.coach
-        )
+        services.share_visit(actor=observer, visit=visit, person=world.coach)
 
 
 def test_visit_share_revoke_by_observer_gives_404(client, world, visit, observer, url):
-    share = services.share_visit(
-        access=access_of(world.staff, world.org), actor=world.staff, visit=visit, person=world.coach
-    )
+    share = services.share_visit(actor=world.staff, visit=visit, person=world.coach)
     client.force_login(observer)
     assert client.post(url("visit_share_revoke", visit_share_id=share.pk)).status_code == 404
     assert VisitShare.objects.count() == 1

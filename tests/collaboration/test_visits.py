@@ -6,8 +6,6 @@ from lerend.collaboration import services
 from lerend.collaboration.models import LessonDesign, Observation, Visit
 from lerend.improvement.models import VisionVersion
 
-from .conftest import access_of
-
 pytestmark = pytest.mark.django_db
 
 
@@ -220,7 +218,6 @@ def test_visit_share_only_with_colleagues(world, visit):
 
     with pytest.raises(ValidationError):
         services.share_visit(
-            access=access_of(world.staff, world.org),
             actor=world.staff,
             visit=visit,
             person=world.outsider,
