@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "invitation.revoke": gettext_lazy("Invitation revoked"),
     "invitation.accept": gettext_lazy("Invitation accepted"),
     "import.staff": gettext_lazy("Staff imported"),
+    "people.export": gettext_lazy("People list exported"),
 }
 
 

@@ -114,11 +114,68 @@ def _people_scope(access: Access):
     return q
 
 
+def _open_invitation_expiry(organisation: Organisation):
+    """Subquery: when the newest usable (not used, not revoked) invitation of
+    ``organisation`` to the outer person's e-mail address expires; NULL when there is none.
+    An expired one still counts here, so the page can say it has expired."""
+    from django.db.models import OuterRef, Subquery
+
+    return Subquery(
+        Invitation.objects.filter(
+            organisation=organisation,
+            email__iexact=OuterRef("email"),
+            used_at__isnull=True,
+            revoked_at__isnull=True,
+        )
+        .order_by("-created_at", "-id")
+        .values("expires_at")[:1]
+    )
+
+
+def _pending_q(prefix: str = ""):
+    """Q for people who have not activated their account yet.
+
+    The data model's signal is the password: the staff import creates the account with an
+    *unusable* password (Django marks those with ``UNUSABLE_PASSWORD_PREFIX``) and only
+    accepting an invitation sets a real one; password reset skips such accounts, so there is
+    no other way out. ``last_login`` is not used: accounts made by hand or in tests may
+    never have logged in yet while they can, and ``Invitation.used_at`` is per organisation
+    while an imported person may be in a second organisation without an invitation there.
+    So "pending" reads: this person cannot log in yet, whatever invitation exists."""
+    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+    from django.db.models import Q
+
+    return Q(**{f"{prefix}password__startswith": UNUSABLE_PASSWORD_PREFIX})
+
+
+def with_pending(people, organisation: Organisation):
+    """Annotate people with ``is_pending`` (see ``_pending_q``) and ``invitation_expires_at``
+    (``_open_invitation_expiry``) inside the same query: no query per row."""
+    from django.db.models import BooleanField, Case, Value, When
+
+    return people.annotate(
+        is_pending=Case(
+            When(_pending_q(), then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        invitation_expires_at=_open_invitation_expiry(organisation),
+    )
+
+
 def visible_people(
-    access: Access, *, query="", location_id=None, team_id=None, role="", former=False
+    access: Access,
+    *,
+    query="",
+    location_id=None,
+    team_id=None,
+    role="",
+    former=False,
+    pending=False,
 ):
     """People of the organisation this person may list, each with ``org_memberships``
-    (their active memberships here, with location and team). Fixed number of queries."""
+    (their active memberships here, with location and team), ``is_pending`` and
+    ``invitation_expires_at`` (``with_pending``). ``pending`` keeps only people who have not
+    activated their account yet. Two queries whatever the number of people (the rows and
+    the prefetched memberships)."""
     from django.contrib.auth import get_user_model
     from django.db.models import Prefetch, Q
 
@@ -140,10 +197,13 @@ def visible_people(
         people = people.exclude(id__in=active.values("person_id"))
     if query:
         people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    if pending:
+        people = people.filter(_pending_q())
+    people = with_pending(people, organisation)
     return people.order_by("name", "id").prefetch_related(
         Prefetch(
             "memberships",
-            queryset=active.select_related("location", "team").order_by("role"),
+            queryset=active.select_related("location", "team__location").order_by("role"),
             to_attr="org_memberships",
         )
     )
@@ -175,6 +235,30 @@ def person_in_organisation(organisation: Organisation, person_id: int):
         .distinct()
         .first()
     )
+
+
+def people_list_shows_email(access: Access) -> bool:
+    """Whether the people list shows e-mail addresses to this viewer. Everyone who may see
+    the list sees them today (colleagues need them to reach each other); the export asks
+    the same question, so it can never show more than the page."""
+    return True
+
+
+def person_pending(organisation: Organisation, person) -> dict:
+    """The activation state for the person page: ``pending`` (see ``_pending_q``) and the
+    newest invitation of ``organisation`` to the person's address that was not used (open,
+    expired or revoked), or None. One query, none when the person is active."""
+    pending = not person.has_usable_password()  # the same test as _pending_q, in Python
+    invitation = None
+    if pending:
+        invitation = (
+            Invitation.objects.filter(
+                organisation=organisation, email__iexact=person.email, used_at__isnull=True
+            )
+            .order_by("-created_at", "-id")
+            .first()
+        )
+    return {"pending": pending, "invitation": invitation}
 
 
 def person_memberships(organisation: Organisation, person):

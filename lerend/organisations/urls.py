@@ -15,6 +15,8 @@ urlpatterns = [
     path("teams/<int:team_id>/", views.team_form, name="team_edit"),
     path("teams/<int:team_id>/verwijderen/", views.team_delete, name="team_delete"),
     path("mensen/", views_people.people, name="people"),
+    path("mensen/export.csv", views_people.people_export_csv, name="people_export_csv"),
+    path("mensen/export.xlsx", views_people.people_export_xlsx, name="people_export_xlsx"),
     path("mensen/<int:person_id>/", views_people.person, name="person"),
     path(
         "mensen/<int:person_id>/rol-toevoegen/",

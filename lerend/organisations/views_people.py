@@ -4,12 +4,14 @@ everything else is for the beheerder."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import rules, selectors, services
+from . import people_export, rules, selectors, services
 from .decorators import require
 from .forms import MembershipForm, apply_errors
 from .models import Membership, Role
@@ -24,30 +26,81 @@ def _int(value):
         return None
 
 
-@require(rules.can_view_people)
-def people(request):
+def _filters(request) -> dict:
+    """The list's filters from the query string, clamped to what this viewer may use; the
+    page and its exports read them here, so an export is always exactly the list."""
     access = request.access
-    choices = selectors.filter_choices(access)
-    filters = {
+    status = request.GET.get("status")
+    return {
         "query": request.GET.get("q", "").strip()[:100],
         "location_id": _int(request.GET.get("locatie")),
         "team_id": _int(request.GET.get("team")),
         "role": request.GET.get("rol", "") if request.GET.get("rol") in Role.values else "",
-        "former": request.GET.get("status") == "oud" and rules.can_manage_organisation(access),
+        "former": status == "oud" and rules.can_manage_organisation(access),
+        "pending": status == "open",
     }
+
+
+def _mark_invitations(people) -> None:
+    """``invitation_open`` on each pending person: their newest invitation here still works."""
+    now = timezone.now()
+    for person in people:
+        expires = person.invitation_expires_at
+        person.invitation_open = bool(person.is_pending and expires and expires > now)
+
+
+@require(rules.can_view_people)
+def people(request):
+    access = request.access
+    filters = _filters(request)
     qs = selectors.visible_people(access, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    _mark_invitations(page)
     querystring = request.GET.copy()
     querystring.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
-        "choices": choices,
+        "choices": selectors.filter_choices(access),
         "roles": Role.choices,
         "can_manage": rules.can_manage_organisation(access),
+        "show_email": selectors.people_list_shows_email(access),
         "querystring": querystring.urlencode(),
     }
     return render(request, "organisations/people.html", context)
+
+
+def _export(request, fmt: str):
+    access = request.access
+    org = request.organisation
+    filters = _filters(request)
+    people = list(selectors.visible_people(access, **filters))
+    show_email = selectors.people_list_shows_email(access)
+    rows = people_export.rows(people, former=filters["former"], show_email=show_email)
+    header = people_export.header(show_email=show_email)
+    if fmt == "xlsx":
+        content, content_type = people_export.to_xlsx(header, rows), people_export.XLSX_TYPE
+    else:
+        content, content_type = people_export.to_csv(header, rows), people_export.CSV_TYPE
+    people_export.record_export(
+        organisation=org, actor=request.user, fmt=fmt, count=len(people), filters=filters
+    )
+    filename = f"{org.slug}-mensen-{timezone.localdate().isoformat()}.{fmt}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    # Names and addresses: no shared cache and no copy on disk in the browser's cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require(rules.can_view_people)
+def people_export_csv(request):
+    return _export(request, "csv")
+
+
+@require(rules.can_view_people)
+def people_export_xlsx(request):
+    return _export(request, "xlsx")
 
 
 def _person_or_404(request, person_id):
@@ -66,13 +119,13 @@ def person(request, person_id):
         "person": person,
         "memberships": memberships,
         "has_active": any(m.end_date is None or m.end_date >= _today() for m in memberships),
+        "now": timezone.now(),
+        **selectors.person_pending(org, person),
     }
     return render(request, "organisations/person.html", context)
 
 
 def _today():
-    from django.utils import timezone
-
     return timezone.localdate()
 
 
