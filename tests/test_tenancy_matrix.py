@@ -11,6 +11,8 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from lerend.api import services as api_services
+from lerend.api.models import ApiToken
 from lerend.improvement.models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 from lerend.organisations.models import Invitation, Membership, Role
 from lerend.scans import services as scan_services
@@ -64,6 +66,7 @@ OBJECT_KWARGS = {
     "action_id": lambda w, org: _first(Action, org),
     "theme_id": lambda w, org: _first(DevelopmentTheme, org),
     "steering_member_id": lambda w, org: _first(SteeringGroupMember, org),
+    "token_id": lambda w, org: _first(ApiToken, org),
     **{
         name: _learning_record(name)
         for name in (
@@ -169,6 +172,7 @@ def matrix_world(world):
         )
         DevelopmentTheme.objects.create(organisation=org, title="Thema", description="D")
         SteeringGroupMember.objects.create(organisation=org, person=admin)
+        api_services.create_token(person=admin, organisation=org, name="Sleutel", days=30)
     # Personal records: the owner's coach covers the owner; everyone else must get 404.
     other_owner = member(world.other_org, team=world.other_org_team)
     other_coach = member(world.other_org, Role.COACH, location=world.other_location)

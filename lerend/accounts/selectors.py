@@ -24,6 +24,7 @@ def own_data(user) -> dict:
     selectors, by the same rules as its pages). Secrets (password hash, TOTP secret,
     recovery code hashes) are left out on purpose."""
     # Imported here: the domain apps build on accounts, not the other way round.
+    from lerend.api.selectors import own_api_keys_data
     from lerend.collaboration.selectors import own_collaboration_data
     from lerend.learning.selectors import own_learning_data
 
@@ -60,4 +61,5 @@ def own_data(user) -> dict:
         ],
         "learning": own_learning_data(user),
         "collaboration": own_collaboration_data(user),
+        "api_keys": own_api_keys_data(user),
     }

@@ -7,7 +7,8 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
-from lerend.organisations.models import Location, Team
+from lerend.organisations.access import LEADER_ROLES
+from lerend.organisations.models import Location, Role, Scope, Team
 
 from .models import (
     ACTIVE_GOAL_STATUSES,
@@ -216,3 +217,17 @@ def open_follow_ups(organisation, person):
 def board_teams(access):
     """Teams whose board this person works on directly (their own teams)."""
     return Team.objects.filter(organisation=access.organisation, pk__in=access.team_ids)
+
+
+def actions_visible_to(access):
+    """Actions on every board this person may view (``rules.can_view_board``) in one
+    filter: their own teams, the teams of locations they lead or coach, or all of them for
+    an organisation-wide leader or coach."""
+    roles = {*LEADER_ROLES, Role.COACH}
+    actions = Action.objects.filter(organisation=access.organisation)
+    if access.covers_organisation(roles):
+        return actions
+    locations = {
+        m.location_id for m in access.memberships if m.role in roles and m.scope == Scope.LOCATION
+    }
+    return actions.filter(Q(team_id__in=access.team_ids) | Q(team__location_id__in=locations))

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "ninja",  # serves the Swagger UI files of the API docs from our own static files
     "lerend.accounts",
     "lerend.organisations",
     "lerend.frameworks",
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "lerend.improvement",
     "lerend.learning",
     "lerend.collaboration",
+    "lerend.api",
     "lerend.web",
     "lerend.demo",
 ]
@@ -179,6 +181,8 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGIN_RATE_LIMIT = {"attempts": 5, "window_seconds": 300}
 INVITATION_VALID_DAYS = 14
+# Requests per API key (django-ninja AuthRateThrottle, counted in the shared cache).
+API_RATE_LIMIT = "120/m"
 
 LOGGING = {
     "version": 1,

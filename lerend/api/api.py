@@ -1,0 +1,76 @@
+"""The read API at /api/v1/ (django-ninja, OpenAPI at /api/v1/openapi.json, docs at
+/api/v1/docs). Each domain app contributes a router from its own ``api.py``; this module
+holds the instance, authentication, rate limit and the "who am I" route.
+
+Read-only on purpose: integrations ask for figures (dashboards of a school board, a BI
+tool), and every write keeps going through the pages with their forms, confirmations and
+audit trail. Personal records (journal, POP, feedback, observations of a person) are not in
+the API at all: they are shared person to person, never read by role (DESIGN.md §2)."""
+
+from django.conf import settings
+from ninja import NinjaAPI, Schema
+
+from lerend.improvement.api import router as improvement_router
+from lerend.scans.api import router as scans_router
+
+from .auth import KeyRateThrottle, TokenAuth, tenant
+from .schemas import responses
+
+api = NinjaAPI(
+    title="Lerend API",
+    version="1",
+    description=(
+        "Read access to Lerend for one organisation, with a personal API key "
+        "(`Authorization: Bearer lerend_...`). A key reads what its person may read on the "
+        "pages; scan results pass the same anonymity plan."
+    ),
+    auth=TokenAuth(),
+    throttle=[KeyRateThrottle(settings.API_RATE_LIMIT)],
+    urls_namespace="api",
+)
+
+
+class MembershipOut(Schema):
+    role: str
+    scope: str
+    location_id: int | None
+    team_id: int | None
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+
+
+class MeOut(Schema):
+    name: str
+    email: str
+    language: str
+    organisation: OrganisationOut
+    memberships: list[MembershipOut]
+
+
+@api.get(
+    "/o/{org}/me", response=responses(MeOut), tags=["me"], summary="The key's person and roles"
+)
+def me(request, org: str):
+    access = tenant(request, org)
+    return {
+        "name": request.user.name,
+        "email": request.user.email,
+        "language": request.user.language,
+        "organisation": access.organisation,
+        "memberships": [
+            {
+                "role": m.role,
+                "scope": m.scope,
+                "location_id": m.location_id,
+                "team_id": m.team_id,
+            }
+            for m in access.memberships
+        ],
+    }
+
+
+api.add_router("/", scans_router)
+api.add_router("/", improvement_router)
