@@ -53,4 +53,3 @@ def make_records(org, observed, observer, *, shared_with=None) -> dict[str, int 
         "visit_share_id": share.pk,
         **PLAIN,
     }
-
