@@ -8,6 +8,8 @@ audit trail. Personal records (journal, POP, feedback, observations of a person)
 the API at all: they are shared person to person, never read by role (DESIGN.md §2)."""
 
 from django.conf import settings
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
 from lerend.improvement.api import router as improvement_router
@@ -28,6 +30,12 @@ api = NinjaAPI(
     throttle=[KeyRateThrottle(settings.API_RATE_LIMIT)],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # One neutral answer for "does not exist" and "not in your organisation" (DESIGN.md).
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 class MembershipOut(Schema):

@@ -36,7 +36,8 @@ def test_a_session_log_in_is_not_enough(world, client):
 
 def test_a_key_works_only_in_its_own_organisation(world, make_key, api_get):
     key = make_key(world.admin)
-    assert api_get("/o/elders/me", key).status_code == 404
+    response = api_get("/o/elders/me", key)
+    assert (response.status_code, response.json()) == (404, {"detail": "Niet gevonden."})
     assert api_get("/o/bestaat-niet/me", key).status_code == 404
     assert api_get("/o/elders/scans", key).status_code == 404
     assert api_get("/o/elders/goals", key).status_code == 404
