@@ -5,6 +5,8 @@ goals, with a bestuurder's key (who may read every route)."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
@@ -18,7 +20,19 @@ schema.config.update(parameters={"org": "regenboog"})
 
 
 @pytest.fixture
-def board_key(world, make_key):
+def keep_connection():
+    """Calls go straight to the WSGI app, whose request signals would close the database
+    connection after each call — and with it the test's transaction on PostgreSQL. Django's
+    test client unhooks the same handler for the same reason."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def board_key(world, make_key, keep_connection):
     pulse_campaign(world)
     GoalFactory(team=world.team, title="Rups deelt")
     ActionFactory(team=world.team, title="Actie Rups")
