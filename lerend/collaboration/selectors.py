@@ -423,7 +423,8 @@ def _iso(value):
 def own_collaboration_data(person) -> dict:
     """What collaboration holds that is ``person``'s, for their own-data download, across
     organisations: their groups with meeting dates only (the notes belong to the group),
-    and every visit they are a party to with its observations, tops and tips."""
+    and every visit they are a party to with its observations, tops and tips (and, for the
+    observed person, whom they shared it with)."""
     groups = (
         LearningGroup.objects.filter(
             pk__in=GroupMembership.objects.filter(person=person).values("group_id")
@@ -436,7 +437,7 @@ def own_collaboration_data(person) -> dict:
     visits = (
         Visit.objects.filter(pk__in=ids)
         .select_related("organisation", "observed")
-        .prefetch_related("observers", "observations")
+        .prefetch_related("observers", "observations", "shares__person")
         .order_by("-date", "-id")
     )
     return {
@@ -470,6 +471,12 @@ def own_collaboration_data(person) -> dict:
                     {"item": o.item_text, "level": o.level, "note": o.note}
                     for o in v.observations.all()
                 ],
+                # Who the observed person let read it: theirs to know, nobody else's.
+                "shared_with": (
+                    [share.person.name for share in v.shares.all()]
+                    if v.observed_id == person.pk
+                    else []
+                ),
             }
             for v in visits
         ],

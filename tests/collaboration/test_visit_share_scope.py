@@ -373,3 +373,14 @@ def test_shares_of_is_one_query_for_one_and_three(world, visit, django_assert_nu
     _leave(people[2], world.org)
     with django_assert_num_queries(1):
         assert [s.live for s in selectors.shares_of(visit)] == [True, True, False]
+
+
+def test_own_data_lists_whom_the_observed_shared_a_visit_with(world):
+    from lerend.collaboration.selectors import own_collaboration_data
+    from tests.collaboration.records import make_records
+
+    make_records(world.org, world.staff, world.coach, shared_with=world.teamleader)
+    observed = own_collaboration_data(world.staff)["visits"]
+    observer = own_collaboration_data(world.coach)["visits"]
+    assert [v["shared_with"] for v in observed] == [[world.teamleader.name]]
+    assert [v["shared_with"] for v in observer] == [[]]
