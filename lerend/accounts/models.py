@@ -92,3 +92,22 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"{self.user} — {'used' if self.used_at else 'unused'}"
+
+
+class AttemptCounter(models.Model):
+    """How often something was tried in the current window: failed log-ins per address and
+    per IP, codes per person, password-reset requests. Only lerend.accounts.throttle reads
+    and writes it (atomically, see there); ``key`` is a hash, never an address in clear."""
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    # The window is fixed from its first hit; after this moment the row counts as empty and
+    # the next hit starts a new window. The daily purge deletes such rows.
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("attempt counter")
+        verbose_name_plural = _("attempt counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count} until {self.expires_at:%Y-%m-%d %H:%M:%S}"

@@ -173,9 +173,10 @@ def disable_two_factor(*, user: User, code: str) -> bool:
 def request_password_reset(*, email: str, ip: str | None) -> None:
     """Handle a request for a password-reset mail without revealing anything.
 
-    Side effects: counts the request per address and per IP (throttle.reset_request_allowed);
-    within the limits, enqueues tasks.send_password_reset_mail, which mails only an existing
-    active account. Over a limit nothing is sent. The caller shows the same page in every case.
+    Side effects: counts the request per address and per IP (throttle.reset_request_allowed:
+    AttemptCounter rows); within the limits, enqueues tasks.send_password_reset_mail, which
+    mails only an existing active account. Over a limit nothing is sent and the request is
+    not counted against the other limit. The caller shows the same page in every case.
     """
     if throttle.reset_request_allowed(email, ip):
         tasks.send_password_reset_mail.enqueue(email)

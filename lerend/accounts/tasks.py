@@ -1,6 +1,7 @@
-"""Background work of accounts: the password-reset mail.
+"""Background work of accounts: the password-reset mail and the daily purge of rate-limit
+counters.
 
-Why a task: the reset page must look and behave the same for an address with an account
+Why the mail is a task: the reset page must look and behave the same for an address with an account
 and one without. Looking the address up and sending the mail in the request would make the
 answer measurably slower for existing accounts; now every request does the same work
 (count, enqueue, redirect) and the worker does the rest. Tests use the immediate backend.
@@ -16,6 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from . import throttle
 
 
 def _site_url() -> str:
@@ -47,3 +50,10 @@ def send_password_reset_mail(email: str) -> int:
         send_mail("".join(subject.splitlines()), body, None, [user.email])
         sent += 1
     return sent
+
+
+@task
+def purge_attempt_counters() -> int:
+    """Daily: delete rate-limit counters whose window has ended (they count as empty anyway;
+    this only keeps the table small). Returns the number deleted."""
+    return throttle.purge_expired()

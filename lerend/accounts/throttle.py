@@ -1,97 +1,159 @@
-"""Counting attempts in Django's cache: failed log-ins and two-step codes, and requests for
-a password-reset mail.
+"""Rate limits: counting attempts in the database, atomically. The one place for these rules.
 
-The cache is the database cache in production, so every app process behind a load balancer
-sees the same counters.
+What is counted:
+- log-ins, per e-mail address and per IP address (settings.LOGIN_RATE_LIMIT);
+- two-step codes, per person (same numbers);
+- password-reset requests: at most 5 mails an hour to one address, so nobody can flood a
+  mailbox, and 20 requests an hour from one IP address, so nobody can mail the whole staff
+  list; 20 leaves room for a school whose staff share one address (PASSWORD_RESET_RATE_LIMIT).
 
-Failures (log-in, codes): a counter lives for the window after the latest failure; once it
-reaches the limit, further attempts are refused without checking the password or code.
-
-Password-reset requests: every request counts, known address or not, in fixed windows
-(PASSWORD_RESET_RATE_LIMIT below): at most 5 mails an hour to one address, so nobody can
-flood a mailbox, and 20 requests an hour from one IP address, so nobody can mail the whole
-staff list; 20 leaves room for a school whose staff share one address. Over the limit the
-visitor sees the usual page and no mail is sent (reset_request_allowed).
+How (docs/decisions/0005-atomic-rate-limits.md):
+- ``hit`` adds one to a counter with a single conditional UPDATE (count = count + 1), so
+  parallel requests never lose an increment, on SQLite and on PostgreSQL.
+- Windows are fixed from the first hit: a counter restarts at 1 on the first hit after its
+  window ended; failures within a window do not extend it.
+- ``attempt`` reserves BEFORE the password or code is checked: N parallel requests get the
+  counts 1..N, so only ``limit`` of them are checked, whatever the timing. A refused attempt
+  checks nothing and gives its reservations back; ``succeeded`` clears the person's own
+  counter and gives a shared one (an IP address) its reservation back, so the staff of a
+  school behind one address are never locked out by ordinary log-ins.
+- Expired rows are deleted by the daily task tasks.purge_attempt_counters.
+App servers must keep their clocks synchronised (NTP): the windows use the app's clock.
 """
 
 import hashlib
-import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import AttemptCounter
 
 # Overridable in settings under the same name.
 PASSWORD_RESET_RATE_LIMIT = {"per_address": 5, "per_ip": 20, "window_seconds": 3600}
 
 
-def _limit() -> tuple[int, int]:
+@dataclass(frozen=True)
+class Limit:
+    """At most ``limit`` attempts per ``window_seconds`` under ``key`` (made with key_for).
+    ``shared``: many people use this key (an IP address); a success gives the reservation
+    back instead of clearing the counter, so one person's success does not wipe out the
+    failures of someone else at the same address."""
+
+    key: str
+    limit: int
+    window_seconds: int
+    shared: bool = False
+
+
+def key_for(kind: str, value: str) -> str:
+    """The counter key for ``value`` (an address, an id). Hashed: an e-mail address has no
+    business sitting in a counter table, and keys stay short."""
+    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:40]
+    return f"{kind}:{digest}"
+
+
+def hit(key: str, window_seconds: int) -> int:
+    """Add one to the counter ``key`` in its current window and return the new count,
+    exactly, also under concurrent requests. A missing or expired counter starts a new
+    window of ``window_seconds`` at 1."""
+    for _ in range(3):
+        now = timezone.now()
+        counters = AttemptCounter.objects.filter(key=key)
+        try:
+            # Savepoint: the row lock taken by the UPDATE is held until the count is read
+            # back, so the count read is our own; a failed create rolls back only itself.
+            with transaction.atomic():
+                if counters.filter(expires_at__gt=now).update(count=F("count") + 1):
+                    return counters.values_list("count", flat=True).get()
+                # Conditional on still being expired: of two requests restarting the same
+                # window, the second matches nothing (PostgreSQL rechecks the condition
+                # after the first commits) and goes round again to increment.
+                expires_at = now + timedelta(seconds=window_seconds)
+                if counters.filter(expires_at__lte=now).update(count=1, expires_at=expires_at):
+                    return 1
+                AttemptCounter.objects.create(key=key, count=1, expires_at=expires_at)
+                return 1
+        except IntegrityError:
+            continue  # created by a concurrent request: increment that one
+    raise RuntimeError(f"Could not count an attempt for {key}")
+
+
+def give_back(key: str) -> None:
+    """Take one off the counter ``key`` in its current window, never below zero."""
+    AttemptCounter.objects.filter(key=key, expires_at__gt=timezone.now(), count__gt=0).update(
+        count=F("count") - 1
+    )
+
+
+def clear(keys: Iterable[str]) -> None:
+    AttemptCounter.objects.filter(key__in=list(keys)).delete()
+
+
+def attempt(limits: Sequence[Limit]) -> bool:
+    """Reserve one attempt under every limit; True when all are within their limit. Call it
+    BEFORE checking a password or code, and check only when it returns True. Every counter
+    is counted, also when an earlier one is already over its limit; when refused, all the
+    reservations are given back (nothing was checked). After a successful check call
+    ``succeeded``; when the check could not take place after all, ``release``."""
+    counts = [hit(limit.key, limit.window_seconds) for limit in limits]
+    allowed = all(count <= limit.limit for count, limit in zip(counts, limits, strict=True))
+    if not allowed:
+        release(limits)
+    return allowed
+
+
+def release(limits: Sequence[Limit]) -> None:
+    """Give back the reservations of an attempt whose secret was not checked."""
+    for limit in limits:
+        give_back(limit.key)
+
+
+def succeeded(limits: Sequence[Limit]) -> None:
+    """The secret was right: clear the person's own counters, give shared ones back."""
+    clear(limit.key for limit in limits if not limit.shared)
+    for limit in limits:
+        if limit.shared:
+            give_back(limit.key)
+
+
+def _login_limit() -> tuple[int, int]:
     conf = settings.LOGIN_RATE_LIMIT
     return conf["attempts"], conf["window_seconds"]
 
 
-def _key(kind: str, value: str) -> str:
-    # Hashed: cache keys must be short and plain, and an e-mail address has no business
-    # sitting in a cache table.
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:40]
-    return f"lerend:throttle:{kind}:{digest}"
-
-
-def login_keys(email: str, ip: str | None) -> list[str]:
-    keys = [_key("email", email)]
+def login_limits(email: str, ip: str | None) -> list[Limit]:
+    attempts, window = _login_limit()
+    limits = [Limit(key_for("email", email), attempts, window)]
     if ip:
-        keys.append(_key("ip", ip))
-    return keys
+        limits.append(Limit(key_for("ip", ip), attempts, window, shared=True))
+    return limits
 
 
-def code_keys(user_id: int) -> list[str]:
-    return [_key("code", str(user_id))]
-
-
-def is_blocked(keys: list[str]) -> bool:
-    attempts, _window = _limit()
-    counts = cache.get_many(keys)
-    return any(count >= attempts for count in counts.values())
-
-
-def _count(key: str, window: int) -> int:
-    """Add one to the counter at ``key``; returns the new count."""
-    if cache.add(key, 1, window):
-        return 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        return 1
-    # The database cache implements incr as a set with the DEFAULT timeout (300 s), which
-    # would silently shorten any other window; give the key its window back.
-    cache.touch(key, window)
-    return count
-
-
-def record_failure(keys: list[str]) -> None:
-    _attempts, window = _limit()
-    for key in keys:
-        _count(key, window)
-
-
-def clear(keys: list[str]) -> None:
-    cache.delete_many(keys)
+def code_limits(user_id: int) -> list[Limit]:
+    attempts, window = _login_limit()
+    return [Limit(key_for("code", str(user_id)), attempts, window)]
 
 
 def reset_request_allowed(email: str, ip: str | None) -> bool:
-    """Count one password-reset request for ``email`` and ``ip``; False once either has
-    gone over its limit in the current window. Callers show the same page either way."""
+    """Count one password-reset request for ``email`` and ``ip``; False once either is over
+    its limit in the current window. Callers show the same page either way."""
     conf = {**PASSWORD_RESET_RATE_LIMIT, **getattr(settings, "PASSWORD_RESET_RATE_LIMIT", {})}
     window = conf["window_seconds"]
-    # Fixed windows: the key names the window, so a counter never outlives it, whatever
-    # the cache does with timeouts.
-    period = int(time.time()) // window
-    limits = [(_key(f"reset-email:{period}", email), conf["per_address"])]
+    limits = [Limit(key_for("reset-email", email), conf["per_address"], window)]
     if ip:
-        limits.append((_key(f"reset-ip:{period}", ip), conf["per_ip"]))
-    # Every counter is counted, also when an earlier one is already over its limit.
-    counts = [(_count(key, window), limit) for key, limit in limits]
-    return all(count <= limit for count, limit in counts)
+        limits.append(Limit(key_for("reset-ip", ip), conf["per_ip"], window, shared=True))
+    return attempt(limits)
+
+
+def purge_expired() -> int:
+    """Delete counters whose window has ended; returns how many."""
+    deleted, _per_model = AttemptCounter.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted
 
 
 def client_ip(request) -> str | None:

@@ -59,17 +59,18 @@ def login_view(request):
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        keys = throttle.login_keys(email, throttle.client_ip(request))
-        if throttle.is_blocked(keys):
+        limits = throttle.login_limits(email, throttle.client_ip(request))
+        # Reserved before the password is checked: parallel guesses cannot all slip
+        # through before the first failure is counted.
+        if not throttle.attempt(limits):
             context = {"form": LoginForm(initial={"email": email}), "next": next_url}
             context["error"] = TOO_MANY
             return render(request, "accounts/login.html", context, status=429)
         user = authenticate(request, username=email, password=form.cleaned_data["password"])
         if user is None:
-            throttle.record_failure(keys)
-            form.add_error(None, WRONG_LOGIN)
+            form.add_error(None, WRONG_LOGIN)  # the reservation stays: it was a failure
         else:
-            throttle.clear(keys[:1])
+            throttle.succeeded(limits)
             if user.has_two_factor:
                 request.session.cycle_key()
                 request.session[PENDING_LOGIN] = {
@@ -101,19 +102,20 @@ def login_code(request):
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)
     if request.method == "POST":
-        keys = throttle.code_keys(user.pk)
-        if throttle.is_blocked(keys):
+        limits = throttle.code_limits(user.pk)
+        if not throttle.attempt(limits):  # reserved before the code is checked
             context = {"form": CodeForm(), "error": TOO_MANY}
             return render(request, "accounts/login_code.html", context, status=429)
-        if form.is_valid():
+        if not form.is_valid():
+            throttle.release(limits)  # no code was checked
+        else:
             kind = services.verify_second_factor(user=user, code=form.cleaned_data["code"])
             if kind is not None:
-                throttle.clear(keys)
+                throttle.succeeded(limits)
                 del request.session[PENDING_LOGIN]
                 if kind == "recovery":
                     _warn_recovery_used(request, user)
                 return complete_login(request, user, next_url, two_factor_ok=True)
-            throttle.record_failure(keys)
             form.add_error("code", WRONG_CODE)
     return render(request, "accounts/login_code.html", {"form": form})
 

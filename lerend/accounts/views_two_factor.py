@@ -52,16 +52,17 @@ def _verify(request, user, next_url):
     form = CodeForm(request.POST or None)
     context = {"form": form, "next": next_url}
     if request.method == "POST":
-        keys = throttle.code_keys(user.pk)
-        if throttle.is_blocked(keys):
+        limits = throttle.code_limits(user.pk)
+        if not throttle.attempt(limits):  # reserved before the code is checked
             context.update(form=CodeForm(), error=TOO_MANY)
             return render(request, "accounts/two_factor_verify.html", context, status=429)
-        if form.is_valid():
+        if not form.is_valid():
+            throttle.release(limits)  # no code was checked
+        else:
             if services.verify_second_factor(user=user, code=form.cleaned_data["code"]):
-                throttle.clear(keys)
+                throttle.succeeded(limits)
                 request.session[SESSION_2FA_OK] = True
                 return redirect(next_url or resolve_url("web:home"))
-            throttle.record_failure(keys)
             form.add_error("code", WRONG_CODE)
     return render(request, "accounts/two_factor_verify.html", context)
 
@@ -122,8 +123,8 @@ def regenerate_recovery_codes(request):
 def disable(request):
     user = request.user
     form = CodeForm(request.POST)
-    keys = throttle.code_keys(user.pk)
-    if throttle.is_blocked(keys):
+    limits = throttle.code_limits(user.pk)
+    if not throttle.attempt(limits):  # reserved before the code is checked
         messages.error(request, TOO_MANY)
         return redirect("accounts:profile")
     try:
@@ -131,15 +132,16 @@ def disable(request):
             user=user, code=form.cleaned_data["code"]
         )
     except services.TwoFactorRequired:
+        throttle.release(limits)  # refused before the code was checked
         messages.error(
             request, _("Your organisation requires two-step log-in for your role; it stays on.")
         )
         return redirect("accounts:profile")
     if done:
-        throttle.clear(keys)
+        throttle.succeeded(limits)
         request.session.pop(SESSION_2FA_OK, None)
         messages.success(request, _("Two-step log-in is off."))
     else:
-        throttle.record_failure(keys)
+        # A wrong or malformed code keeps its reservation, as it always counted here.
         messages.error(request, WRONG_CODE)
     return redirect("accounts:profile")

@@ -10,8 +10,9 @@ The path parameter is called ``org``, not ``org_slug``: the web's TenantMiddlewa
 
 from django.http import Http404
 from ninja.security import HttpBearer
-from ninja.throttling import AuthRateThrottle
+from ninja.throttling import BaseThrottle
 
+from lerend.accounts import throttle
 from lerend.organisations.access import Access
 
 from . import services
@@ -36,8 +37,20 @@ def tenant(request, org: str) -> Access:
     return request.access
 
 
-class KeyRateThrottle(AuthRateThrottle):
-    """Requests counted per key (its digest: unlike a row id, never reused by another key)."""
+class KeyRateThrottle(BaseThrottle):
+    """At most ``limit`` requests per key in a fixed window, counted exactly with the same
+    atomic counters as the log-in limit (``accounts.throttle.hit``; decision 0005). Keyed
+    on the key's digest: unlike a row id, never reused by another key."""
 
-    def get_cache_key(self, request) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": request.auth.digest}
+    PERIODS = {"s": 1, "m": 60, "h": 3600}
+
+    def __init__(self, rate: str):
+        count, period = rate.split("/")
+        self.limit, self.window = int(count), self.PERIODS[period]
+
+    def allow_request(self, request) -> bool:
+        key = throttle.key_for("api", request.auth.digest)
+        return throttle.hit(key, self.window) <= self.limit
+
+    def wait(self) -> float:
+        return float(self.window)

@@ -110,8 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 CACHES = {
-    # A database cache is shared by every app process: the log-in rate limit must hold
-    # behind a load balancer too.
+    # A database cache is shared by every app process behind a load balancer. (Rate limits
+    # no longer live here: they count in accounts.AttemptCounter, decision 0005.)
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "lerend_cache",
@@ -181,7 +181,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGIN_RATE_LIMIT = {"attempts": 5, "window_seconds": 300}
 INVITATION_VALID_DAYS = 14
-# Requests per API key (django-ninja AuthRateThrottle, counted in the shared cache).
+# Requests per API key, counted exactly in accounts.AttemptCounter (api/auth.py, decision 0005).
 API_RATE_LIMIT = "120/m"
 
 LOGGING = {
@@ -200,4 +200,5 @@ LEREND_DAILY_TASKS = [
     "lerend.improvement.tasks.ask_follow_ups",
     "lerend.learning.tasks.send_journal_reminders",
     "lerend.learning.tasks.ask_whether_applied",
+    "lerend.accounts.tasks.purge_attempt_counters",
 ]

@@ -1,20 +1,10 @@
 import time
 
 import pyotp
-import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from lerend.accounts import services
 from tests.factories import PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # The locmem cache outlives a test; counters from one test must not block the next.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post_login(client, email, password=PASSWORD, ip="127.0.0.1", **data):

@@ -105,15 +105,15 @@ def test_lists_take_the_same_number_of_queries_for_more_rows(
     ActionFactory(team=world.team)
     GoalFactory(team=world.team)
     api_get("/o/regenboog/actions", key)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         api_get("/o/regenboog/actions", key)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         api_get("/o/regenboog/goals", key)
     for _ in range(2):
         ActionFactory(team=world.other_team)
         GoalFactory(team=world.other_team)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         assert len(api_get("/o/regenboog/actions", key).json()["items"]) == 3
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         assert len(api_get("/o/regenboog/goals", key).json()["items"]) == 3
