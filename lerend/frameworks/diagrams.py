@@ -175,6 +175,127 @@ def blocks_diagram(
             + _text_lines(x, y, lines, font, font_weight="600")
         )
         if href:
+            parts.append(f'<a class="fw-node" href="{escape(href(b.key))}">{shape}</a>')
+        else:
+            parts.append(f'<g class="fw-node">{shape}</g>')
+    parts.append("</g></svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text above went through escape()
+
+
+def _pill_edge(right: float, radius: float, dy: float) -> float:
+    """x of the rounded right end of a pill shape at ``dy`` from its middle."""
+    return right - radius + math.sqrt(max(radius**2 - dy**2, 0))
+
+
+def blocks_stack_diagram(
+    blocks: Iterable[BuildingBlock],
+    relations: Iterable[Relation],
+    *,
+    href: Callable[[str], str] | None = None,
+    id_prefix: str = "blocks-stack",
+) -> SafeString:
+    """The same blocks and relations for a phone: the blocks stacked in a column, every
+    relation an arc on their right (an arc diagram), so the drawing is narrow and tall and
+    its labels keep at least 12 px on a 320 px wide screen instead of shrinking with a
+    circle. Same encodings as ``blocks_diagram``: arrows, dashed arcs, an outline for
+    blocks about all blocks, the environment fill.
+
+    Only this layout marks its links with ``data-block``: the page shows one layout at a
+    time, and a selector by block then finds exactly one link."""
+    blocks = list(blocks)
+    relations = list(relations)
+    width, margin, node_w, node_h, pitch = 360, 6, 172, 56, 68
+    right = margin + node_w
+    order = {b.key: n for n, b in enumerate(blocks)}
+    general = {r.from_key for r in relations if r.general}
+    height = 2 * margin + (len(blocks) - 1) * pitch + node_h
+    centre_y = {b.key: margin + node_h / 2 + n * pitch for n, b in enumerate(blocks)}
+    edges = _edges(relations, order)
+    # Ports on each block's right edge, ordered by the other end: arcs upwards leave from
+    # the top, the farthest outermost, so nested arcs do not cross at their ends.
+    ends: dict[str, list[tuple[int, int]]] = {b.key: [] for b in blocks}
+    for n, edge in enumerate(edges):
+        ends[edge.a].append((order[edge.b], n))
+        ends[edge.b].append((order[edge.a], n))
+    port: dict[tuple[str, int], float] = {}
+    for key, items in ends.items():
+        items.sort()
+        span = node_h - 12
+        for i, (_other, n) in enumerate(items):
+            offset = span * ((i + 0.5) / len(items) - 0.5)
+            port[(key, n)] = centre_y[key] + offset
+
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    arrow = f"{id_prefix}-arrow"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" '
+        f'class="fw-diagram fw-diagram--stack" role="{"group" if href else "img"}" '
+        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
+        f'<title id="{title_id}">'
+        + escape(_("The twelve building blocks and how they relate"))
+        + "</title>",
+        f'<desc id="{desc_id}">'
+        + escape(
+            _(
+                "Twelve building blocks in a column. Arcs on the right connect blocks: an "
+                "arrow shows where one block acts on another, a dashed arc that two blocks "
+                "belong together, a thick outline marks blocks that relate to all blocks. "
+                "The list below the diagram gives the same information as text."
+            )
+        )
+        + "</desc>",
+        "<defs>"
+        f'<marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4" '
+        f'markerHeight="4" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        f'fill="{BRAND}"/></marker></defs>',
+        '<g class="fw-edges" aria-hidden="true" fill="none">',
+    ]
+    for n, edge in enumerate(edges):
+        y1, y2 = port[(edge.a, n)], port[(edge.b, n)]
+        span = abs(order[edge.b] - order[edge.a])
+        bulge = 14 + span * (width - right - 22) / (len(blocks) - 1)
+        # Ends sit on the pill's rounded right side, a little off it under an arrowhead.
+        x1 = _pill_edge(right, node_h / 2, y1 - centre_y[edge.a]) + (4 if edge.to_a else 1)
+        x2 = _pill_edge(right, node_h / 2, y2 - centre_y[edge.b]) + (4 if edge.to_b else 1)
+        d = (
+            f"M{x1:.1f},{y1:.1f} C{right + bulge:.1f},{y1:.1f} "
+            f"{right + bulge:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
+        )
+        if edge.directed:
+            markers = (f' marker-end="url(#{arrow})"' if edge.to_b else "") + (
+                f' marker-start="url(#{arrow})"' if edge.to_a else ""
+            )
+            parts.append(
+                f'<path d="{d}" stroke="{BRAND}" stroke-width="1.8" stroke-opacity="0.8"{markers}/>'
+            )
+        else:
+            parts.append(
+                f'<path d="{d}" stroke="{LINE_UNDIRECTED}" stroke-width="1.6" '
+                f'stroke-dasharray="5 4"/>'
+            )
+    parts.append("</g>")
+    parts.append('<g class="fw-nodes">')
+    for b in blocks:
+        y = centre_y[b.key]
+        x = margin + node_w / 2
+        lines = wrap(str(b.name), 17)
+        longest = max(len(line) for line in lines)
+        font = min(15.5, (node_w - 16) / (longest * 0.56))
+        fill = FILL_ENVIRONMENT if b.sphere == "environment" else FILL_INSIDE
+        top = y - node_h / 2
+        ring = (
+            f'<rect x="{margin - 3}" y="{top - 3:.1f}" width="{node_w + 6}" '
+            f'height="{node_h + 6}" rx="{node_h / 2 + 3:.0f}" fill="none" stroke="{ACCENT}" '
+            f'stroke-width="3"/>'
+            if b.key in general
+            else ""
+        )
+        shape = (
+            f'{ring}<rect class="fw-node__shape" x="{margin}" y="{top:.1f}" width="{node_w}" '
+            f'height="{node_h}" rx="{node_h / 2:.0f}" fill="{fill}" stroke="{BRAND_DARK}" '
+            f'stroke-width="1.5"/>' + _text_lines(x, y, lines, font, font_weight="600")
+        )
+        if href:
             parts.append(
                 f'<a class="fw-node" href="{escape(href(b.key))}" data-block="{escape(b.key)}">'
                 f"{shape}</a>"

@@ -46,6 +46,11 @@ def explorer(request):
             registry.relations(),
             href=lambda key: reverse("frameworks:block", args=[slug, key]),
         ),
+        "phone_diagram": diagrams.blocks_stack_diagram(
+            registry.building_blocks(),
+            registry.relations(),
+            href=lambda key: reverse("frameworks:block", args=[slug, key]),
+        ),
         "swatches": diagrams.legend_swatches(),
         "rows": rows,
         "general": list(general.values()),
