@@ -1,0 +1,222 @@
+"""The contribution point: what each app adds to the whole, declared in one module.
+
+An app that adds something to the house — pages under ``/o/<slug>/``, a menu entry, home
+tasks or widgets, its part of a person's own-data download and of erasure, API routes, daily
+background work, demo content, searchable content, or objects for the tenancy matrix — puts
+a module-level ``contribution = Contribution(...)`` in ``lerend/<app>/contrib.py``. The
+registry finds these modules in every installed app, like ``audit.py`` is found, so the
+ground floor (``accounts``, ``organisations``), the top (``web``, ``api``) and the tooling
+(``demo``, the tests) never import a domain app by name, and a new app is one contribution
+module plus its own URLs.
+
+Everything an app contributes is either a plain value or a callable the consumer calls with
+the request, person or organisation; callables given as dotted paths are imported on first
+use (an API router imports the API machinery, which imports the registry: a path breaks the
+cycle). Each consumer documents the contract of its slot below.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from lerend.accounts.models import User
+    from lerend.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class Task:
+    """Something a person can do now, shown on their home page."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A main-menu entry. ``order`` places it among the other apps' entries (lower first);
+    ``key`` names it for tests and styling."""
+
+    order: int
+    label: str
+    url: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A card on the home page: ``template`` rendered with ``context``, placed by ``order``."""
+
+    order: int
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One searchable thing, with who may find it. ``audience`` is one of ``organisation``,
+    ``location``, ``team`` or ``people``; the matching ``location_id``, ``team_id`` or
+    ``person_ids`` say which. Private records are never offered as documents."""
+
+    kind: str
+    key: str
+    title: str
+    body: str
+    url: str
+    audience: str
+    location_id: int | None = None
+    team_id: int | None = None
+    person_ids: tuple[int, ...] = ()
+    building_blocks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one app adds. Every slot is optional.
+
+    - ``org_urls`` / ``public_urls``: ``(prefix, urlconf module)`` pairs, mounted under
+      ``/o/<slug>/`` and at the site root.
+    - ``nav(request) -> Iterable[NavItem]``: menu entries this person may open.
+    - ``home_tasks(request) -> Iterable[Task]`` and ``home_widgets(request) ->
+      Iterable[Widget]``: the home page of the current organisation. Each may run a few
+      queries, never one per row.
+    - ``own_data``: ``{key: callable(person) -> JSON-able}``, the app's part of the person's
+      own-data download, across organisations, by the same rules as its pages.
+    - ``erase(person, organisation) -> {label: count}``: removes the person's own records in
+      that organisation and keeps what they made for others without their name. Counts are
+      reported to the beheerder and the audit log.
+    - ``personal_models``: model labels (``app.Model``) whose links to a person ``own_data``
+      and ``erase`` cover; a test checks every foreign key to the User is claimed.
+    - ``api_router``: dotted path of a django-ninja ``Router`` mounted at ``/api/v1/``.
+    - ``daily_tasks``: dotted paths of tasks ``manage.py daily`` enqueues.
+    - ``demo_content(organisation, demo) -> list[str]``: adds the app's demo content when
+      missing (idempotent) and names what it added; ``demo_order`` sorts the apps.
+    - ``search_documents(organisation) -> Iterable[SearchDocument]``: what the app offers the
+      organisation's search.
+    - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
+      matrix to fill the app's URL kwargs with an object of a given organisation.
+    """
+
+    org_urls: tuple[tuple[str, str], ...] = ()
+    public_urls: tuple[tuple[str, str], ...] = ()
+    nav: Callable[[HttpRequest], Iterable[NavItem]] | None = None
+    home_tasks: Callable[[HttpRequest], Iterable[Task]] | None = None
+    home_widgets: Callable[[HttpRequest], Iterable[Widget]] | None = None
+    own_data: Mapping[str, Callable[[User], Any]] = field(default_factory=dict)
+    erase: Callable[[User, Organisation], Mapping[str, int]] | None = None
+    personal_models: tuple[str, ...] = ()
+    api_router: str | None = None
+    daily_tasks: tuple[str, ...] = ()
+    demo_content: Callable[..., list[str]] | None = None
+    demo_order: int = 100
+    search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
+    url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Contributor:
+    app_label: str
+    contribution: Contribution
+
+
+@functools.cache
+def contributors() -> tuple[Contributor, ...]:
+    """Every installed app's contribution, in INSTALLED_APPS order.
+
+    Raises ImproperlyConfigured when a ``contrib.py`` has no ``contribution`` of the right
+    type, or when two apps claim the same own-data key or URL kwarg."""
+    found = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.contrib"
+        # find_spec first, so an ImportError *inside* an existing contrib.py is not hidden.
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        contribution = getattr(importlib.import_module(module_name), "contribution", None)
+        if not isinstance(contribution, Contribution):
+            raise ImproperlyConfigured(f"{module_name} must define `contribution = Contribution(...)`.")
+        found.append(Contributor(config.label, contribution))
+    _check_unique(found, "own_data")
+    _check_unique(found, "url_objects")
+    return tuple(found)
+
+
+def _check_unique(found: list[Contributor], slot: str) -> None:
+    owner: dict[str, str] = {}
+    for contributor in found:
+        for key in getattr(contributor.contribution, slot):
+            if key in owner:
+                raise ImproperlyConfigured(
+                    f"{slot} key {key!r} is claimed by both {owner[key]} and {contributor.app_label}."
+                )
+            owner[key] = contributor.app_label
+
+
+def contributions() -> Iterable[Contribution]:
+    return (c.contribution for c in contributors())
+
+
+def nav_items(request) -> list[NavItem]:
+    items = [item for c in contributions() if c.nav for item in c.nav(request)]
+    return sorted(items, key=lambda item: item.order)
+
+
+def home_tasks(request) -> list[Task]:
+    return [task for c in contributions() if c.home_tasks for task in c.home_tasks(request)]
+
+
+def home_widgets(request) -> list[Widget]:
+    widgets = [w for c in contributions() if c.home_widgets for w in c.home_widgets(request)]
+    return sorted(widgets, key=lambda widget: widget.order)
+
+
+def own_data(person) -> dict[str, Any]:
+    return {key: read(person) for c in contributions() for key, read in c.own_data.items()}
+
+
+def erasers() -> list[tuple[str, Callable[[User, Organisation], Mapping[str, int]]]]:
+    return [(c.app_label, c.contribution.erase) for c in contributors() if c.contribution.erase]
+
+
+def personal_models() -> dict[str, str]:
+    """Model label -> the app that claims it."""
+    return {label: c.app_label for c in contributors() for label in c.contribution.personal_models}
+
+
+def api_routers() -> list[Any]:
+    return [import_string(c.api_router) for c in contributions() if c.api_router]
+
+
+def daily_tasks() -> list[str]:
+    return [path for c in contributions() for path in c.daily_tasks]
+
+
+def demo_contributions() -> list[Contributor]:
+    found = [c for c in contributors() if c.contribution.demo_content]
+    return sorted(found, key=lambda c: c.contribution.demo_order)
+
+
+def org_urls() -> list[tuple[str, str]]:
+    return [pair for c in contributions() for pair in c.org_urls]
+
+
+def public_urls() -> list[tuple[str, str]]:
+    return [pair for c in contributions() for pair in c.public_urls]
+
+
+def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]:
+    return [c.search_documents for c in contributions() if c.search_documents]
+
+
+def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
+    return {key: find for c in contributions() for key, find in c.url_objects.items()}
