@@ -12,11 +12,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lerend.api import services as api_services
-from lerend.api.models import ApiToken
 from lerend.improvement.models import Action, DevelopmentTheme, Goal, SteeringGroupMember
-from lerend.organisations.models import Invitation, Membership, Role
+from lerend.kit import contrib
+from lerend.organisations.models import Invitation, Role
 from lerend.scans import services as scan_services
-from lerend.scans.models import Campaign, InstrumentVersion, OrganisationInstrument
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.learning.records import make_records
 
@@ -39,58 +38,30 @@ def org_routes() -> list[str]:
     return routes
 
 
-def _first(model, org, **filters):
-    obj = model.objects.filter(organisation=org, **filters).order_by("id").first()
-    assert obj is not None, f"world has no {model.__name__} in {org}"
-    return obj.pk
+def _from_contributions(name):
+    find = contrib.url_objects()[name]
+
+    def fill(w, org):
+        pk = find(org)
+        assert pk is not None, f"world has no object for <{name}> in {org}"
+        return pk
+
+    return fill
 
 
-def _learning_record(name):
-    return lambda w, org: w.learning_records[org.pk][name]
-
-
-def _collaboration_record(name):
-    return lambda w, org: w.collaboration_records[org.pk][name]
-
-
-# How to fill each URL kwarg with an object of a given organisation.
+# How to fill each URL kwarg with an object of a given organisation: what the apps declare
+# in their contrib.py (url_objects), with the world's own people and places where a page
+# needs a particular one.
 OBJECT_KWARGS = {
+    **{name: _from_contributions(name) for name in contrib.url_objects()},
     "location_id": lambda w, org: w.location.pk if org == w.org else w.other_location.pk,
     "team_id": lambda w, org: w.team.pk if org == w.org else w.other_org_team.pk,
     "person_id": lambda w, org: w.staff.pk if org == w.org else w.outsider.pk,
-    "membership_id": lambda w, org: _first(Membership, org),
-    "invitation_id": lambda w, org: _first(Invitation, org),
-    "campaign_id": lambda w, org: _first(Campaign, org),
-    "draft_id": lambda w, org: _first(OrganisationInstrument, org),
-    "goal_id": lambda w, org: _first(Goal, org),
-    "action_id": lambda w, org: _first(Action, org),
-    "theme_id": lambda w, org: _first(DevelopmentTheme, org),
-    "steering_member_id": lambda w, org: _first(SteeringGroupMember, org),
-    "token_id": lambda w, org: _first(ApiToken, org),
-    **{
-        name: _learning_record(name)
-        for name in (
-            "entry_id",
-            "plan_id",
-            "plan_goal_id",
-            "activity_id",
-            "evidence_id",
-            "review_id",
-            "share_id",
-            "pd_activity_id",
-            "participation_id",
-            "feedback_request_id",
-            "feedback_invite_id",
-            "reflection_id",
-        )
-    },
-    **{
-        name: _collaboration_record(name)
-        for name in ("group_id", "meeting_id", "visit_id", "design_id", "visit_share_id")
-    },
     # Own org: a shipped version (any organisation may copy it); other org: its own published
     # version, which must stay invisible.
-    "version_id": lambda w, org: w.shipped.pk if org == w.org else _first(InstrumentVersion, org),
+    "version_id": lambda w, org: (
+        w.shipped.pk if org == w.org else _from_contributions("version_id")(w, org)
+    ),
 }
 # Kwargs that are not objects of an organisation (keys of shipped data, tokens, ...).
 PLAIN_KWARGS = {

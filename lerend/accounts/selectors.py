@@ -1,5 +1,6 @@
 """Reads about a person's own account. A person only ever reads their own data here."""
 
+from lerend.kit import contrib
 from lerend.organisations.models import Membership
 
 from .models import RecoveryCode
@@ -19,15 +20,10 @@ def unused_recovery_code_count(user) -> int:
 
 
 def own_data(user) -> dict:
-    """Everything Lerend holds about this person, for download: the account, and what the
-    learning and collaboration apps hold that is theirs (each app decides that in its own
-    selectors, by the same rules as its pages). Secrets (password hash, TOTP secret,
-    recovery code hashes) are left out on purpose."""
-    # Imported here: the domain apps build on accounts, not the other way round.
-    from lerend.api.selectors import own_api_keys_data
-    from lerend.collaboration.selectors import own_collaboration_data
-    from lerend.learning.selectors import own_learning_data
-
+    """Everything Lerend holds about this person, for download: the account, and what every
+    app holds that is theirs (each app's ``contrib.py`` names its part, decided by the same
+    rules as its pages). Secrets (password hash, TOTP secret, recovery code hashes) are left
+    out on purpose."""
     memberships = (
         Membership.objects.filter(person=user)
         .select_related("organisation", "location", "team")
@@ -59,7 +55,5 @@ def own_data(user) -> dict:
             }
             for m in memberships
         ],
-        "learning": own_learning_data(user),
-        "collaboration": own_collaboration_data(user),
-        "api_keys": own_api_keys_data(user),
+        **contrib.own_data(user),
     }

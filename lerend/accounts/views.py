@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from lerend.kit import contrib
+
 from . import selectors, services, throttle
 from .forms import CodeForm, LoginForm, ProfileForm
 from .middleware import SESSION_2FA_OK
@@ -150,6 +152,7 @@ def profile(request):
         "two_factor_required": services.two_factor_required(user),
         "recovery_left": selectors.unused_recovery_code_count(user) if user.has_two_factor else 0,
         "disable_form": CodeForm(),
+        "widgets": contrib.profile_widgets(request),
     }
     return render(request, "accounts/profile.html", context)
 

@@ -1,5 +1,6 @@
 """The read API at /api/v1/ (django-ninja, OpenAPI at /api/v1/openapi.json, docs at
-/api/v1/docs). Each domain app contributes a router from its own ``api.py``; this module
+/api/v1/docs). Each domain app contributes a router from its own ``api.py``, named in its
+``contrib.py``; this module
 holds the instance, authentication, rate limit and the "who am I" route.
 
 Read-only on purpose: integrations ask for figures (dashboards of a school board, a BI
@@ -12,8 +13,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
-from lerend.improvement.api import router as improvement_router
-from lerend.scans.api import router as scans_router
+from lerend.kit import contrib
 
 from .auth import KeyRateThrottle, TokenAuth, tenant
 from .schemas import responses
@@ -80,5 +80,6 @@ def me(request, org: str):
     }
 
 
-api.add_router("/", scans_router)
-api.add_router("/", improvement_router)
+# Each domain app names its router in its contrib.py (``api_router``).
+for router in contrib.api_routers():
+    api.add_router("/", router)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit.contrib import deleted
 from lerend.organisations.access import resolve_access
 from lerend.organisations.services import record
 
@@ -99,3 +100,10 @@ def authenticate(raw: str):
         ApiToken.objects.filter(pk=token.pk).update(last_used_on=today)
         token.last_used_on = today
     return token, access
+
+
+@transaction.atomic
+def erase(person, organisation) -> dict[str, int]:
+    """Erasure (see contrib.py). Side effects: deletes the person's keys in ``organisation``;
+    their audit entries keep the action without the name (organisations' erasure)."""
+    return {"api_keys": deleted(ApiToken.objects.filter(person=person, organisation=organisation))}

@@ -1,21 +1,16 @@
-"""Home-page tasks of the collaboration area, for the lead to wire into the home page.
+"""Home-page tasks of the collaboration area (see contrib.py).
 Only the person concerned ever sees a task; a task names no content of a visit or meeting."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit.contrib import Task
+
 from .models import GroupMeeting, Visit, VisitStatus
-
-
-@dataclass(frozen=True)
-class Task:
-    text: str
-    url: str
 
 
 def tasks_for(request) -> list[Task]:

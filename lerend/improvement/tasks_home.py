@@ -1,19 +1,13 @@
-"""Home-page tasks of the improvement cycle, for the lead to wire into ``web.tasks``."""
-
-from dataclasses import dataclass
+"""Home-page tasks of the improvement cycle (see contrib.py)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lerend.kit.contrib import Task
+
 from . import rules, selectors
 from .models import OPEN_THEME_STATUSES, DevelopmentTheme
-
-
-@dataclass(frozen=True)
-class Task:
-    text: str
-    url: str
 
 
 def tasks_for(request) -> list[Task]:

@@ -91,6 +91,9 @@ class Contribution:
     - ``home_tasks(request) -> Iterable[Task]`` and ``home_widgets(request) ->
       Iterable[Widget]``: the home page of the current organisation. Each may run a few
       queries, never one per row.
+    - ``profile_widgets(request) -> Iterable[Widget]``: cards on the person's profile page.
+    - ``management_nav(request) -> Iterable[NavItem]``: entries in the beheer sub-menu, shown
+      to whoever may manage the organisation.
     - ``own_data``: ``{key: callable(person) -> JSON-able}``, the app's part of the person's
       own-data download, across organisations, by the same rules as its pages.
     - ``erase(person, organisation) -> {label: count}``: removes the person's own records in
@@ -113,6 +116,8 @@ class Contribution:
     nav: Callable[[HttpRequest], Iterable[NavItem]] | None = None
     home_tasks: Callable[[HttpRequest], Iterable[Task]] | None = None
     home_widgets: Callable[[HttpRequest], Iterable[Widget]] | None = None
+    profile_widgets: Callable[[HttpRequest], Iterable[Widget]] | None = None
+    management_nav: Callable[[HttpRequest], Iterable[NavItem]] | None = None
     own_data: Mapping[str, Callable[[User], Any]] = field(default_factory=dict)
     erase: Callable[[User, Organisation], Mapping[str, int]] | None = None
     personal_models: tuple[str, ...] = ()
@@ -144,7 +149,9 @@ def contributors() -> tuple[Contributor, ...]:
             continue
         contribution = getattr(importlib.import_module(module_name), "contribution", None)
         if not isinstance(contribution, Contribution):
-            raise ImproperlyConfigured(f"{module_name} must define `contribution = Contribution(...)`.")
+            raise ImproperlyConfigured(
+                f"{module_name} must define `contribution = Contribution(...)`."
+            )
         found.append(Contributor(config.label, contribution))
     _check_unique(found, "own_data")
     _check_unique(found, "url_objects")
@@ -157,7 +164,8 @@ def _check_unique(found: list[Contributor], slot: str) -> None:
         for key in getattr(contributor.contribution, slot):
             if key in owner:
                 raise ImproperlyConfigured(
-                    f"{slot} key {key!r} is claimed by both {owner[key]} and {contributor.app_label}."
+                    f"{slot} key {key!r} is claimed by both {owner[key]} and "
+                    f"{contributor.app_label}."
                 )
             owner[key] = contributor.app_label
 
@@ -178,6 +186,16 @@ def home_tasks(request) -> list[Task]:
 def home_widgets(request) -> list[Widget]:
     widgets = [w for c in contributions() if c.home_widgets for w in c.home_widgets(request)]
     return sorted(widgets, key=lambda widget: widget.order)
+
+
+def profile_widgets(request) -> list[Widget]:
+    widgets = [w for c in contributions() if c.profile_widgets for w in c.profile_widgets(request)]
+    return sorted(widgets, key=lambda widget: widget.order)
+
+
+def management_nav(request) -> list[NavItem]:
+    items = [i for c in contributions() if c.management_nav for i in c.management_nav(request)]
+    return sorted(items, key=lambda item: item.order)
 
 
 def own_data(person) -> dict[str, Any]:
@@ -220,3 +238,24 @@ def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
     return {key: find for c in contributions() for key, find in c.url_objects.items()}
+
+
+def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:
+    """A ``url_objects`` finder: the lowest pk of ``model`` whose ``path`` leads to the
+    organisation (``"plan__organisation"`` for a model without its own link)."""
+
+    def find(organisation):
+        return (
+            model.objects.filter(**{path: organisation})
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+    return find
+
+
+def deleted(queryset) -> int:
+    """Delete and count the rows of the queryset's own model (Django's total also counts
+    rows deleted along with them), for an eraser's report."""
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)

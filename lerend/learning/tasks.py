@@ -2,7 +2,7 @@
 "did you apply it in practice?" three months after a PD activity, and the mail to colleagues
 asked for peer feedback.
 
-How it is scheduled: it is listed in ``settings.LEREND_DAILY_TASKS``, which ``manage.py daily``
+How it is scheduled: it is named in ``contrib.py`` (``daily_tasks``), which ``manage.py daily``
 (cron, once a day) enqueues; the django-tasks-db worker (``manage.py db_worker``) picks the
 task up and sends the mail. Enqueueing twice on one day
 is harmless: ``last_sent_on`` is claimed with a conditional update, so each person gets one

@@ -1,17 +1,11 @@
-"""Home-page tasks of the learning area, for the lead to wire into the home page."""
-
-from dataclasses import dataclass
+"""Home-page tasks of the learning area (see contrib.py)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lerend.kit.contrib import Task
+
 from . import selectors
-
-
-@dataclass(frozen=True)
-class Task:
-    text: str
-    url: str
 
 
 def tasks_for(request) -> list[Task]:

@@ -33,6 +33,7 @@ ACTION_LABELS = {
     "membership.end": gettext_lazy("Role ended"),
     "person.deactivate": gettext_lazy("Person deactivated"),
     "person.reactivate": gettext_lazy("Person reactivated"),
+    "person.erase": gettext_lazy("Person's data erased"),
     "settings.update": gettext_lazy("Settings changed"),
     "invitation.create": gettext_lazy("Invitation sent"),
     "invitation.resend": gettext_lazy("Invitation sent again"),

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit import contrib
+
 from .models import AuditEntry, Location, Membership, Organisation, Scope, Team
 from .validators import validate_brin, validate_lrk
 
@@ -373,3 +375,23 @@ def update_settings(*, organisation, actor, **values) -> Organisation:
         after=after,
     )
     return organisation
+
+
+@transaction.atomic
+def erase_person(*, organisation, person, actor) -> dict[str, dict[str, int]]:
+    """Erase what Lerend holds about ``person`` in ``organisation``: every app's ``erase``
+    (named in its contrib.py) removes the person's own records and keeps what they made for
+    others without their name. All or nothing. Anonymous scan responses were never linked to
+    the person and stay as they are.
+
+    Side effects: whatever the apps' erasers do; audit entry ``person.erase`` with the counts
+    per app (the entry names nobody: the person's name is what is being erased)."""
+    counts = {label: dict(erase(person, organisation)) for label, erase in contrib.erasers()}
+    AuditEntry.objects.create(
+        organisation=organisation,
+        actor=actor,
+        action="person.erase",
+        target_type="",
+        after={label: n for label, n in counts.items() if any(n.values())},
+    )
+    return counts

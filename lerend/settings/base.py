@@ -193,12 +193,3 @@ LOGGING = {
 
 # The address people reach Lerend at: links in mails (invitations, reminders) start with it.
 SITE_URL = os.environ.get("LEREND_SITE_URL", "http://127.0.0.1:8000")
-
-# Enqueued once a day by `manage.py daily` (cron); run by `manage.py db_worker`.
-LEREND_DAILY_TASKS = [
-    "lerend.scans.tasks.remind_open_campaigns",
-    "lerend.improvement.tasks.ask_follow_ups",
-    "lerend.learning.tasks.send_journal_reminders",
-    "lerend.learning.tasks.ask_whether_applied",
-    "lerend.accounts.tasks.purge_attempt_counters",
-]

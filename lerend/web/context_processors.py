@@ -1,36 +1,29 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lerend.kit import contrib
+from lerend.kit.contrib import NavItem
+
 
 def navigation(request):
-    """The main menu for the current organisation: only what this person may open."""
+    """The main menu for the current organisation: home, then what each app offers this
+    person (``nav`` in its ``contrib.py``), by the entries' order."""
     access = getattr(request, "access", None)
     if access is None:
         return {"nav_items": []}
-    from lerend.organisations import rules
-    from lerend.scans import rules as scan_rules
-
     slug = access.organisation.slug
-    items = [
-        (_("Home"), reverse("web:org_home", args=[slug]), "home"),
-        (_("Vision and goals"), reverse("improvement:overview", args=[slug]), "verbeteren"),
-        (_("My learning"), reverse("learning:my_learning", args=[slug]), "leren"),
-        (_("Learning together"), reverse("collaboration:index", args=[slug]), "samen"),
-        (_("Learning-organisation model"), reverse("frameworks:explorer", args=[slug]), "model"),
-    ]
-    if scan_rules.can_view_campaigns(access):
-        items.append((_("Scans"), reverse("scans:list", args=[slug]), "scans"))
-    elif scan_rules.can_open_results(access):
-        items.append((_("Scan results"), reverse("scans:results", args=[slug]), "scans"))
-    if rules.can_manage_organisation(access):
-        items.append((_("Management"), reverse("organisations:overview", args=[slug]), "beheer"))
-    elif rules.can_view_people(access):
-        items.append((_("People"), reverse("organisations:people", args=[slug]), "beheer"))
+    items = [NavItem(0, _("Home"), reverse("web:org_home", args=[slug]), "home")]
+    items += contrib.nav_items(request)
     current = request.path
     return {
         "nav_items": [
-            {"label": label, "url": url, "key": key, "current": _is_current(current, url, slug)}
-            for label, url, key in items
+            {
+                "label": item.label,
+                "url": item.url,
+                "key": item.key,
+                "current": _is_current(current, item.url, slug),
+            }
+            for item in items
         ]
     }
 

@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from lerend.kit import contrib
 from lerend.organisations import rules, selectors
 from lerend.organisations.decorators import org_member
 
@@ -32,6 +33,7 @@ def org_home(request):
         "is_leader": rules.can_view_organisation_overview(access),
         "can_manage": rules.can_manage_organisation(access),
         "tasks": tasks_for(request),
+        "widgets": contrib.home_widgets(request),
         "team_members": selectors.team_members(access),
     }
     if context["is_leader"]:

@@ -12,6 +12,7 @@ from lerend.accounts import throttle
 from lerend.accounts.middleware import SESSION_2FA_OK
 from lerend.accounts.models import AttemptCounter
 from lerend.accounts.tasks import purge_attempt_counters
+from lerend.kit import contrib
 from tests.factories import UserFactory
 
 from .conftest import enrol, post_login
@@ -228,7 +229,7 @@ def test_refused_login_gives_its_reservations_back(client):
 
 
 @pytest.mark.django_db
-def test_purge_task_deletes_only_expired_counters(settings):
+def test_purge_task_deletes_only_expired_counters():
     now = timezone.now()
     for name, expires_at in [
         ("ended-long-ago", now - timedelta(days=2)),
@@ -242,4 +243,4 @@ def test_purge_task_deletes_only_expired_counters(settings):
         "test:fresh",
         "test:running",
     ]
-    assert "lerend.accounts.tasks.purge_attempt_counters" in settings.LEREND_DAILY_TASKS
+    assert "lerend.accounts.tasks.purge_attempt_counters" in contrib.daily_tasks()

@@ -1,10 +1,14 @@
 import pytest
 from django.core.management import call_command
 
+from lerend.kit import contrib
+
 
 @pytest.mark.django_db
-def test_daily_command_enqueues_every_listed_task(capsys, settings):
+def test_daily_command_enqueues_every_listed_task(capsys):
     call_command("daily")
     out = capsys.readouterr().out
-    for path in settings.LEREND_DAILY_TASKS:
+    paths = contrib.daily_tasks()
+    assert len(paths) == 5
+    for path in paths:
         assert f"enqueued {path}" in out

@@ -1,5 +1,7 @@
 from django import template
 
+from lerend.kit import contrib
+
 from .. import rules
 
 register = template.Library()
@@ -11,3 +13,9 @@ def may_manage(context) -> bool:
     request = context.get("request")
     access = getattr(request, "access", None)
     return access is not None and rules.can_manage_organisation(access)
+
+
+@register.simple_tag(takes_context=True)
+def management_nav(context) -> list:
+    """Entries other apps add to the management sub-menu (their ``contrib.py``)."""
+    return contrib.management_nav(context["request"])

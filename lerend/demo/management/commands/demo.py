@@ -84,11 +84,8 @@ class Command(BaseCommand):
                 _("Added demo content (%(parts)s) in %(seconds).1f s.")
                 % {"parts": ", ".join(summary.added), "seconds": seconds}
             )
-        if summary.pulse_link:
-            self.stdout.write(
-                _("The demo staff member can answer the open pulse at: %(link)s")
-                % {"link": summary.pulse_link}
-            )
+        for line in summary.notes:
+            self.stdout.write(line)
 
     def print_table(self, logins):
         self.stdout.write("")

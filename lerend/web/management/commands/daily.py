@@ -5,16 +5,17 @@ Run it from cron once a day, e.g. ``15 6 * * * .venv/bin/python manage.py daily`
 own, and a cron line is the simplest thing that survives restarts and many app processes.
 """
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from lerend.kit import contrib
+
 
 class Command(BaseCommand):
-    help = "Enqueue the daily background tasks listed in settings.LEREND_DAILY_TASKS."
+    help = "Enqueue the daily background tasks every app names in its contrib.py."
 
     def handle(self, *args, **options):
-        for path in settings.LEREND_DAILY_TASKS:
+        for path in contrib.daily_tasks():
             try:
                 task = import_string(path)
             except ImportError:

@@ -1,0 +1,40 @@
+"""What learning together adds to the whole (see lerend/kit/contrib.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lerend.kit.contrib import Contribution, NavItem, first_pk
+
+from . import personal_data, selectors, tasks_home
+from .models import GroupMeeting, LearningGroup, LessonDesign, Visit, VisitShare
+
+
+def nav(request):
+    url = reverse("collaboration:index", args=[request.access.organisation.slug])
+    return [NavItem(30, _("Learning together"), url, "samen")]
+
+
+contribution = Contribution(
+    org_urls=(("samen/", "lerend.collaboration.urls"),),
+    public_urls=(("", "lerend.collaboration.public_urls"),),
+    nav=nav,
+    home_tasks=tasks_home.tasks_for,
+    own_data={"collaboration": selectors.own_collaboration_data},
+    erase=personal_data.erase,
+    personal_models=(
+        "collaboration.LearningGroup",
+        "collaboration.GroupMembership",
+        "collaboration.GroupMeeting",
+        "collaboration.CalendarFeed",
+        "collaboration.LessonDesign",
+        "collaboration.Visit",
+        "collaboration.VisitShare",
+    ),
+    url_objects={
+        "group_id": first_pk(LearningGroup),
+        "meeting_id": first_pk(GroupMeeting, "group__organisation"),
+        "visit_id": first_pk(Visit),
+        "design_id": first_pk(LessonDesign),
+        "visit_share_id": first_pk(VisitShare, "visit__organisation"),
+    },
+)

@@ -1,0 +1,72 @@
+"""What the learning area adds to the whole (see lerend/kit/contrib.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lerend.kit.contrib import Contribution, NavItem, first_pk
+
+from . import demo, personal_data, selectors, tasks_home
+from .models import (
+    DevelopmentPlan,
+    Evidence,
+    JournalEntry,
+    PlanGoal,
+    PlannedActivity,
+    ReviewConversation,
+    Share,
+)
+from .models_more import (
+    FeedbackInvite,
+    FeedbackRequest,
+    Participation,
+    PdActivity,
+    TeamReflection,
+)
+
+
+def nav(request):
+    url = reverse("learning:my_learning", args=[request.access.organisation.slug])
+    return [NavItem(20, _("My learning"), url, "leren")]
+
+
+contribution = Contribution(
+    org_urls=(("leren/", "lerend.learning.urls"),),
+    nav=nav,
+    home_tasks=tasks_home.tasks_for,
+    own_data={"learning": selectors.own_learning_data},
+    erase=personal_data.erase,
+    personal_models=(
+        "learning.JournalEntry",
+        "learning.DevelopmentPlan",
+        "learning.ReviewConversation",
+        "learning.Share",
+        "learning.JournalReminder",
+        "learning.PdActivity",
+        "learning.Participation",
+        "learning.PdBudget",
+        "learning.FeedbackRequest",
+        "learning.FeedbackInvite",
+        "learning.FeedbackAnswer",
+        "learning.TeamReflection",
+    ),
+    daily_tasks=(
+        "lerend.learning.tasks.send_journal_reminders",
+        "lerend.learning.tasks.ask_whether_applied",
+    ),
+    demo_content=demo.add_demo,
+    demo_order=20,
+    url_objects={
+        "entry_id": first_pk(JournalEntry),
+        "plan_id": first_pk(DevelopmentPlan),
+        "plan_goal_id": first_pk(PlanGoal, "plan__organisation"),
+        "activity_id": first_pk(PlannedActivity, "goal__plan__organisation"),
+        "evidence_id": first_pk(Evidence, "plan__organisation"),
+        "review_id": first_pk(ReviewConversation, "plan__organisation"),
+        "share_id": first_pk(Share),
+        "pd_activity_id": first_pk(PdActivity),
+        "participation_id": first_pk(Participation, "activity__organisation"),
+        "feedback_request_id": first_pk(FeedbackRequest),
+        "feedback_invite_id": first_pk(FeedbackInvite, "request__organisation"),
+        "reflection_id": first_pk(TeamReflection),
+    },
+)

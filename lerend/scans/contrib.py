@@ -1,0 +1,39 @@
+"""What scans add to the whole (see lerend/kit/contrib.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lerend.kit.contrib import Contribution, NavItem, first_pk
+
+from . import demo, personal_data, rules
+from .models import Campaign, InstrumentVersion, OrganisationInstrument
+
+
+def nav(request):
+    access = request.access
+    slug = access.organisation.slug
+    if rules.can_view_campaigns(access):
+        return [NavItem(50, _("Scans"), reverse("scans:list", args=[slug]), "scans")]
+    if rules.can_open_results(access):
+        return [NavItem(50, _("Scan results"), reverse("scans:results", args=[slug]), "scans")]
+    return []
+
+
+contribution = Contribution(
+    org_urls=(("scans/", "lerend.scans.urls"), ("scans/export/", "lerend.scans.export_urls")),
+    public_urls=(("vragenlijst/", "lerend.scans.respond_urls"),),
+    nav=nav,
+    erase=personal_data.erase,
+    # Which campaigns a person was invited to is not theirs to download: an invitation
+    # only ever leads to an anonymous response, and listing them helps nobody.
+    personal_models=("scans.Campaign", "scans.ScanInvitation"),
+    api_router="lerend.scans.api.router",
+    daily_tasks=("lerend.scans.tasks.remind_open_campaigns",),
+    demo_content=demo.add_demo,
+    demo_order=30,
+    url_objects={
+        "campaign_id": first_pk(Campaign),
+        "draft_id": first_pk(OrganisationInstrument),
+        "version_id": first_pk(InstrumentVersion),
+    },
+)
