@@ -36,6 +36,7 @@ demo: env compiled-messages
 lint: env
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports --no-cache
 
 translations: env
 	$(PY) scripts/i18n.py check

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
-from lerend.api.api import api
 from lerend.kit import contrib
+from lerend.web.api import api
 
 # Each app mounts its own pages through its contrib.py (org_urls, public_urls).
 org_patterns = [path(prefix, include(module)) for prefix, module in contrib.org_urls()]

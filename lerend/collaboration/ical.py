@@ -6,9 +6,9 @@ brings a case: a calendar app syncs to servers we do not control."""
 import datetime
 
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from lerend.improvement.ical import VTIMEZONE, _escape, _fold
+from lerend.kit import ical
+from lerend.kit.ical import CalendarEvent
 
 
 def feed_path(token: str) -> str | None:
@@ -20,26 +20,14 @@ def feed_path(token: str) -> str | None:
 
 
 def meetings_calendar(meetings) -> str:
-    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Lerend//Samen leren//NL",
-        "CALSCALE:GREGORIAN",
-        *VTIMEZONE,
+    events = [
+        CalendarEvent(
+            uid=f"group-meeting-{meeting.pk}@lerend",
+            starts=datetime.datetime.combine(meeting.date, meeting.starts_at),
+            minutes=meeting.duration_minutes,
+            summary=meeting.group.name,
+            place=meeting.place,
+        )
+        for meeting in meetings
     ]
-    for meeting in meetings:
-        start = datetime.datetime.combine(meeting.date, meeting.starts_at)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:group-meeting-{meeting.pk}@lerend",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;TZID=Europe/Amsterdam:{start:%Y%m%dT%H%M%S}",
-            f"DURATION:PT{meeting.duration_minutes}M",
-            f"SUMMARY:{_escape(meeting.group.name)}",
-        ]
-        if meeting.place:
-            lines.append(f"LOCATION:{_escape(meeting.place)}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return ical.feed("-//Lerend//Samen leren//NL", events)

@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from lerend.api import services
-from lerend.api.api import api
 from lerend.api.models import ApiToken
 from lerend.organisations.models import Membership
+from lerend.web.api import api
 
 
 def test_me_answers_with_the_keys_person_and_roles(world, make_key, api_get):

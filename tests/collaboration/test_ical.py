@@ -4,6 +4,7 @@ agenda, method or case-bringer."""
 import datetime
 
 import pytest
+from icalendar import Calendar
 
 from lerend.collaboration import ical, services
 from lerend.collaboration.models import CalendarFeed
@@ -39,9 +40,12 @@ def test_ical_feed_shows_date_time_place_and_group_only(client, feed):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert "DTSTART;TZID=Europe/Amsterdam:20260402T153000" in body
-    assert "DURATION:PT90M" in body
-    assert "SUMMARY:Intervisie Rups" in body
-    assert "LOCATION:Teamkamer" in body
+    # Read back with a real parser, as a calendar app would.
+    (event,) = Calendar.from_ical(body).walk("VEVENT")
+    assert event.decoded("duration") == datetime.timedelta(minutes=90)
+    assert str(event["summary"]) == "Intervisie Rups"
+    assert str(event["location"]) == "Teamkamer"
+    assert event.decoded("dtstart").utcoffset() == datetime.timedelta(hours=2)
     for secret in (SECRET_NOTES, "Casus over een ouder", "Oudergesprek", "Incident"):
         assert secret not in body
 

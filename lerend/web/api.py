@@ -1,7 +1,8 @@
 """The read API at /api/v1/ (django-ninja, OpenAPI at /api/v1/openapi.json, docs at
 /api/v1/docs). Each domain app contributes a router from its own ``api.py``, named in its
-``contrib.py``; this module
-holds the instance, authentication, rate limit and the "who am I" route.
+``contrib.py``; this module holds the one instance (on top of every app, so it lives in
+``web``) and the "who am I" route. Keys, authentication, rate limit and the shared schemas
+are the ``api`` app's, on the ground floor, so the domain apps' routers can use them.
 
 Read-only on purpose: integrations ask for figures (dashboards of a school board, a BI
 tool), and every write keeps going through the pages with their forms, confirmations and
@@ -13,10 +14,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
+from lerend.api.auth import KeyRateThrottle, TokenAuth, tenant
+from lerend.api.schemas import responses
 from lerend.kit import contrib
-
-from .auth import KeyRateThrottle, TokenAuth, tenant
-from .schemas import responses
 
 api = NinjaAPI(
     title="Lerend API",
