@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lerend.frameworks.registry import block_keys
+from lerend.frameworks.fields import clean_block_keys
 from lerend.improvement import services as improvement_services
 from lerend.improvement.models import Origin
 from lerend.organisations.models import Membership
@@ -32,13 +32,6 @@ from .models import (
     VisitShare,
     VisitStatus,
 )
-
-
-def _blocks(keys) -> list[str]:
-    known = block_keys()
-    if any(k not in known for k in keys or []):
-        raise ValidationError({"building_blocks": _("Unknown building block.")})
-    return [k for k in known if k in set(keys or [])]
 
 
 def _check_colleagues(organisation, people, field) -> None:
@@ -69,7 +62,7 @@ def create_group(
         kind=kind,
         name=name,
         theme=theme,
-        building_blocks=_blocks(building_blocks),
+        building_blocks=clean_block_keys(building_blocks),
     )
     group.full_clean()
     group.save()
@@ -92,7 +85,7 @@ def update_group(*, group, actor, kind, name, theme="", building_blocks=(), memb
     Side effects: updates LearningGroup, adds/removes GroupMemberships; audit entry
     ``group.members`` when the members changed."""
     group.kind, group.name, group.theme = kind, name, theme
-    group.building_blocks = _blocks(building_blocks)
+    group.building_blocks = clean_block_keys(building_blocks)
     group.full_clean()
     group.save()
     wanted = {p.pk: p for p in members}

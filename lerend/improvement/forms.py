@@ -3,34 +3,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lerend.frameworks.registry import building_blocks
+from lerend.frameworks.fields import BlocksField
+from lerend.kit.forms import DateInput, NoLabelSuffix, TimeInput
 from lerend.organisations.models import Membership, Team
 
 from .models import Action, Goal, ImprovementSettings, ItemKind, Outcome, TeamBoard
-from .validators import validate_block_keys
 
 User = get_user_model()
-
-
-class BlocksField(forms.MultipleChoiceField):
-    """Building blocks as checkboxes; choices come from the registry at form time."""
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            label=_("Building blocks"),
-            required=False,
-            validators=[validate_block_keys],
-            **kwargs,
-        )
-
-    def valid_value(self, value):
-        return True  # validate_block_keys gives the one clear message
-
-
-def _block_choices():
-    return [(b.key, str(b.name)) for b in building_blocks()]
 
 
 def _people(organisation, *, team=None):
@@ -41,13 +20,11 @@ def _people(organisation, *, team=None):
     return User.objects.filter(pk__in=memberships.values("person")).order_by("name")
 
 
-class _Form(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+class _Form(NoLabelSuffix, forms.ModelForm):
+    pass
 
 
-class VisionForm(forms.Form):
+class VisionForm(NoLabelSuffix, forms.Form):
     vision = forms.CharField(
         label=_("Vision"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -66,7 +43,6 @@ class VisionForm(forms.Form):
     )
 
     def __init__(self, *args, allow_public=True, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not allow_public:
             del self.fields["is_public"]
@@ -98,13 +74,12 @@ class GoalForm(_Form):
         widgets = {
             "why": forms.Textarea(attrs={"rows": 3}),
             "indicator": forms.Textarea(attrs={"rows": 2}),
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_on": DateInput,
+            "ends_on": DateInput,
         }
 
     def __init__(self, *args, organisation, core_values, supportable, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["building_blocks"].choices = _block_choices()
         self.fields["owner"].queryset = owners
         self.fields["owner"].required = True
         self.fields["owner"].error_messages["required"] = _("Choose who owns this goal.")
@@ -162,11 +137,10 @@ class ActionForm(_Form):
             "pdca_phase",
             "origin",
         ]
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"due_on": DateInput}
 
     def __init__(self, *args, organisation, teams, goals, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["building_blocks"].choices = _block_choices()
         if teams is not None:
             self.fields["team"].queryset = teams
         self.fields["team"].error_messages["invalid_choice"] = _(
@@ -195,13 +169,9 @@ class ActionForm(_Form):
         pass
 
 
-class BoardItemForm(forms.Form):
+class BoardItemForm(NoLabelSuffix, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     text = forms.CharField(label=_("Text"), max_length=300)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class SessionNotesForm(forms.Form):
@@ -231,7 +201,7 @@ class ScheduleForm(_Form):
     class Meta:
         model = TeamBoard
         fields = ["weekday", "starts_at", "duration_minutes", "place"]
-        widgets = {"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        widgets = {"starts_at": TimeInput}
 
 
 class SettingsForm(_Form):

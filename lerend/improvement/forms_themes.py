@@ -1,15 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import BlocksField, _block_choices
+from lerend.frameworks.fields import BlocksField
+from lerend.kit.forms import NoLabelSuffix
+
 from .models import Goal, ThemeStatus
 from .services_themes import DECISION_STATUSES
 
 
-class _Form(forms.Form):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+class _Form(NoLabelSuffix, forms.Form):
+    pass
 
 
 class ThemeForm(_Form):
@@ -18,10 +18,6 @@ class ThemeForm(_Form):
         label=_("What is it about, and why now?"), widget=forms.Textarea(attrs={"rows": 5})
     )
     building_blocks = BlocksField()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["building_blocks"].choices = _block_choices()
 
 
 class ThemeFilterForm(_Form):

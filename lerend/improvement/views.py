@@ -7,8 +7,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.registry import block_keys
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 
 from . import rules, selectors, services
 from .forms import GoalForm, SettingsForm, VisionForm, _people

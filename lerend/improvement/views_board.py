@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from lerend.frameworks.registry import block_keys
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
-from lerend.organisations.forms import apply_errors
 
 from . import ical, rules, selectors, services
 from .forms import (

@@ -8,8 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 
 from . import rules, selectors_themes, services_themes
 from .forms import _people

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lerend.frameworks.registry import building_blocks
+from lerend.frameworks.fields import BlocksField
+from lerend.kit.forms import DateInput
 
 from .models import EvidenceKind, JournalEntry, Phase, PlanGoal, ReviewKind
 
@@ -15,26 +16,6 @@ WEEKDAYS = [
     ("6", _("Sunday")),
 ]
 SCORES = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
-
-
-def block_choices():
-    return [(b.key, str(b.name)) for b in building_blocks()]
-
-
-class DateInput(forms.DateInput):
-    """A native date picker; it accepts only ISO dates, whatever the page's language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):
-        super().__init__(attrs, format)
-
-
-class BlocksField(forms.MultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=block_choices, required=False, **kwargs)
 
 
 class EntryForm(forms.Form):
@@ -101,7 +82,7 @@ class ShareForm(forms.Form):
 
 
 class GoalForm(forms.ModelForm):
-    building_blocks = BlocksField(label=_("Building blocks"))
+    building_blocks = BlocksField()
     start_score = forms.TypedChoiceField(
         label=_("Self-assessment at the start (1–5)"),
         choices=SCORES,

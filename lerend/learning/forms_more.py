@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import BlocksField, DateInput
+from lerend.frameworks.fields import BlocksField
+from lerend.kit.forms import DateInput
+
 from .models import Applied, PdActivity
 
 
 class PdActivityForm(forms.ModelForm):
-    building_blocks = BlocksField(label=_("Building blocks"))
+    building_blocks = BlocksField()
 
     class Meta:
         model = PdActivity

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerend.frameworks.registry import block_keys
+from lerend.frameworks.fields import clean_block_keys
 
 from . import selectors
 from .models import (
@@ -29,15 +29,6 @@ from .models import (
 )
 from .uploads import check_upload
 
-
-def _blocks(keys) -> list[str]:
-    known = block_keys()
-    unknown = [k for k in keys or [] if k not in known]
-    if unknown:
-        raise ValidationError({"building_blocks": _("Unknown building block.")})
-    return [k for k in known if k in set(keys or [])]
-
-
 # --- journal ---------------------------------------------------------------------------------
 
 
@@ -52,7 +43,7 @@ def create_entry(
         title=title,
         body=body,
         phase=phase,
-        building_blocks=_blocks(building_blocks),
+        building_blocks=clean_block_keys(building_blocks),
         written_on=written_on or timezone.localdate(),
     )
 
@@ -61,7 +52,7 @@ def create_entry(
 def update_entry(*, entry, body, title="", phase="", building_blocks=(), written_on=None):
     """Changes the owner's entry; existing shares stay (the reader sees the new text)."""
     entry.title, entry.body, entry.phase = title, body, phase
-    entry.building_blocks = _blocks(building_blocks)
+    entry.building_blocks = clean_block_keys(building_blocks)
     entry.written_on = written_on or entry.written_on
     entry.updated_at = timezone.now()
     entry.save()
@@ -144,7 +135,7 @@ def add_goal(
         plan=plan,
         title=title,
         description=description,
-        building_blocks=_blocks(building_blocks),
+        building_blocks=clean_block_keys(building_blocks),
         source_entry=source_entry,
         start_score=start_score,
         start_note=start_note,
@@ -165,7 +156,7 @@ def update_goal(
 ) -> PlanGoal:
     """Changes a goal and its self-assessment (start and end, 1–5 plus text)."""
     goal.title, goal.description = title, description
-    goal.building_blocks = _blocks(building_blocks)
+    goal.building_blocks = clean_block_keys(building_blocks)
     goal.start_score, goal.start_note = start_score, start_note
     goal.end_score, goal.end_note = end_score, end_note
     goal.full_clean(exclude=["plan", "improvement_goal", "source_entry"])

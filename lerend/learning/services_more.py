@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.frameworks.fields import clean_block_keys
 from lerend.organisations.services import record
 
 from . import rules, selectors
@@ -24,7 +25,6 @@ from .models import (
     PdBudget,
     TeamReflection,
 )
-from .services import _blocks
 from .tasks import mail_feedback_invites
 
 PD_FIELDS = (
@@ -50,7 +50,7 @@ def _snapshot(activity) -> dict:
 @transaction.atomic
 def create_pd_activity(*, organisation, actor, **values) -> PdActivity:
     """Adds an activity to the catalogue. Side effects: an AuditEntry."""
-    values["building_blocks"] = _blocks(values.get("building_blocks"))
+    values["building_blocks"] = clean_block_keys(values.get("building_blocks"))
     activity = PdActivity(organisation=organisation, created_by=actor, **values)
     activity.full_clean()
     activity.save()
@@ -68,7 +68,7 @@ def create_pd_activity(*, organisation, actor, **values) -> PdActivity:
 def update_pd_activity(*, activity, actor, **values) -> PdActivity:
     """Changes a catalogue entry. Side effects: an AuditEntry with before and after."""
     before = _snapshot(activity)
-    values["building_blocks"] = _blocks(values.get("building_blocks"))
+    values["building_blocks"] = clean_block_keys(values.get("building_blocks"))
     for name, value in values.items():
         setattr(activity, name, value)
     activity.full_clean()
@@ -287,7 +287,7 @@ def reflection_to_action(*, reflection, actor, title, owner, due_on, building_bl
         owner=owner,
         due_on=due_on,
         origin=Origin.REFLECTION,
-        building_blocks=_blocks(building_blocks),
+        building_blocks=clean_block_keys(building_blocks),
     )
     reflection.actions.add(action)
     return action

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from lerend.collaboration import selectors as collaboration_selectors
 from lerend.frameworks.registry import block
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 
 from . import prompts, rules, selectors, services
 from .forms import EntryForm, GoalForm, ReminderForm, ShareForm

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
-from lerend.organisations.forms import apply_errors
 
 from . import selectors, services_more
 from .forms_more import FeedbackAnswerForm, FeedbackRequestForm

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 
 from . import rules, selectors, services_more
 from .forms_more import (

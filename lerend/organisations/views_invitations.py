@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
+
 from . import imports, rules, selectors
 from . import invitation_services as services
 from .decorators import require
-from .forms import ImportUploadForm, InvitationForm, apply_errors
+from .forms import ImportUploadForm, InvitationForm
 from .models import Invitation
 
 PAGE_SIZE = 25

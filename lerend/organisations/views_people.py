@@ -11,9 +11,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
+
 from . import people_export, rules, selectors, services
 from .decorators import require
-from .forms import MembershipForm, apply_errors
+from .forms import MembershipForm
 from .models import Membership, Role
 
 PAGE_SIZE = 25
