@@ -6,8 +6,6 @@ log is read by the beheerder, and even "A observed B" or "notes changed" says so
 about a confidential record. The records carry their own timestamps.
 """
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from lerend.frameworks.fields import clean_block_keys
 from lerend.improvement import services as improvement_services
 from lerend.improvement.models import Origin
+from lerend.kit.tokens import new_token
 from lerend.organisations.models import Membership
 from lerend.organisations.services import record
 
@@ -197,7 +196,7 @@ def regenerate_feed(*, organisation, person) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.update_or_create(
         organisation=organisation,
         person=person,
-        defaults={"token": secrets.token_urlsafe(24)},
+        defaults={"token": new_token(24)},
     )
     return feed
 

@@ -1,14 +1,13 @@
 """Every write of the improvement cycle. Keyword-only arguments, one transaction each;
 vision, goal and settings changes leave an audit entry (who, what, when, before -> after)."""
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit.tokens import new_token
 from lerend.organisations.services import diff, record, snapshot
 
 from .models import (
@@ -337,7 +336,7 @@ def regenerate_feed_token(*, team, actor) -> TeamBoard:
 
     Side effects: updates the TeamBoard; audit entry ``board.feed_token``."""
     board = board_for(team)
-    board.feed_token = secrets.token_urlsafe(24)
+    board.feed_token = new_token(24)
     board.save(update_fields=["feed_token"])
     record(organisation=team.organisation, actor=actor, action="board.feed_token", target=team)
     return board

@@ -3,18 +3,19 @@
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.frameworks import registry
+from lerend.kit import charts, downloads
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 from lerend.scans.charts import trend as trend_chart
 
-from . import advice, charts, exports, rules, scan_scores, selectors, selectors_dashboard
+from . import advice, exports, rules, scan_scores, selectors, selectors_dashboard
 from .models import Origin
 
 # --- advice ----------------------------------------------------------------------------------
@@ -211,12 +212,6 @@ def dashboard(request):
     return render(request, "improvement/dashboard.html", context)
 
 
-def _download(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require(rules.can_view_dashboard)
 def export_csv(request):
     """``?what=actions`` for the actions; the goals otherwise."""
@@ -224,11 +219,11 @@ def export_csv(request):
     location_ids = rules.dashboard_location_ids(request.access)
     if request.GET.get("what") == "actions":
         rows = exports.action_rows(selectors_dashboard.export_actions(org, location_ids))
-        content, name = exports.to_csv(exports.action_header(), rows), "acties"
+        content, name = downloads.csv_text(exports.action_header(), rows), "acties"
     else:
         rows = exports.goal_rows(selectors_dashboard.export_goals(org, location_ids))
-        content, name = exports.to_csv(exports.goal_header(), rows), "doelen"
-    return _download(content, "text/csv; charset=utf-8", f"{org.slug}-{name}.csv")
+        content, name = downloads.csv_text(exports.goal_header(), rows), "doelen"
+    return downloads.download(content, f"{org.slug}-{name}.csv")
 
 
 @require(rules.can_view_dashboard)
@@ -239,11 +234,7 @@ def export_xlsx(request):
         selectors_dashboard.export_goals(org, location_ids),
         selectors_dashboard.export_actions(org, location_ids),
     )
-    return _download(
-        content,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"{org.slug}-doelen-en-acties.xlsx",
-    )
+    return downloads.download(content, f"{org.slug}-doelen-en-acties.xlsx")
 
 
 @org_member
@@ -259,4 +250,4 @@ def team_plan_pdf(request, team_id):
         **selectors_dashboard.team_plan(team),
     }
     content = exports.team_plan_pdf(request, context)
-    return _download(content, "application/pdf", f"teamplan-{team.pk}.pdf")
+    return downloads.download(content, f"teamplan-{team.pk}.pdf")

@@ -2,8 +2,6 @@
 services.py: keyword-only arguments, one transaction each, an audit entry for every change."""
 
 import datetime
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from lerend.kit.tokens import hash_token, new_token
 
 from .models import Invitation, Membership
 from .services import _jsonable, _normalise_scope, record, snapshot
@@ -31,12 +31,8 @@ class InvitationUnavailable(Exception):
 # --- invitations ---------------------------------------------------------------------------
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _new_token() -> tuple[str, str, datetime.datetime]:
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     expires = timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS)
     return token, hash_token(token), expires
 
