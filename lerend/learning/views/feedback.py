@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
 
-from . import selectors, services_more
-from .forms_more import FeedbackAnswerForm, FeedbackRequestForm
+from .. import selectors, services
+from ..forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
 
 
 @org_member
@@ -33,7 +33,7 @@ def feedback_create(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            feedback_request = services_more.create_feedback_request(
+            feedback_request = services.create_feedback_request(
                 access=access, requester=user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -69,7 +69,7 @@ def feedback_answer(request, feedback_invite_id):
     )
     if request.method == "POST" and not invite.answered and form.is_valid():
         try:
-            services_more.answer_feedback(
+            services.answer_feedback(
                 invite=invite,
                 text=form.cleaned_data["text"],
                 anonymous=form.cleaned_data.get("anonymous", False),

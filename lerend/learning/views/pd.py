@@ -12,8 +12,8 @@ from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
 
-from . import rules, selectors, services_more
-from .forms_more import (
+from .. import rules, selectors, services
+from ..forms.pd import (
     AppliedForm,
     AttendedForm,
     BudgetForm,
@@ -47,7 +47,7 @@ def pd_create(request):
     form = PdActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services_more.create_pd_activity(
+            activity = services.create_pd_activity(
                 organisation=request.organisation, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -67,7 +67,7 @@ def pd_edit(request, pd_activity_id):
     form = PdActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         try:
-            services_more.update_pd_activity(
+            services.update_pd_activity(
                 activity=selectors.pd_activity_for_member(request.access, pd_activity_id),
                 actor=request.user,
                 **form.cleaned_data,
@@ -116,7 +116,7 @@ def pd_register(request, pd_activity_id):
             return redirect("learning:pd_detail", request.organisation.slug, activity.pk)
         person = form.cleaned_data["person"]
     try:
-        participation = services_more.register(
+        participation = services.register(
             access=access, actor=user, activity=activity, person=person
         )
     except ValidationError as error:
@@ -142,7 +142,7 @@ def participation_detail(request, participation_id):
         initial={"writeup": participation.writeup, "shared": participation.writeup_shared},
     )
     if request.method == "POST" and form.is_valid():
-        services_more.save_writeup(participation=participation, **form.cleaned_data)
+        services.save_writeup(participation=participation, **form.cleaned_data)
         messages.success(
             request,
             _("Shared with your colleagues.")
@@ -171,9 +171,7 @@ def participation_attended(request, participation_id):
     form = AttendedForm(request.POST)
     if form.is_valid():
         try:
-            services_more.mark_attended(
-                participation=participation, hours=form.cleaned_data["hours"]
-            )
+            services.mark_attended(participation=participation, hours=form.cleaned_data["hours"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -192,7 +190,7 @@ def participation_applied(request, participation_id):
     initial = {"applied": participation.applied, "note": participation.applied_note}
     form = AppliedForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services_more.answer_applied(
+        services.answer_applied(
             participation=participation,
             applied=form.cleaned_data["applied"],
             note=form.cleaned_data["note"],
@@ -232,7 +230,7 @@ def pd_budget(request):
         )
         if request.method == "POST" and form.is_valid():
             try:
-                services_more.set_budget(
+                services.set_budget(
                     access=access,
                     actor=request.user,
                     year=year,

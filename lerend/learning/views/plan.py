@@ -1,6 +1,5 @@
-"""The development plan (POP): goals, activities, evidence, sharing and review
-conversations. Owner-only pages give 404 to everyone else; readers see a plan only
-after its owner shared it."""
+"""The development plan (POP): goals, activities, evidence and sharing. Owner-only pages give
+404 to everyone else; readers see a plan only after its owner shared it."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,10 +13,10 @@ from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
 
-from . import selectors, services
-from .forms import ActivityForm, EvidenceForm, GoalForm, NotesForm, ReviewForm
-from .models import EvidenceKind
-from .views import _share_form
+from .. import selectors, services
+from ..forms.plan import ActivityForm, EvidenceForm, GoalForm
+from ..models import EvidenceKind
+from .sharing import _share_form
 
 
 @org_member
@@ -173,58 +172,3 @@ def evidence_delete(request, evidence_id):
     services.delete_evidence(evidence=evidence)
     messages.success(request, _("Evidence deleted."))
     return redirect("learning:plan_detail", request.organisation.slug, plan_id)
-
-
-@org_member
-def review_create(request, plan_id):
-    access = request.access
-    plan = selectors.pop_for_owner(access, request.user, plan_id)
-    form = ReviewForm(
-        request.POST or None,
-        people=selectors.share_target_people(access, request.user),
-        roles=selectors.share_target_roles(access, request.user),
-        initial={"held_on": timezone.localdate()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = services.create_review(access=access, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Conversation planned."))
-            return redirect("learning:review_detail", request.organisation.slug, review.pk)
-    return render(request, "learning/review_form.html", {"form": form, "plan": plan})
-
-
-@org_member
-def review_detail(request, review_id):
-    """Both parties read and edit the shared notes here and confirm them."""
-    review = selectors.review_for_viewer(request.access, request.user, review_id)
-    form = NotesForm(
-        request.POST or None, initial={"notes": review.notes, "held_on": review.held_on}
-    )
-    if request.method == "POST" and form.is_valid():
-        changed = form.cleaned_data["notes"] != review.notes
-        services.save_review_notes(review=review, **form.cleaned_data)
-        messages.success(
-            request,
-            _("Notes saved. Both of you confirm them again.") if changed else _("Saved."),
-        )
-        return redirect("learning:review_detail", request.organisation.slug, review.pk)
-    is_owner = review.plan.owner_id == request.user.pk
-    mine = review.owner_confirmed_at if is_owner else review.reviewer_confirmed_at
-    context = {"review": review, "form": form, "is_owner": is_owner, "confirmed_by_me": mine}
-    return render(request, "learning/review_detail.html", context)
-
-
-@require_POST
-@org_member
-def review_confirm(request, review_id):
-    review = selectors.review_for_viewer(request.access, request.user, review_id)
-    try:
-        services.confirm_review(review=review, person=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You confirmed the notes."))
-    return redirect("learning:review_detail", request.organisation.slug, review.pk)

@@ -1,9 +1,4 @@
-"""Learning beyond the personal journal: professional development (PD) activities with
-participation and budgets, peer feedback, and team reflections.
-
-Imported by ``models`` so Django registers these under the ``learning`` app. Who may read
-what is decided in ``selectors.py`` only.
-"""
+"""Professional development (PD): the organisation's catalogue, participation and budgets."""
 
 from decimal import Decimal
 
@@ -17,9 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from lerend.organisations.models import Organisation, Team
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
-
-
-# --- professional development ----------------------------------------------------------------
 
 
 class PdKind(models.TextChoices):
@@ -177,103 +169,3 @@ class PdBudget(models.Model):
 
     def __str__(self):
         return f"budget {self.year}"
-
-
-# --- peer feedback ---------------------------------------------------------------------------
-
-
-class FeedbackRequest(models.Model):
-    """A person asks named colleagues one question. Only the requester reads the answers."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests"
-    )
-    question = models.TextField(_("your question"))
-    allow_anonymous = models.BooleanField(_("colleagues may answer anonymously"), default=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.question[:60]
-
-
-class FeedbackInvite(models.Model):
-    """One asked colleague. ``answered`` is a bare flag on purpose — no time, no link to the
-    answer: a timestamp here next to the order in which answers were stored would tell the
-    requester which anonymous answer is whose."""
-
-    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="invites")
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_invites"
-    )
-    answered = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["id"]
-        constraints = [
-            models.UniqueConstraint(fields=["request", "person"], name="learning_invite_once")
-        ]
-
-    def __str__(self):
-        return f"invite {self.pk}"
-
-
-class FeedbackAnswer(models.Model):
-    """An answer. A named answer carries its ``author``; an anonymous one carries nothing
-    that leads back to a person: no author, no invite, no timestamp. The service flips the
-    invite's ``answered`` flag and stores this row separately, so even the database does not
-    know whose anonymous answer this is."""
-
-    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(_("your answer"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    anonymous = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(
-                name="learning_anonymous_answer_has_no_author",
-                condition=Q(anonymous=True, author__isnull=True) | Q(anonymous=False),
-            )
-        ]
-
-    def __str__(self):
-        return f"answer {self.pk}"
-
-
-# --- team reflection -------------------------------------------------------------------------
-
-
-class TeamReflection(models.Model):
-    """A team looks back on a period or a project. A team record, not a personal one: the
-    team's members and the leaders covering the team read it."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("title"), max_length=200)
-    period = models.CharField(_("period or project"), max_length=200, blank=True)
-    held_on = models.DateField(_("date"), default=timezone.localdate)
-    participants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("participants")
-    )
-    went_well = models.TextField(_("What went well?"), blank=True)
-    learned = models.TextField(_("What did we learn?"), blank=True)
-    change = models.TextField(_("What do we change?"), blank=True)
-    outcomes = models.TextField(_("Outcomes"), blank=True)
-    # Actions made from this reflection (they live in the improvement app).
-    actions = models.ManyToManyField("improvement.Action", blank=True, related_name="+")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-held_on", "-id"]
-
-    def __str__(self):
-        return self.title

@@ -1,8 +1,6 @@
-"""My learning, the journal, sharing, reminders and the leaders' overview. The POP and
-review conversations live in ``views_plan``.
+"""The reflection journal, turning an insight into a POP goal, and the weekly reminder.
 
-Every record is fetched through ``selectors``: someone who may not read it gets 404.
-"""
+Every record is fetched through ``selectors``: someone who may not read it gets 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,57 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerend.collaboration import selectors as collaboration_selectors
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member, require
+from lerend.organisations.decorators import org_member
 
-from . import prompts, rules, selectors, services
-from .forms import EntryForm, GoalForm, ReminderForm, ShareForm
-from .models import JournalReminder
-
-
-def _share_form(request, data=None):
-    access = request.access
-    return ShareForm(
-        data,
-        people=list(selectors.share_target_people(access, request.user)),
-        teams=list(selectors.share_target_teams(access)),
-        roles=selectors.share_target_roles(access, request.user),
-    )
+from .. import prompts, selectors, services
+from ..forms.journal import EntryForm, ReminderForm
+from ..forms.plan import GoalForm
+from ..models import JournalReminder
+from .sharing import _share_form
 
 
 def _blocks_of(keys):
     return [block(k) for k in keys]
-
-
-@org_member
-def my_learning(request):
-    """My journal and POP, my PD activities and budget, my feedback questions, my teams'
-    reflections, my learning groups and visits, and what others shared with me. Everything
-    on it is mine or my team's."""
-    access, user = request.access, request.user
-    entries = list(selectors.own_entries(access, user)[:20])
-    for entry in entries:
-        entry.blocks = _blocks_of(entry.building_blocks)
-    context = {
-        "entries": entries,
-        "plan": selectors.current_pop(access, user),
-        "year": timezone.localdate().year,
-        "shared_entries": list(selectors.entries_shared_with(access, user)[:50]),
-        "shared_plans": list(selectors.plans_shared_with(access, user)),
-        "reviews": list(selectors.reviews_visible_to(access, user)[:20]),
-        "can_view_overview": rules.can_view_team_overview(access),
-        "participations": list(selectors.own_participations(access, user)[:10]),
-        "budget": selectors.own_pd_budget(access, user, timezone.localdate().year),
-        "feedback_requests": list(selectors.own_feedback_requests(access, user)[:5]),
-        "invites": list(selectors.pending_invites(access, user)),
-        "reflections": list(selectors.reflections_visible_to(access)[:5]),
-        # Through collaboration's selectors: only groups I am in, only visits I am a party to.
-        "groups": list(collaboration_selectors.groups_of(user, request.organisation)[:20]),
-        "visits": list(collaboration_selectors.visits_of(user, request.organisation)[:10]),
-    }
-    return render(request, "learning/my_learning.html", context)
 
 
 def _entry_form_page(request, form, entry=None):
@@ -152,21 +112,6 @@ def entry_share(request, entry_id):
     return redirect("learning:entry_detail", request.organisation.slug, entry.pk)
 
 
-@require_POST
-@org_member
-def share_revoke(request, share_id):
-    share = selectors.share_for_owner(request.access, request.user, share_id)
-    slug = request.organisation.slug
-    target = (
-        ("learning:entry_detail", share.entry_id)
-        if share.entry_id
-        else ("learning:plan_detail", share.plan_id)
-    )
-    services.revoke_share(share=share)
-    messages.success(request, _("No longer shared."))
-    return redirect(target[0], slug, target[1])
-
-
 @org_member
 def entry_to_goal(request, entry_id):
     """Turn an insight from an entry into a goal in this year's POP."""
@@ -208,17 +153,3 @@ def reminder(request):
         )
         return redirect("learning:my_learning", org.slug)
     return render(request, "learning/reminder.html", {"form": form})
-
-
-@require(rules.can_view_team_overview)
-def team_overview(request):
-    """Counts per team in the leader's scope, plus what was shared with this leader."""
-    access, user = request.access, request.user
-    context = {
-        "rows": selectors.team_counts(access),
-        "year": timezone.localdate().year,
-        "minimum": selectors.MIN_TEAM_SIZE_FOR_COUNTS,
-        "shared_entries": list(selectors.entries_shared_with(access, user)[:50]),
-        "shared_plans": list(selectors.plans_shared_with(access, user)),
-    }
-    return render(request, "learning/team_overview.html", context)

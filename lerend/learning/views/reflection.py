@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
 
-from . import selectors, services_more
-from .forms_more import ReflectionActionForm, ReflectionForm
+from .. import selectors, services
+from ..forms.reflection import ReflectionActionForm, ReflectionForm
 
 
 def _form(request, data=None, initial=None):
@@ -42,7 +42,7 @@ def reflection_create(request):
     form = _form(request, request.POST or None, initial={"held_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            reflection = services_more.create_reflection(
+            reflection = services.create_reflection(
                 access=request.access, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -59,14 +59,14 @@ def reflection_edit(request, reflection_id):
     initial = {
         "team": reflection.team_id,
         "participants": list(reflection.participants.all()),
-        **{name: getattr(reflection, name) for name in services_more.REFLECTION_FIELDS},
+        **{name: getattr(reflection, name) for name in services.REFLECTION_FIELDS},
     }
     form = _form(request, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         values.pop("team")  # a reflection stays with its team
         try:
-            services_more.update_reflection(reflection=reflection, **values)
+            services.update_reflection(reflection=reflection, **values)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -103,7 +103,7 @@ def reflection_action(request, reflection_id):
     form = _action_form(request, reflection, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_more.reflection_to_action(
+            services.reflection_to_action(
                 reflection=reflection, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
