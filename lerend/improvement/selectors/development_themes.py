@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 
-from .models import DevelopmentTheme, SteeringGroupMember, ThemeProject, ThemeSupport
+from ..models import DevelopmentTheme, SteeringGroupMember, ThemeProject, ThemeSupport
 
 
 def _themes(organisation, user):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lerend.organisations.models import Location, Team
 
-from .models import Action, ActionStatus, BoardItem, Goal, GoalStatus, ItemKind, Outcome
+from ..models import Action, ActionStatus, BoardItem, Goal, GoalStatus, ItemKind, Outcome
 
 
 def _goals(organisation, location_ids):

@@ -1,4 +1,4 @@
-"""Vision, goals and settings. Board and actions live in ``views_board``."""
+"""Vision, goals and settings. The board and its actions live in ``views.team_board``."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,9 +10,10 @@ from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
 
-from . import rules, selectors, services
-from .forms import GoalForm, SettingsForm, VisionForm, _people
-from .models import Level
+from .. import rules, selectors, services
+from ..forms.common import people_choices
+from ..forms.goals import GoalForm, SettingsForm, VisionForm
+from ..models import Level
 
 
 def _deny_unless(allowed: bool) -> None:
@@ -117,7 +118,7 @@ def _goal_form(request, *, location=None, team=None, instance=None, initial=None
             org, location=location or (team.location if team else None), team=team
         ),
         supportable=selectors.supportable_goals(org, location=location, team=team),
-        owners=_people(org),
+        owners=people_choices(org),
     )
 
 

@@ -17,17 +17,17 @@ from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
 
-from . import ical, rules, selectors, services
-from .forms import (
+from .. import ical, rules, selectors, services
+from ..forms.common import people_choices
+from ..forms.team_board import (
     ActionForm,
     BoardItemForm,
     FollowUpForm,
     ScheduleForm,
     SessionNotesForm,
-    _people,
     action_teams,
 )
-from .models import Goal, Level, Origin
+from ..models import Goal, Level, Origin
 
 
 def _team_for_board(request, team_id, *, work=False):
@@ -210,7 +210,7 @@ def action_create(request):
         organisation=org,
         teams=teams,
         goals=goals,
-        owners=_people(org),
+        owners=people_choices(org),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -236,7 +236,7 @@ def action_edit(request, action_id):
         organisation=org,
         teams=None,
         goals=_goals_for_team(org, [team.pk]),
-        owners=_people(org),
+        owners=people_choices(org),
     )
     if request.method == "POST" and form.is_valid():
         try:

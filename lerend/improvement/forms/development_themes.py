@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import NoLabelSuffix
 
-from .models import Goal, ThemeStatus
-from .services_themes import DECISION_STATUSES
+from ..models import Goal, ThemeStatus
+from ..services.development_themes import DECISION_STATUSES
 
 
 class _Form(NoLabelSuffix, forms.Form):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lerend.organisations.models import Membership
 from lerend.organisations.services import record
 
-from .models import (
+from ..models import (
     DevelopmentTheme,
     SteeringGroupMember,
     ThemeProject,

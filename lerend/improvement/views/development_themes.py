@@ -11,10 +11,16 @@ from django.views.decorators.http import require_POST
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
 
-from . import rules, selectors_themes, services_themes
-from .forms import _people
-from .forms_themes import DecisionForm, ProjectForm, SteeringForm, ThemeFilterForm, ThemeForm
-from .models import Goal
+from .. import rules, selectors, services
+from ..forms.common import people_choices
+from ..forms.development_themes import (
+    DecisionForm,
+    ProjectForm,
+    SteeringForm,
+    ThemeFilterForm,
+    ThemeForm,
+)
+from ..models import Goal
 
 
 @require(rules.can_read_themes)
@@ -24,7 +30,7 @@ def theme_list(request):
     status = form.cleaned_data["status"] if form.is_valid() else ""
     context = {
         "filter_form": form,
-        "themes": selectors_themes.themes(org, request.user, status=status),
+        "themes": selectors.themes(org, request.user, status=status),
         "status": status,
         "can_decide": rules.can_decide_theme(request.access),
     }
@@ -37,7 +43,7 @@ def theme_create(request):
     form = ThemeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            theme = services_themes.propose_theme(
+            theme = services.propose_theme(
                 organisation=org, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -51,10 +57,10 @@ def theme_create(request):
 @require(rules.can_read_themes)
 def theme_detail(request, theme_id):
     access, org = request.access, request.organisation
-    theme = selectors_themes.theme_or_404(org, request.user, theme_id)
+    theme = selectors.theme_or_404(org, request.user, theme_id)
     context = {
         "theme": theme,
-        "projects": selectors_themes.projects(theme),
+        "projects": selectors.projects(theme),
         "can_decide": rules.can_decide_theme(access),
         "can_add_project": rules.can_add_project(access, theme),
     }
@@ -65,9 +71,9 @@ def theme_detail(request, theme_id):
 @require(rules.can_read_themes)
 def theme_support(request, theme_id):
     org = request.organisation
-    theme = selectors_themes.theme_or_404(org, request.user, theme_id)
+    theme = selectors.theme_or_404(org, request.user, theme_id)
     try:
-        supports = services_themes.toggle_support(theme=theme, actor=request.user)
+        supports = services.toggle_support(theme=theme, actor=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -77,7 +83,7 @@ def theme_support(request, theme_id):
                 _("You support this theme.") if supports else _("Your support is withdrawn."),
             )
     if request.htmx:
-        theme = selectors_themes.theme_or_404(org, request.user, theme_id)
+        theme = selectors.theme_or_404(org, request.user, theme_id)
         return render(request, "improvement/_theme_support.html", {"theme": theme})
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
@@ -88,7 +94,7 @@ def theme_support(request, theme_id):
 @org_member
 def theme_decide(request, theme_id):
     org = request.organisation
-    theme = selectors_themes.theme_or_404(org, request.user, theme_id)
+    theme = selectors.theme_or_404(org, request.user, theme_id)
     if not rules.can_decide_theme(request.access):
         raise PermissionDenied
     initial = {"reason": theme.decision_reason}
@@ -97,7 +103,7 @@ def theme_decide(request, theme_id):
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services_themes.decide_theme(theme=theme, actor=request.user, **form.cleaned_data)
+            services.decide_theme(theme=theme, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -109,17 +115,17 @@ def theme_decide(request, theme_id):
 @org_member
 def theme_project_add(request, theme_id):
     org = request.organisation
-    theme = selectors_themes.theme_or_404(org, request.user, theme_id)
+    theme = selectors.theme_or_404(org, request.user, theme_id)
     if not rules.can_add_project(request.access, theme):
         raise PermissionDenied
     form = ProjectForm(
         request.POST or None,
-        owners=_people(org),
+        owners=people_choices(org),
         goals=Goal.objects.filter(organisation=org).order_by("level", "title"),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services_themes.add_project(theme=theme, actor=request.user, **form.cleaned_data)
+            services.add_project(theme=theme, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -132,15 +138,15 @@ def theme_project_add(request, theme_id):
 def steering_group(request):
     """Who is in the steering group (every member sees it); leaders appoint and remove."""
     access, org = request.access, request.organisation
-    members = list(selectors_themes.steering_members(org))
+    members = list(selectors.steering_members(org))
     can_manage = rules.can_manage_steering_group(access)
     form = None
     if can_manage:
-        people = _people(org).exclude(pk__in=[m.person_id for m in members])
+        people = people_choices(org).exclude(pk__in=[m.person_id for m in members])
         form = SteeringForm(request.POST or None, people=people)
         if request.method == "POST" and form.is_valid():
             try:
-                services_themes.appoint_steering_member(
+                services.appoint_steering_member(
                     organisation=org, actor=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
@@ -158,7 +164,7 @@ def steering_group(request):
 @require(rules.can_manage_steering_group)
 def steering_group_remove(request, steering_member_id):
     org = request.organisation
-    member = selectors_themes.steering_member_or_404(org, steering_member_id)
-    services_themes.remove_steering_member(member=member, actor=request.user)
+    member = selectors.steering_member_or_404(org, steering_member_id)
+    services.remove_steering_member(member=member, actor=request.user)
     messages.success(request, _("Removed from the steering group."))
     return redirect("improvement:steering_group", org.slug)
