@@ -19,7 +19,7 @@ urlpatterns = [
     path("account/", include("lerend.accounts.urls")),
     path("account/api-sleutels/", include("lerend.api.urls")),
     path("api/v1/", api.urls),
-    path("uitnodiging/", include("lerend.organisations.invitation_urls")),
+    path("uitnodiging/", include("lerend.organisations.invitations.public_urls")),
     path("vragenlijst/", include("lerend.scans.respond_urls")),
     # Public without log-in: a vision page for parents, and calendar feeds keyed by a secret.
     path("", include("lerend.improvement.public_urls")),

@@ -1,6 +1,6 @@
 """Management pages for the beheerder: overview, locations, teams, settings, audit log.
 People and memberships live in views_people.py, invitations and import in
-views_invitations.py."""
+invitations/views.py."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lerend.accounts.models import User
 from lerend.kit.tokens import hash_token
-from lerend.organisations import invitation_services as services
+from lerend.organisations.invitations import services
 from lerend.organisations.models import AuditEntry, Invitation, Membership, Role, Scope
 from tests.factories import PASSWORD, UserFactory
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from lerend.kit.tokens import hash_token
-from lerend.organisations import invitation_services
+from lerend.organisations.invitations import services as invitation_services
 from lerend.organisations.models import Invitation, Role, Scope
 from tests.factories import member
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.tokens import hash_token, new_token
 
-from .models import Invitation, Membership
-from .services import _jsonable, _normalise_scope, record, snapshot
+from ..imports import build_context, validate_rows
+from ..models import Invitation, Membership
+from ..services import _jsonable, _normalise_scope, record, snapshot
 
 User = get_user_model()
 
@@ -228,8 +229,6 @@ def import_staff(*, organisation, actor, raw_rows: list[dict], site_url: str) ->
     Invitation (its mail is sent after commit, so a rollback sends nothing); people with an
     account get only the membership; audit entry ``import.staff`` with the counts.
     """
-    from .imports import build_context, validate_rows
-
     rows = validate_rows(raw_rows, build_context(organisation))
     if not rows or any(row.errors for row in rows):
         raise ImportInvalid(rows)

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from . import invitation_services as services
-from .forms import AcceptNewPersonForm
+from ..forms import AcceptNewPersonForm
+from . import services
 
 STATUS = {"unknown": 404, "expired": 410, "used": 410, "revoked": 410, "account_exists": 409}
 

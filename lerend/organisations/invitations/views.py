@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
 
-from . import imports, rules, selectors
-from . import invitation_services as services
-from .decorators import require
-from .forms import ImportUploadForm, InvitationForm
-from .models import Invitation
+from .. import imports, rules, selectors
+from ..decorators import require
+from ..forms import ImportUploadForm, InvitationForm
+from ..models import Invitation
+from . import services
 
 PAGE_SIZE = 25
 
