@@ -12,7 +12,6 @@ from django.core.exceptions import ImproperlyConfigured
 
 from lerend.accounts.selectors import own_data
 from lerend.improvement import services as improvement
-from lerend.improvement import services_themes
 from lerend.kit import contrib
 from lerend.kit.contrib import Contribution, Contributor
 from lerend.organisations.models import AuditEntry, Membership, Role
@@ -155,7 +154,7 @@ def full_world(world):
             due_on=today,
         )
         assert action.created_by == world.staff
-        theme = services_themes.propose_theme(
+        theme = improvement.propose_theme(
             organisation=org, actor=world.staff, title="Thema", description="Waarom"
         )
         assert theme.proposed_by == world.staff

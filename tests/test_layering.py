@@ -25,13 +25,13 @@ PUBLIC = {
     "types",
     "validators",
     "forms",
+    "fields",
 }
 
 # Known crossings still to remove (a ratchet: the list only shrinks).
 KNOWN = {
-    "improvement/charts.py imports lerend.frameworks.diagrams.diagrams",
     "improvement/scan_scores.py imports lerend.scans.anonymity",
-    "improvement/views_insight.py imports lerend.scans.charts.charts",
+    "improvement/views/dashboard.py imports lerend.scans.charts.charts",
     "scans/charts.py imports lerend.frameworks.diagrams.diagrams",
 }
 

@@ -2,15 +2,9 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from lerend.kit.forms import NoLabelSuffix
+
 from .models import User
-
-
-class NoLabelSuffix:
-    """Labels without a trailing colon: cleaner, and what screen readers read out."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class LoginForm(NoLabelSuffix, forms.Form):

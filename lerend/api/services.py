@@ -1,7 +1,5 @@
 """Making and revoking API keys. Every write is audited in the key's organisation."""
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import deleted
+from lerend.kit.tokens import hash_token, new_token
 from lerend.organisations.access import resolve_access
 from lerend.organisations.services import record
 
@@ -18,10 +17,6 @@ from .models import ApiToken
 PREFIX = "lerend_"
 VALID_DAYS = (30, 90, 365)
 MAX_ACTIVE_PER_PERSON = 10
-
-
-def digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def create_token(*, person, organisation, name: str, days: int) -> tuple[ApiToken, str]:
@@ -41,12 +36,12 @@ def create_token(*, person, organisation, name: str, days: int) -> tuple[ApiToke
                 _("You already have %(max)d keys in use. Revoke one you no longer need first.")
                 % {"max": MAX_ACTIVE_PER_PERSON}
             )
-        raw = PREFIX + secrets.token_urlsafe(32)
+        raw = PREFIX + new_token()
         token = ApiToken.objects.create(
             person=person,
             organisation=organisation,
             name=name.strip(),
-            digest=digest(raw),
+            digest=hash_token(raw),
             hint=raw[: len(PREFIX) + 4],
             expires_on=timezone.localdate() + timedelta(days=days),
         )
@@ -86,7 +81,7 @@ def authenticate(raw: str):
         return None
     token = (
         ApiToken.objects.usable()
-        .filter(digest=digest(raw))
+        .filter(digest=hash_token(raw))
         .select_related("person", "organisation")
         .first()
     )

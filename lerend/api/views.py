@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Membership, Organisation
 from lerend.organisations.rules import can_manage_organisation
 

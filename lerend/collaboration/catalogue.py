@@ -16,11 +16,11 @@ import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.types import LANGUAGES, Text
+from lerend.kit.yaml import Reader
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SECTORS = ("school", "kinderopvang", "any")
@@ -96,21 +96,10 @@ class Catalogue:
     rubrics: tuple[Rubric, ...]
 
 
-class _Reader:
-    def __init__(self, directory: Path, filename: str):
-        self.filename = filename
-        try:
-            with (directory / filename).open(encoding="utf-8") as fh:
-                self.data = yaml.safe_load(fh)
-        except FileNotFoundError:
-            raise CatalogueError(f"{filename}: file is missing") from None
-        except yaml.YAMLError as exc:
-            raise CatalogueError(f"{filename}: not valid YAML ({exc})") from None
-        if not isinstance(self.data, dict):
-            self.fail("top level", "expected a mapping")
-
-    def fail(self, where: str, problem: str):
-        raise CatalogueError(f"{self.filename}: {where}: {problem}")
+class _Reader(Reader):
+    error = CatalogueError
+    languages = LANGUAGES
+    text_type = Text
 
     def entries(self, container, name: str, where: str) -> list[dict]:
         entries = container.get(name) if isinstance(container, dict) else None
@@ -120,28 +109,6 @@ class _Reader:
             if not isinstance(entry, dict):
                 self.fail(f"{where} {name}[{i}]", "expected a mapping")
         return entries
-
-    def key(self, entry: dict, where: str, seen: set[str]) -> str:
-        key = entry.get("key")
-        if isinstance(key, int):
-            key = str(key)
-        if not isinstance(key, str) or not key:
-            self.fail(where, "missing 'key'")
-        if key in seen:
-            self.fail(where, f"duplicate key '{key}'")
-        seen.add(key)
-        return key
-
-    def text(self, entry: dict, field: str, where: str, *, optional=False) -> Text | None:
-        value = entry.get(field)
-        if value is None and optional:
-            return None
-        if not isinstance(value, dict):
-            self.fail(where, f"'{field}' needs 'nl' and 'en'")
-        for language in LANGUAGES:
-            if not isinstance(value.get(language), str) or not value[language].strip():
-                self.fail(where, f"'{field}' is missing '{language}'")
-        return Text(nl=value["nl"].strip(), en=value["en"].strip())
 
 
 def _load_methods(directory: Path) -> tuple[Method, ...]:

@@ -1,18 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lerend.frameworks.registry import building_blocks
+from lerend.frameworks.fields import BlocksField
+from lerend.kit.forms import DateInput, NoLabelSuffix, TimeInput
 
 from . import catalogue
 from .models import GroupKind, VisitKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class PersonField(forms.ModelChoiceField):
@@ -31,10 +24,6 @@ class PeopleField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-def _block_choices():
-    return [(b.key, str(b.name)) for b in building_blocks()]
-
-
 def _method_choices():
     return [("", _("No set method"))] + [(m.key, str(m.name)) for m in catalogue.methods()]
 
@@ -43,10 +32,8 @@ def _rubric_choices():
     return [("", _("No observation guide"))] + [(r.key, str(r.name)) for r in catalogue.rubrics()]
 
 
-class Form(forms.Form):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+class Form(NoLabelSuffix, forms.Form):
+    pass
 
 
 class GroupForm(Form):
@@ -58,12 +45,7 @@ class GroupForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the group wants to learn about together."),
     )
-    building_blocks = forms.MultipleChoiceField(
-        label=_("Building blocks"),
-        choices=_block_choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    building_blocks = BlocksField()
     members = PeopleField(label=_("Members"), queryset=None, required=False)
 
     def __init__(self, *args, people, **kwargs):

@@ -6,15 +6,14 @@ log is read by the beheerder, and even "A observed B" or "notes changed" says so
 about a confidential record. The records carry their own timestamps.
 """
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lerend.frameworks.registry import block_keys
+from lerend.frameworks.fields import clean_block_keys
 from lerend.improvement import services as improvement_services
 from lerend.improvement.models import Origin
+from lerend.kit.tokens import new_token
 from lerend.organisations.models import Membership
 from lerend.organisations.services import record
 
@@ -32,13 +31,6 @@ from .models import (
     VisitShare,
     VisitStatus,
 )
-
-
-def _blocks(keys) -> list[str]:
-    known = block_keys()
-    if any(k not in known for k in keys or []):
-        raise ValidationError({"building_blocks": _("Unknown building block.")})
-    return [k for k in known if k in set(keys or [])]
 
 
 def _check_colleagues(organisation, people, field) -> None:
@@ -69,7 +61,7 @@ def create_group(
         kind=kind,
         name=name,
         theme=theme,
-        building_blocks=_blocks(building_blocks),
+        building_blocks=clean_block_keys(building_blocks),
     )
     group.full_clean()
     group.save()
@@ -92,7 +84,7 @@ def update_group(*, group, actor, kind, name, theme="", building_blocks=(), memb
     Side effects: updates LearningGroup, adds/removes GroupMemberships; audit entry
     ``group.members`` when the members changed."""
     group.kind, group.name, group.theme = kind, name, theme
-    group.building_blocks = _blocks(building_blocks)
+    group.building_blocks = clean_block_keys(building_blocks)
     group.full_clean()
     group.save()
     wanted = {p.pk: p for p in members}
@@ -204,7 +196,7 @@ def regenerate_feed(*, organisation, person) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.update_or_create(
         organisation=organisation,
         person=person,
-        defaults={"token": secrets.token_urlsafe(24)},
+        defaults={"token": new_token(24)},
     )
     return feed
 

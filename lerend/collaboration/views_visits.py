@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.improvement.selectors import core_values_for
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Team
 
 from . import catalogue, selectors, services

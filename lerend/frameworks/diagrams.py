@@ -18,26 +18,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from lerend.kit.charts import ACCENT, BRAND, BRAND_DARK, INK, MUTED, wrap
+
 from .registry import BuildingBlock, Ontwikkelhuis, Relation
 
-INK = "#1f2328"
-BRAND = "#1d5c4d"
-BRAND_DARK = "#123d33"
-ACCENT = "#b4461a"
-LINE_UNDIRECTED = "#5f6b73"
+LINE_UNDIRECTED = MUTED
 FILL_INSIDE = "#e4ece8"
 FILL_ENVIRONMENT = "#fff0d6"
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap to lines of at most ``width`` characters (long words stay whole)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 def _text_lines(x: float, y: float, lines: list[str], size: float, fill: str = INK, **attrs) -> str:

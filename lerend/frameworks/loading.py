@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from lerend.kit.yaml import Reader
 
 from .types import (
     ALL_BLOCKS,
@@ -27,24 +27,12 @@ from .types import (
 )
 
 
-class _Reader:
+class _Reader(Reader):
     """Small helpers that turn YAML into dataclasses, with errors naming file and entry."""
 
-    def __init__(self, directory: Path, filename: str):
-        self.filename = filename
-        path = directory / filename
-        try:
-            with path.open(encoding="utf-8") as fh:
-                self.data = yaml.safe_load(fh)
-        except FileNotFoundError:
-            raise FrameworkDataError(f"{filename}: file is missing") from None
-        except yaml.YAMLError as exc:
-            raise FrameworkDataError(f"{filename}: not valid YAML ({exc})") from None
-        if not isinstance(self.data, dict):
-            self.fail("top level", "expected a mapping")
-
-    def fail(self, where: str, problem: str):
-        raise FrameworkDataError(f"{self.filename}: {where}: {problem}")
+    error = FrameworkDataError
+    languages = LANGUAGES
+    text_type = Text
 
     def entries(self, name: str) -> list[dict]:
         entries = self.data.get(name)
@@ -54,24 +42,6 @@ class _Reader:
             if not isinstance(entry, dict):
                 self.fail(f"{name}[{i}]", "expected a mapping")
         return entries
-
-    def key(self, entry: dict, where: str, seen: set[str]) -> str:
-        key = entry.get("key")
-        if not isinstance(key, str) or not key:
-            self.fail(where, "missing 'key'")
-        if key in seen:
-            self.fail(f"{where} ({key})", f"duplicate key '{key}'")
-        seen.add(key)
-        return key
-
-    def text(self, entry: dict, field: str, where: str) -> Text:
-        value = entry.get(field)
-        if not isinstance(value, dict):
-            self.fail(where, f"'{field}' needs 'nl' and 'en'")
-        for language in LANGUAGES:
-            if not isinstance(value.get(language), str) or not value[language].strip():
-                self.fail(where, f"'{field}' is missing '{language}'")
-        return Text(nl=value["nl"].strip(), en=value["en"].strip())
 
     def block_list(self, entry: dict, where: str, known: set[str]) -> tuple[str, ...]:
         keys = entry.get("building_blocks") or []

@@ -9,17 +9,15 @@ from . import demo, personal_data, selectors, tasks_home
 from .models import (
     DevelopmentPlan,
     Evidence,
+    FeedbackInvite,
+    FeedbackRequest,
     JournalEntry,
+    Participation,
+    PdActivity,
     PlanGoal,
     PlannedActivity,
     ReviewConversation,
     Share,
-)
-from .models_more import (
-    FeedbackInvite,
-    FeedbackRequest,
-    Participation,
-    PdActivity,
     TeamReflection,
 )
 

@@ -12,14 +12,18 @@ from django.db.models import Q
 
 from lerend.kit.contrib import deleted
 
-from .models import DevelopmentPlan, Evidence, JournalEntry, JournalReminder, Share
-from .models_more import (
+from .models import (
+    DevelopmentPlan,
+    Evidence,
     FeedbackAnswer,
     FeedbackInvite,
     FeedbackRequest,
+    JournalEntry,
+    JournalReminder,
     Participation,
     PdActivity,
     PdBudget,
+    Share,
     TeamReflection,
 )
 

@@ -24,7 +24,7 @@ def nav(request):
 
 contribution = Contribution(
     org_urls=(("beheer/", "lerend.organisations.urls"),),
-    public_urls=(("uitnodiging/", "lerend.organisations.invitation_urls"),),
+    public_urls=(("uitnodiging/", "lerend.organisations.invitations.public_urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
     erase=personal_data.erase,

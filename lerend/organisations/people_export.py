@@ -1,28 +1,20 @@
 """The people list as CSV and XLSX: exactly the rows of the list the leader is looking at
-(the view passes the same selector and filters), in the reader's language.
+(the view passes the same selector and filters), in the reader's language. The files are
+written by ``lerend.kit.downloads`` (BOM, no formulas).
 
-CSV: semicolon-separated, UTF-8 with a byte order mark. Excel with Dutch (or any
-comma-decimal) regional settings splits a double-clicked .csv on the system list separator,
-which is ";" there; with "," everything lands in one column. Without the BOM Excel reads the
-bytes as Windows-1252 and "é" becomes "Ã©". A "sep=;" first line would also fix the
-separator, but then Excel ignores the BOM, so it is not used. The staff import reads this
-format back (it detects ";" and skips the BOM). Cells are written by defusedcsv: a value that
-starts with "=", "+", "-", "@" ... gets a leading apostrophe, so a name cannot become a formula.
-
-XLSX: openpyxl in write-only mode; text that starts with "=" is stored as text, not formula.
+CSV: semicolon-separated. Excel with Dutch (or any comma-decimal) regional settings splits a
+double-clicked .csv on the system list separator, which is ";" there; with "," everything
+lands in one column. A "sep=;" first line would also fix the separator, but then Excel
+ignores the BOM, so it is not used. The staff import reads this format back (it detects ";"
+and skips the BOM).
 """
 
-import io
-
-from defusedcsv import csv
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .services import record
+from lerend.kit import downloads
 
-BOM = "\ufeff"
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .services import record
 
 
 def status_label(person, *, former: bool) -> str:
@@ -68,33 +60,11 @@ def rows(people, *, former: bool, show_email: bool):
 
 
 def to_csv(header_row, data_rows) -> str:
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header_row)
-    writer.writerows(data_rows)
-    return buffer.getvalue()
+    return downloads.csv_text(header_row, data_rows, delimiter=";")
 
 
 def to_xlsx(header_row, data_rows) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("People")[:31])
-
-    def cell(value):
-        # openpyxl stores any text starting with "=" as a formula; names come from people.
-        text = WriteOnlyCell(sheet, value=value)
-        text.data_type = "s"
-        return text
-
-    sheet.append([cell(v) for v in header_row])
-    for row in data_rows:
-        sheet.append([cell(v) for v in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return downloads.xlsx_bytes([(_("People"), header_row, data_rows)])
 
 
 @transaction.atomic

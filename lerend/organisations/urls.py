@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_invitations, views_people
+from . import views, views_people
+from .invitations import views as invitations
 
 app_name = "organisations"
 
@@ -41,18 +42,18 @@ urlpatterns = [
     ),
     path("instellingen/", views.settings_view, name="settings"),
     path("logboek/", views.audit_log, name="audit_log"),
-    path("uitnodigingen/", views_invitations.invitations, name="invitations"),
-    path("uitnodigingen/nieuw/", views_invitations.invite, name="invite"),
+    path("uitnodigingen/", invitations.invitations, name="invitations"),
+    path("uitnodigingen/nieuw/", invitations.invite, name="invite"),
     path(
         "uitnodigingen/<int:invitation_id>/intrekken/",
-        views_invitations.invitation_revoke,
+        invitations.invitation_revoke,
         name="invitation_revoke",
     ),
     path(
         "uitnodigingen/<int:invitation_id>/opnieuw/",
-        views_invitations.invitation_resend,
+        invitations.invitation_resend,
         name="invitation_resend",
     ),
-    path("importeren/", views_invitations.import_upload, name="import_upload"),
-    path("importeren/controleren/", views_invitations.import_preview, name="import_preview"),
+    path("importeren/", invitations.import_upload, name="import_upload"),
+    path("importeren/controleren/", invitations.import_preview, name="import_preview"),
 ]

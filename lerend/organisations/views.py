@@ -1,6 +1,6 @@
 """Management pages for the beheerder: overview, locations, teams, settings, audit log.
 People and memberships live in views_people.py, invitations and import in
-views_invitations.py."""
+invitations/views.py."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from lerend.kit.forms import apply_errors
+
 from . import audit, rules, selectors, services
 from .decorators import require
-from .forms import LocationForm, SettingsForm, TeamForm, apply_errors
+from .forms import LocationForm, SettingsForm, TeamForm
 from .models import Location, Organisation, Team
 
 PAGE_SIZE = 25

@@ -4,16 +4,18 @@ everything else is for the beheerder."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit import downloads
+from lerend.kit.forms import apply_errors
+
 from . import people_export, rules, selectors, services
 from .decorators import require
-from .forms import MembershipForm, apply_errors
+from .forms import MembershipForm
 from .models import Membership, Role
 
 PAGE_SIZE = 25
@@ -79,18 +81,15 @@ def _export(request, fmt: str):
     rows = people_export.rows(people, former=filters["former"], show_email=show_email)
     header = people_export.header(show_email=show_email)
     if fmt == "xlsx":
-        content, content_type = people_export.to_xlsx(header, rows), people_export.XLSX_TYPE
+        content = people_export.to_xlsx(header, rows)
     else:
-        content, content_type = people_export.to_csv(header, rows), people_export.CSV_TYPE
+        content = people_export.to_csv(header, rows)
     people_export.record_export(
         organisation=org, actor=request.user, fmt=fmt, count=len(people), filters=filters
     )
     filename = f"{org.slug}-mensen-{timezone.localdate().isoformat()}.{fmt}"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
     # Names and addresses: no shared cache and no copy on disk in the browser's cache.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.download(content, filename, private=True)
 
 
 @require(rules.can_view_people)

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from lerend.collaboration import services as collaboration
 from lerend.learning import services as learning
-from lerend.learning import services_more as learning_more
 from lerend.learning.models import FeedbackInvite
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Role
@@ -26,7 +25,7 @@ BELOW_THRESHOLD = "Eerlijk gezegd vond ik de workshop rommelig"
 
 def _answer(request, person, text, *, anonymous):
     invite = FeedbackInvite.objects.get(request=request, person=person)
-    learning_more.answer_feedback(invite=invite, text=text, anonymous=anonymous)
+    learning.answer_feedback(invite=invite, text=text, anonymous=anonymous)
 
 
 def _export(client, person) -> tuple[dict, str]:
@@ -51,16 +50,16 @@ def test_export_holds_my_records_and_not_those_of_others(client, world, people):
     plan = learning.get_or_create_plan(organisation=world.org, owner=a, year=2026)
     learning.add_goal(plan=plan, title="Rustig blijven bij conflicten", start_score=2)
     # B asks A and C; A answers once anonymously. Another question A answers by name.
-    asked = learning_more.create_feedback_request(
+    asked = learning.create_feedback_request(
         access=access_b, requester=b, question="Hoe kom ik over?", people=[a, c]
     )
     _answer(asked, a, A_ANONYMOUS, anonymous=True)
-    named = learning_more.create_feedback_request(
+    named = learning.create_feedback_request(
         access=access_b, requester=b, question="Was mijn uitleg duidelijk?", people=[a]
     )
     _answer(named, a, A_NAMED, anonymous=False)
     # A's own question, answered anonymously by one colleague: below the threshold.
-    mine = learning_more.create_feedback_request(
+    mine = learning.create_feedback_request(
         access=access_a, requester=a, question="Hoe was mijn workshop?", people=[b, c]
     )
     _answer(mine, b, BELOW_THRESHOLD, anonymous=True)
@@ -94,7 +93,7 @@ def test_export_holds_my_records_and_not_those_of_others(client, world, people):
 
 def test_export_shows_anonymous_answers_to_my_question_above_the_threshold(client, world):
     asked = [member(world.org, Role.MEDEWERKER, team=world.team) for _ in range(3)]
-    request = learning_more.create_feedback_request(
+    request = learning.create_feedback_request(
         access=resolve_access(world.staff, world.org),
         requester=world.staff,
         question="Wat kan ik beter doen?",

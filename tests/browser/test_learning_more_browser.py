@@ -74,10 +74,10 @@ def test_staff_registers_for_training_and_shares_what_she_learned_on_a_phone(
 ):
     import datetime
 
-    from lerend.learning import services_more
+    from lerend.learning import services
     from lerend.learning.models import Participation
 
-    services_more.create_pd_activity(
+    services.create_pd_activity(
         organisation=world.org,
         actor=world.admin,
         title="Training Taal in de groep",

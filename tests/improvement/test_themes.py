@@ -4,7 +4,7 @@ only, reason required, audited, visible to all), projects, and the steering grou
 import pytest
 from django.core.exceptions import ValidationError
 
-from lerend.improvement import services_themes
+from lerend.improvement import services
 from lerend.improvement.models import DevelopmentTheme, ThemeStatus, ThemeSupport
 from lerend.organisations.models import AuditEntry
 
@@ -119,11 +119,11 @@ def test_theme_detail_shows_a_count_and_never_supporters_names(client, world, ur
 
 
 def test_theme_support_is_closed_after_a_decision(world, theme):
-    services_themes.decide_theme(
+    services.decide_theme(
         theme=theme, actor=world.staff, status=ThemeStatus.REJECTED, reason="Past niet nu."
     )
     with pytest.raises(ValidationError):
-        services_themes.toggle_support(theme=theme, actor=world.coach)
+        services.toggle_support(theme=theme, actor=world.coach)
 
 
 @pytest.mark.parametrize("persona", ALL)
@@ -202,9 +202,7 @@ def test_theme_project_by_steering_group_on_adopted_theme(client, world, url, th
     client.force_login(steering)
     add = url("improvement:theme_project_add", theme_id=theme.pk)
     assert client.get(add).status_code == 403  # not adopted yet
-    services_themes.decide_theme(
-        theme=theme, actor=steering, status=ThemeStatus.ADOPTED, reason="Ja."
-    )
+    services.decide_theme(theme=theme, actor=steering, status=ThemeStatus.ADOPTED, reason="Ja.")
     response = client.post(
         add, {"title": "Buitenlab", "owner": world.teamleader.pk, "goals": [goal.pk]}
     )
@@ -221,7 +219,7 @@ def test_theme_project_refuses_a_goal_of_another_organisation(world, theme):
     theme.status = ThemeStatus.ADOPTED
     elsewhere = GoalFactory(organisation=world.other_org, owner=world.outsider)
     with pytest.raises(ValidationError):
-        services_themes.add_project(
+        services.add_project(
             theme=theme, actor=world.admin, title="X", owner=world.staff, goals=[elsewhere]
         )
 
@@ -254,7 +252,7 @@ def test_steering_group_appoint_and_remove_are_audited(client, world, url):
 
 def test_steering_group_refuses_an_outsider(world):
     with pytest.raises(ValidationError):
-        services_themes.appoint_steering_member(
+        services.appoint_steering_member(
             organisation=world.org, actor=world.admin, person=world.outsider
         )
 

@@ -6,7 +6,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from lerend.learning import services, services_more
+from lerend.learning import services
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Team
 
@@ -17,7 +17,7 @@ def make_records(org, owner, coach) -> dict[str, int]:
     """``coach`` must cover ``owner`` (e.g. an organisation-wide coach); ``owner`` must be in
     a team (the team reflection is that team's)."""
     access = resolve_access(owner, org)
-    activity = services_more.create_pd_activity(
+    activity = services.create_pd_activity(
         organisation=org,
         actor=coach,
         title="Cursus",
@@ -26,7 +26,7 @@ def make_records(org, owner, coach) -> dict[str, int]:
         cost=100,
         starts_on=datetime.date(2026, 3, 1),
     )
-    feedback_request = services_more.create_feedback_request(
+    feedback_request = services.create_feedback_request(
         access=access, requester=owner, question="Hoe doe ik het?", people=[coach]
     )
     team = Team.objects.get(pk=min(access.team_ids))
@@ -46,12 +46,12 @@ def make_records(org, owner, coach) -> dict[str, int]:
         ).pk,
         "share_id": services.share(access=access, owner=owner, entry=entry, person=coach).pk,
         "pd_activity_id": activity.pk,
-        "participation_id": services_more.register(
+        "participation_id": services.register(
             access=access, actor=owner, activity=activity, person=owner
         ).pk,
         "feedback_request_id": feedback_request.pk,
         "feedback_invite_id": feedback_request.invites.get().pk,
-        "reflection_id": services_more.create_reflection(
+        "reflection_id": services.create_reflection(
             access=access,
             actor=owner,
             team=team,

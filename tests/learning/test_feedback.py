@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lerend.learning import selectors, services_more
+from lerend.learning import selectors, services
 from lerend.learning.models import FeedbackAnswer, FeedbackInvite, FeedbackRequest
 from lerend.organisations.models import Role
 from tests.factories import member
@@ -24,7 +24,7 @@ def asked(world):
 
 
 def _ask(world, people, allow_anonymous=True):
-    return services_more.create_feedback_request(
+    return services.create_feedback_request(
         access=access_of(world.staff, world.org),
         requester=world.staff,
         question=QUESTION,
@@ -35,7 +35,7 @@ def _ask(world, people, allow_anonymous=True):
 
 def _answer(person, feedback_request, text, anonymous=True):
     invite = FeedbackInvite.objects.get(request=feedback_request, person=person)
-    return services_more.answer_feedback(invite=invite, text=text, anonymous=anonymous)
+    return services.answer_feedback(invite=invite, text=text, anonymous=anonymous)
 
 
 def test_feedback_detail_opens_for_the_requester_only(client, world, asked, url):
@@ -168,7 +168,7 @@ def test_feedback_create_page_sends_invites(client, world, asked, url):
 
 def test_feedback_list_shows_own_questions_and_own_pending_invites_only(client, world, asked, url):
     mine = _ask(world, asked)
-    other = services_more.create_feedback_request(
+    other = services.create_feedback_request(
         access=access_of(asked[1], world.org),
         requester=asked[1],
         question="Hoe vind je mijn kringgesprek?",

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from lerend.learning import selectors, services_more, tasks_home
+from lerend.learning import selectors, services, tasks_home
 from lerend.learning.models import Participation, PdActivity
 from lerend.learning.tasks import ask_whether_applied
 from lerend.organisations.models import AuditEntry, Role
@@ -24,7 +24,7 @@ WRITEUP = "Ik laat kinderen nu zelf hun conflict benoemen voordat ik help."
 
 
 def _activity(world, title="Training Ik en de groep", days_ago=0, cost=250, hours=6):
-    return services_more.create_pd_activity(
+    return services.create_pd_activity(
         organisation=world.org,
         actor=world.admin,
         title=title,
@@ -37,7 +37,7 @@ def _activity(world, title="Training Ik en de groep", days_ago=0, cost=250, hour
 
 
 def _register(world, activity, person):
-    return services_more.register(
+    return services.register(
         access=access_of(person, world.org), actor=person, activity=activity, person=person
     )
 
@@ -117,7 +117,7 @@ def test_pd_leader_registers_someone_in_scope_only(client, world, activity, url)
     client.force_login(world.staff)
     assert client.post(address, {"person": outside.pk}).status_code == 403
     with pytest.raises(ValidationError):
-        services_more.register(
+        services.register(
             access=access_of(world.staff, world.org),
             actor=world.staff,
             activity=activity,
@@ -126,13 +126,13 @@ def test_pd_leader_registers_someone_in_scope_only(client, world, activity, url)
 
 
 def test_pd_participation_is_the_persons_own(client, world, teammate, activity, url):
-    participation = services_more.register(
+    participation = services.register(
         access=access_of(world.teamleader, world.org),
         actor=world.teamleader,
         activity=activity,
         person=world.staff,
     )
-    services_more.save_writeup(participation=participation, writeup=WRITEUP, shared=False)
+    services.save_writeup(participation=participation, writeup=WRITEUP, shared=False)
     addresses = [
         url("learning:participation_detail", participation_id=participation.pk),
         url("learning:participation_applied", participation_id=participation.pk),
@@ -197,7 +197,7 @@ def test_pd_applied_question_is_a_home_task_until_answered(world, activity):
     request = SimpleNamespace(access=access_of(world.staff, world.org), user=world.staff)
     urls = [t.url for t in tasks_home.tasks_for(request)]
     assert urls == [f"/o/regenboog/leren/deelname/{participation.pk}/toegepast/"]
-    services_more.answer_applied(participation=participation, applied="deels", note="Soms")
+    services.answer_applied(participation=participation, applied="deels", note="Soms")
     assert tasks_home.tasks_for(request) == []
     other = SimpleNamespace(access=access_of(world.teamleader, world.org), user=world.teamleader)
     assert tasks_home.tasks_for(other) == []
@@ -206,10 +206,10 @@ def test_pd_applied_question_is_a_home_task_until_answered(world, activity):
 def test_pd_applied_counts_shown_to_organisers_from_three_answers(client, world, activity, url):
     people = [world.staff] + [member(world.org, team=world.team) for _ in range(2)]
     participations = [_register(world, activity, p) for p in people]
-    services_more.answer_applied(participation=participations[0], applied="ja")
-    services_more.answer_applied(participation=participations[1], applied="nee", note="Geen tijd")
+    services.answer_applied(participation=participations[0], applied="ja")
+    services.answer_applied(participation=participations[1], applied="nee", note="Geen tijd")
     assert selectors.applied_summary(activity) is None
-    services_more.answer_applied(participation=participations[2], applied="ja")
+    services.answer_applied(participation=participations[2], applied="ja")
     summary = selectors.applied_summary(activity)
     assert summary["total"] == 3
     assert [(value, n) for value, _label, n in summary["rows"]] == [
@@ -229,7 +229,7 @@ def test_pd_applied_counts_shown_to_organisers_from_three_answers(client, world,
 def test_pd_applied_refuses_an_unknown_answer(world, activity):
     participation = _register(world, activity, world.staff)
     with pytest.raises(ValidationError):
-        services_more.answer_applied(participation=participation, applied="misschien")
+        services.answer_applied(participation=participation, applied="misschien")
 
 
 def test_pd_budget_totals_per_team_against_budget(world, activity):
@@ -238,10 +238,10 @@ def test_pd_budget_totals_per_team_against_budget(world, activity):
     _register(world, activity, teammate)
     _register(world, _activity(world, "Vorig jaar", days_ago=400), world.staff)
     admin = access_of(world.admin, world.org)
-    services_more.set_budget(
+    services.set_budget(
         access=admin, actor=world.admin, year=TODAY.year, amount=1000, hours=40, team=world.team
     )
-    services_more.set_budget(
+    services.set_budget(
         access=admin, actor=world.admin, year=TODAY.year, amount=300, hours=10, person=world.staff
     )
     totals = selectors.pd_totals(access_of(world.manager, world.org), TODAY.year)
@@ -262,7 +262,7 @@ def test_pd_budget_totals_per_team_against_budget(world, activity):
 def test_pd_budget_refused_outside_scope_and_for_non_organisers(world):
     other_location_team = TeamFactory(organisation=world.org)
     with pytest.raises(ValidationError):
-        services_more.set_budget(
+        services.set_budget(
             access=access_of(world.manager, world.org),
             actor=world.manager,
             year=2026,
@@ -273,7 +273,7 @@ def test_pd_budget_refused_outside_scope_and_for_non_organisers(world):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services_more.set_budget(
+        services.set_budget(
             access=access_of(world.teamleader, world.org),
             actor=world.teamleader,
             year=2026,
@@ -313,7 +313,7 @@ def test_pd_budget_page_query_count_same_for_one_and_three_teams(
         team = TeamFactory(location=world.location, name=name)
         for _ in range(2):
             _register(world, activity, member(world.org, team=team))
-        services_more.set_budget(
+        services.set_budget(
             access=access_of(world.board, world.org),
             actor=world.board,
             year=TODAY.year,
@@ -343,9 +343,9 @@ def test_pd_catalogue_query_count_same_for_one_and_three(
 def test_pd_overview_counts_attended_activities_hours_and_feedback(world, activity):
     others = [member(world.org, team=world.team) for _ in range(2)]
     for person in (world.staff, others[0]):
-        services_more.mark_attended(participation=_register(world, activity, person))
+        services.mark_attended(participation=_register(world, activity, person))
     _register(world, activity, others[1])  # registered, not attended: not counted
-    services_more.create_feedback_request(
+    services.create_feedback_request(
         access=access_of(world.staff, world.org),
         requester=world.staff,
         question="Hoe ging mijn oudergesprek?",
@@ -371,16 +371,16 @@ def test_my_learning_query_count_same_for_one_and_three_of_everything(
 
     def add(n):
         _register(world, _activity(world, f"Activiteit {n}"), world.staff)
-        services_more.create_feedback_request(
+        services.create_feedback_request(
             access=access, requester=world.staff, question=f"Vraag {n}", people=asked
         )
-        services_more.create_feedback_request(
+        services.create_feedback_request(
             access=access_of(asked[0], world.org),
             requester=asked[0],
             question=f"Andere vraag {n}",
             people=[world.staff],
         )
-        services_more.create_reflection(
+        services.create_reflection(
             access=access,
             actor=world.staff,
             team=world.team,

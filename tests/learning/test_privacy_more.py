@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from lerend.learning import services_more
+from lerend.learning import services
 from lerend.organisations.models import Role
 from tests.factories import member
 
@@ -24,7 +24,7 @@ OTHERS = ["teamleader", "manager", "board", "admin", "coach", "teammate", "outsi
 def secrets(world, teammate):
     """Everything of staff A in this slice that could leak, with answers given."""
     asked = [teammate, *(member(world.org, Role.MEDEWERKER, team=world.team) for _ in range(2))]
-    feedback_request = services_more.create_feedback_request(
+    feedback_request = services.create_feedback_request(
         access=access_of(world.staff, world.org),
         requester=world.staff,
         question=QUESTION,
@@ -32,8 +32,8 @@ def secrets(world, teammate):
     )
     for person in asked:
         invite = feedback_request.invites.get(person=person)
-        services_more.answer_feedback(invite=invite, text=ANSWER, anonymous=True)
-    activity = services_more.create_pd_activity(
+        services.answer_feedback(invite=invite, text=ANSWER, anonymous=True)
+    activity = services.create_pd_activity(
         organisation=world.org,
         actor=world.admin,
         title="Gesprekken met ouders",
@@ -42,14 +42,14 @@ def secrets(world, teammate):
         cost=90,
         starts_on=datetime.date(2026, 1, 15),
     )
-    participation = services_more.register(
+    participation = services.register(
         access=access_of(world.teamleader, world.org),
         actor=world.teamleader,
         activity=activity,
         person=world.staff,
     )
-    services_more.save_writeup(participation=participation, writeup=WRITEUP, shared=False)
-    services_more.answer_applied(participation=participation, applied="nee", note=NOTE)
+    services.save_writeup(participation=participation, writeup=WRITEUP, shared=False)
+    services.answer_applied(participation=participation, applied="nee", note=NOTE)
     return {"feedback_request": feedback_request, "participation": participation}
 
 

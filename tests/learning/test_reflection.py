@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lerend.improvement.models import Action, Origin
-from lerend.learning import services_more
+from lerend.learning import services
 from lerend.learning.models import TeamReflection
 from lerend.organisations.models import Role
 from tests.factories import TeamFactory, member
@@ -17,7 +17,7 @@ from .conftest import access_of
 
 
 def _reflection(world, team=None, title="Terugblik project Buitenspelen"):
-    return services_more.create_reflection(
+    return services.create_reflection(
         access=access_of(world.manager, world.org),
         actor=world.manager,
         team=team or world.team,

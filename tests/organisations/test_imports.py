@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from lerend.accounts.models import User
 from lerend.organisations import imports
-from lerend.organisations import invitation_services as services
+from lerend.organisations.invitations import services
 from lerend.organisations.models import AuditEntry, Invitation, Membership, Role, Scope
 from tests.factories import LocationFactory, TeamFactory, UserFactory
 

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lerend.organisations import invitation_services
+from lerend.kit.tokens import hash_token
+from lerend.organisations.invitations import services as invitation_services
 from lerend.organisations.models import Invitation, Role, Scope
 from tests.factories import member
 
@@ -82,7 +83,7 @@ def test_people_pending_accepted_person_is_active(client, world, url):
     _import(world, {"name": "Ida Import", "email": "ida@example.nl", "team": "Groep Rups"})
     invitation = Invitation.objects.get(email="ida@example.nl")
     token = "known-token"
-    invitation.token_hash = invitation_services.hash_token(token)
+    invitation.token_hash = hash_token(token)
     invitation.save()
     invitation_services.accept_invitation(token=token, name="Ida Import", password="x-Long-pw-42")
     client.force_login(world.admin)

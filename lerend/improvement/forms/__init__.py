@@ -1,0 +1,1 @@
+"""Forms of the improvement cycle, one module per sub-domain."""

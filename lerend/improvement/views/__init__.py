@@ -1,0 +1,1 @@
+"""Views of the improvement cycle, one module per sub-domain (see ``urls``)."""

@@ -1,0 +1,110 @@
+"""The organisation dashboard, its exports and the team plan PDF."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lerend.frameworks import registry
+from lerend.kit import charts, downloads
+from lerend.organisations.decorators import org_member, require
+from lerend.scans.charts import trend as trend_chart
+
+from .. import exports, rules, scan_scores, selectors
+
+
+def _trend(org, location_ids):
+    groups = (
+        [(org.name, None)]
+        if location_ids is None
+        else [(loc.name, loc) for loc in selectors.locations(org, location_ids)]
+    )
+    found = []
+    for label, location in groups:
+        points = scan_scores.trend(org, location=location)
+        if not points:
+            continue
+        columns = [str(c.title) for c, _s in points]
+        rows = [
+            (str(b.name), [s.get(b.key) if s else None for _c, s in points])
+            for b in registry.building_blocks()
+        ]
+        found.append(
+            {
+                "label": label,
+                "columns": columns,
+                "rows": rows,
+                "chart": trend_chart(
+                    rows, columns, title=_("Scan trend per building block: %s") % label
+                ),
+            }
+        )
+    return found
+
+
+@require(rules.can_view_dashboard)
+def dashboard(request):
+    access, org = request.access, request.organisation
+    location_ids = rules.dashboard_location_ids(access)
+    goals = selectors.goals_by_status(org, location_ids)
+    follow = selectors.follow_up_outcomes(org, location_ids)
+    context = {
+        "goals": goals,
+        "goals_chart": charts.bars(
+            [(g["label"], g["count"]) for g in goals], title=_("Goals by status")
+        ),
+        "goal_total": sum(g["count"] for g in goals),
+        "teams": selectors.actions_per_team(org, location_ids),
+        "follow": follow,
+        "follow_chart": charts.bars(
+            [(r["label"], r["count"]) for r in follow["rows"]],
+            title=_("Did it work? Answers to the follow-up question"),
+            colours=("#1d6b3a", "#8a5a00", "#a61b1b"),
+        ),
+        "trends": _trend(org, location_ids),
+        "scope_locations": (
+            None if location_ids is None else list(selectors.locations(org, location_ids))
+        ),
+    }
+    return render(request, "improvement/dashboard.html", context)
+
+
+@require(rules.can_view_dashboard)
+def export_csv(request):
+    """``?what=actions`` for the actions; the goals otherwise."""
+    org = request.organisation
+    location_ids = rules.dashboard_location_ids(request.access)
+    if request.GET.get("what") == "actions":
+        rows = exports.action_rows(selectors.export_actions(org, location_ids))
+        content, name = downloads.csv_text(exports.action_header(), rows), "acties"
+    else:
+        rows = exports.goal_rows(selectors.export_goals(org, location_ids))
+        content, name = downloads.csv_text(exports.goal_header(), rows), "doelen"
+    return downloads.download(content, f"{org.slug}-{name}.csv")
+
+
+@require(rules.can_view_dashboard)
+def export_xlsx(request):
+    org = request.organisation
+    location_ids = rules.dashboard_location_ids(request.access)
+    content = exports.to_xlsx(
+        selectors.export_goals(org, location_ids),
+        selectors.export_actions(org, location_ids),
+    )
+    return downloads.download(content, f"{org.slug}-doelen-en-acties.xlsx")
+
+
+@org_member
+def team_plan_pdf(request, team_id):
+    team = selectors.team_or_404(request.organisation, team_id)
+    if not rules.can_download_team_plan(request.access, team):
+        raise PermissionDenied
+    context = {
+        "team": team,
+        "organisation": request.organisation,
+        "today": timezone.localdate(),
+        "accent": selectors.current_vision(request.organisation, team=team),
+        **selectors.team_plan(team),
+    }
+    content = exports.team_plan_pdf(request, context)
+    return downloads.download(content, f"teamplan-{team.pk}.pdf")

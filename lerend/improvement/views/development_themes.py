@@ -1,0 +1,170 @@
+"""Development themes: propose, support, decide (steering group), projects; and the steering
+group itself. Support works as a plain POST and, with htmx, swaps just the button."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerend.kit.forms import apply_errors
+from lerend.organisations.decorators import org_member, require
+
+from .. import rules, selectors, services
+from ..forms.common import people_choices
+from ..forms.development_themes import (
+    DecisionForm,
+    ProjectForm,
+    SteeringForm,
+    ThemeFilterForm,
+    ThemeForm,
+)
+from ..models import Goal
+
+
+@require(rules.can_read_themes)
+def theme_list(request):
+    org = request.organisation
+    form = ThemeFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    context = {
+        "filter_form": form,
+        "themes": selectors.themes(org, request.user, status=status),
+        "status": status,
+        "can_decide": rules.can_decide_theme(request.access),
+    }
+    return render(request, "improvement/themes.html", context)
+
+
+@require(rules.can_propose_theme)
+def theme_create(request):
+    org = request.organisation
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = services.propose_theme(
+                organisation=org, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Thank you. Colleagues can now support your theme."))
+            return redirect("improvement:theme_detail", org.slug, theme.pk)
+    return render(request, "improvement/theme_form.html", {"form": form})
+
+
+@require(rules.can_read_themes)
+def theme_detail(request, theme_id):
+    access, org = request.access, request.organisation
+    theme = selectors.theme_or_404(org, request.user, theme_id)
+    context = {
+        "theme": theme,
+        "projects": selectors.projects(theme),
+        "can_decide": rules.can_decide_theme(access),
+        "can_add_project": rules.can_add_project(access, theme),
+    }
+    return render(request, "improvement/theme_detail.html", context)
+
+
+@require_POST
+@require(rules.can_read_themes)
+def theme_support(request, theme_id):
+    org = request.organisation
+    theme = selectors.theme_or_404(org, request.user, theme_id)
+    try:
+        supports = services.toggle_support(theme=theme, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if not request.htmx:
+            messages.success(
+                request,
+                _("You support this theme.") if supports else _("Your support is withdrawn."),
+            )
+    if request.htmx:
+        theme = selectors.theme_or_404(org, request.user, theme_id)
+        return render(request, "improvement/_theme_support.html", {"theme": theme})
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("improvement:theme_detail", org.slug, theme.pk)
+
+
+@org_member
+def theme_decide(request, theme_id):
+    org = request.organisation
+    theme = selectors.theme_or_404(org, request.user, theme_id)
+    if not rules.can_decide_theme(request.access):
+        raise PermissionDenied
+    initial = {"reason": theme.decision_reason}
+    if theme.status in {c for c, _label in DecisionForm.base_fields["status"].choices}:
+        initial["status"] = theme.status
+    form = DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_theme(theme=theme, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Decision saved. Every member can read it and why."))
+            return redirect("improvement:theme_detail", org.slug, theme.pk)
+    return render(request, "improvement/theme_decide.html", {"theme": theme, "form": form})
+
+
+@org_member
+def theme_project_add(request, theme_id):
+    org = request.organisation
+    theme = selectors.theme_or_404(org, request.user, theme_id)
+    if not rules.can_add_project(request.access, theme):
+        raise PermissionDenied
+    form = ProjectForm(
+        request.POST or None,
+        owners=people_choices(org),
+        goals=Goal.objects.filter(organisation=org).order_by("level", "title"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_project(theme=theme, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Project added."))
+            return redirect("improvement:theme_detail", org.slug, theme.pk)
+    return render(request, "improvement/theme_project_form.html", {"theme": theme, "form": form})
+
+
+@require(rules.can_read_themes)
+def steering_group(request):
+    """Who is in the steering group (every member sees it); leaders appoint and remove."""
+    access, org = request.access, request.organisation
+    members = list(selectors.steering_members(org))
+    can_manage = rules.can_manage_steering_group(access)
+    form = None
+    if can_manage:
+        people = people_choices(org).exclude(pk__in=[m.person_id for m in members])
+        form = SteeringForm(request.POST or None, people=people)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.appoint_steering_member(
+                    organisation=org, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("Added to the steering group."))
+                return redirect("improvement:steering_group", org.slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {"members": members, "form": form, "can_manage": can_manage}
+    return render(request, "improvement/steering_group.html", context)
+
+
+@require_POST
+@require(rules.can_manage_steering_group)
+def steering_group_remove(request, steering_member_id):
+    org = request.organisation
+    member = selectors.steering_member_or_404(org, steering_member_id)
+    services.remove_steering_member(member=member, actor=request.user)
+    messages.success(request, _("Removed from the steering group."))
+    return redirect("improvement:steering_group", org.slug)

@@ -1,0 +1,1 @@
+"""Forms of the learning area, one module per sub-domain."""

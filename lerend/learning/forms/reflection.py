@@ -1,0 +1,56 @@
+"""Forms of team reflections and the actions made from them."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lerend.kit.forms import DateInput
+
+
+class ReflectionForm(forms.Form):
+    team = forms.TypedChoiceField(label=_("Team"), coerce=int)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    period = forms.CharField(label=_("Period or project"), max_length=200, required=False)
+    held_on = forms.DateField(label=_("Date"), widget=DateInput)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    went_well = forms.CharField(
+        label=_("What went well?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    learned = forms.CharField(
+        label=_("What did we learn?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    change = forms.CharField(
+        label=_("What do we change?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    outcomes = forms.CharField(
+        label=_("Outcomes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Agreements you made. Turn them into actions on the reflection's page."),
+    )
+
+    def __init__(self, *args, teams, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.teams = {t.pk: t for t in teams}
+        self.fields["team"].choices = [(t.pk, t.name) for t in teams]
+        self.fields["participants"].queryset = people
+
+    def clean_team(self):
+        team = self.teams.get(self.cleaned_data["team"])
+        if team is None:
+            raise forms.ValidationError(_("Choose one of your teams."))
+        return team
+
+
+class ReflectionActionForm(forms.Form):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    owner = forms.ModelChoiceField(label=_("Who does it?"), queryset=None)
+    due_on = forms.DateField(label=_("Ready by"), widget=DateInput)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people

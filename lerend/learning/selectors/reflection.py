@@ -1,0 +1,59 @@
+"""Team reflections: the team's members and the leaders covering the team read them."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from lerend.organisations.models import Membership, Scope, Team
+
+from ..models import (
+    TeamReflection,
+)
+
+
+def reflection_teams(access):
+    """Teams the person may hold a reflection for: their own teams and the teams they
+    cover as a leader."""
+    teams = Team.objects.filter(organisation=access.organisation).select_related("location")
+    return [t for t in teams if t.id in access.team_ids or access.covers_team(t)]
+
+
+def reflections_visible_to(access):
+    return (
+        TeamReflection.objects.filter(
+            organisation=access.organisation, team__in=[t.id for t in reflection_teams(access)]
+        )
+        .select_related("team")
+        .order_by("-held_on", "-id")
+    )
+
+
+def reflection_for_viewer(access, reflection_id) -> TeamReflection:
+    """Another tenant's reflection: 404. A reflection of a team the member neither belongs
+    to nor covers: 403 — it is a team record, not a private one, so its existence is no
+    secret inside the organisation."""
+    from django.core.exceptions import PermissionDenied
+
+    reflection = (
+        TeamReflection.objects.filter(organisation=access.organisation, pk=reflection_id)
+        .select_related("team")
+        .first()
+    )
+    if reflection is None:
+        raise Http404
+    if not (reflection.team_id in access.team_ids or access.covers_team(reflection.team)):
+        raise PermissionDenied
+    return reflection
+
+
+def members_of_teams(access, team_ids, also=None):
+    """Active people with a membership in one of ``team_ids`` (plus ``also``, e.g. the
+    leader holding the reflection): whom one picks as participant or action owner."""
+    from lerend.accounts.models import User
+
+    ids = Membership.objects.active().filter(
+        organisation=access.organisation, scope=Scope.TEAM, team_id__in=list(team_ids)
+    )
+    q = Q(pk__in=ids.values("person_id"))
+    if also is not None:
+        q |= Q(pk=also.pk)
+    return User.objects.filter(q, is_active=True).order_by("name", "id")

@@ -1,0 +1,1 @@
+"""Views of the learning area, one module per sub-domain (see ``urls``)."""
