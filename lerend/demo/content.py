@@ -169,9 +169,7 @@ def _add_improvement(organisation, today) -> bool:
                 building_blocks=blocks,
             )
             if status != ActionStatus.TODO:
-                improvement.move_action(
-                    action=action, actor=leader, status=status, version=action.version
-                )
+                improvement.move_action(action=action, status=status, version=action.version)
         _add_board(team, leader, text, today, rng)
     # As the daily task would have done by now: ask "Did it work?" for actions due long ago.
     follow_up = today - datetime.timedelta(
