@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.types import LANGUAGES, Text
 from lerend.kit.yaml import Reader
@@ -276,6 +275,3 @@ def rubric_for(key: str, *, core_values=()) -> Rubric:
         items=tuple(items),
     )
     return replace(found, domains=(domain,))
-
-
-SECTOR_LABELS = {"school": _("School"), "kinderopvang": _("Childcare"), "any": _("Any sector")}

@@ -99,7 +99,7 @@ def _add(demo) -> bool:
             )
             if status != ActionStatus.TODO:
                 services.move_action(
-                    action=action, actor=leader, status=status, version=action.version
+                    action=action, status=status, version=action.version
                 )
         _add_board(team, leader, text, today, rng)
     # As the daily task would have done by now: ask "Did it work?" for actions due long ago.

@@ -169,9 +169,6 @@ class ActionStatus(models.TextChoices):
     DONE = "klaar", _("Done")
 
 
-BOARD_COLUMNS = [ActionStatus.TODO, ActionStatus.DOING, ActionStatus.DONE]
-
-
 class PdcaPhase(models.TextChoices):
     PLAN = "plan", _("Plan")
     DO = "do", _("Do")
@@ -266,11 +263,6 @@ class Action(models.Model):
     @property
     def awaits_outcome(self) -> bool:
         return self.follow_up_asked_on is not None and not self.outcome
-
-    def neighbour(self, step: int):
-        """The column left (-1) or right (+1) of the current one, or None at the edge."""
-        index = BOARD_COLUMNS.index(self.status) + step
-        return BOARD_COLUMNS[index] if 0 <= index < len(BOARD_COLUMNS) else None
 
 
 class ItemKind(models.TextChoices):

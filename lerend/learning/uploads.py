@@ -24,7 +24,6 @@ PNG = FileType("png", "image/png")
 JPG = FileType("jpg", "image/jpeg")
 DOCX = FileType("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 XLSX = FileType("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-ALLOWED = (PDF, PNG, JPG, DOCX, XLSX)
 
 
 def sniff(uploaded) -> FileType | None:

@@ -14,7 +14,6 @@ def require(rule):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.lerend_rule = rule
         return wrapper
 
     return decorator

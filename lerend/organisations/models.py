@@ -202,9 +202,6 @@ class Membership(models.Model):
             return str(self.location)
         return str(self.organisation)
 
-    def is_active_on(self, day) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
-
 
 class AuditEntry(models.Model):
     """Who changed what, when — with the values before and after."""

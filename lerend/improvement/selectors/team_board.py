@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lerend.organisations.access import LEADER_ROLES
-from lerend.organisations.models import Role, Scope, Team
+from lerend.organisations.models import Role, Scope
 
 from ..models import (
     ACTIVE_GOAL_STATUSES,
@@ -88,11 +88,6 @@ def open_follow_ups(organisation, person):
         .select_related("team")
         .order_by("due_on", "id")
     )
-
-
-def board_teams(access):
-    """Teams whose board this person works on directly (their own teams)."""
-    return Team.objects.filter(organisation=access.organisation, pk__in=access.team_ids)
 
 
 def actions_visible_to(access):

@@ -22,7 +22,6 @@ from .goals import (
     update_settings,
 )
 from .team_board import (
-    ACTION_FIELDS,
     StaleAction,
     add_board_item,
     answer_follow_up,
@@ -37,7 +36,6 @@ from .team_board import (
 )
 
 __all__ = [
-    "ACTION_FIELDS",
     "DECISION_STATUSES",
     "GOAL_FIELDS",
     "SETTINGS_FIELDS",

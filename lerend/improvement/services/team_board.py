@@ -18,8 +18,6 @@ from ..models import (
     TeamBoard,
 )
 
-ACTION_FIELDS = ("title", "owner", "due_on", "goal", "building_blocks", "pdca_phase", "origin")
-
 
 class StaleAction(Exception):
     """Someone else moved or changed the action since this person loaded the board."""
@@ -41,7 +39,7 @@ def create_action(*, organisation, actor, team, **values) -> Action:
 
 
 @transaction.atomic
-def update_action(*, action, actor, version, **values) -> Action:
+def update_action(*, action, version, **values) -> Action:
     """Side effects: updates the Action and raises its version; ``StaleAction`` when someone
     changed it since ``version`` was read."""
     if action.owner is None and values.get("owner") is None:
@@ -59,7 +57,7 @@ def update_action(*, action, actor, version, **values) -> Action:
 
 
 @transaction.atomic
-def move_action(*, action, actor, status, version) -> Action:
+def move_action(*, action, status, version) -> Action:
     """Put the action in another column. The conditional update is the whole concurrency
     story: of two people moving the same card from the same version, one wins and the other
     gets ``StaleAction`` — the card is never half-moved.
@@ -77,7 +75,7 @@ def move_action(*, action, actor, status, version) -> Action:
 
 
 @transaction.atomic
-def answer_follow_up(*, action, actor, outcome, learned) -> Action:
+def answer_follow_up(*, action, outcome, learned) -> Action:
     """Side effects: stores the answer to "Did it work?" on the Action."""
     action.outcome = outcome
     action.learned = learned.strip()
@@ -105,7 +103,7 @@ def add_board_item(*, team, actor, kind, text) -> BoardItem:
 
 
 @transaction.atomic
-def close_board_item(*, item, actor) -> BoardItem:
+def close_board_item(*, item) -> BoardItem:
     """Take an item off the board (a problem taken up, a success celebrated).
 
     Side effects: sets ``closed_at``."""

@@ -117,7 +117,7 @@ def board_item_close(request, team_id):
     item = team.board_items.filter(pk=_int(request.POST.get("item"))).first()
     if item is None:
         raise Http404
-    services.close_board_item(item=item, actor=request.user)
+    services.close_board_item(item=item)
     return _back_to_board(request, team)
 
 
@@ -242,7 +242,6 @@ def action_edit(request, action_id):
         try:
             services.update_action(
                 action=action,
-                actor=request.user,
                 version=_int(request.POST.get("version")),
                 **form.cleaned_data,
             )
@@ -274,7 +273,6 @@ def action_move(request, action_id):
     try:
         services.move_action(
             action=action,
-            actor=request.user,
             status=request.POST.get("status", ""),
             version=_int(request.POST.get("version")),
         )
@@ -302,7 +300,7 @@ def follow_up(request, action_id):
         raise PermissionDenied
     form = FollowUpForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
-        services.answer_follow_up(action=action, actor=request.user, **form.cleaned_data)
+        services.answer_follow_up(action=action, **form.cleaned_data)
         messages.success(request, _("Thank you. Your answer is on the board and under the goal."))
         return redirect("improvement:board", org.slug, action.team_id)
     return render(request, "improvement/follow_up.html", {"form": form, "action": action})

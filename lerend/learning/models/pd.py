@@ -63,10 +63,6 @@ class PdActivity(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def last_day(self):
-        return self.ends_on or self.starts_on
-
 
 class ParticipationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
