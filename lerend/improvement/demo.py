@@ -98,9 +98,7 @@ def _add(demo) -> bool:
                 building_blocks=blocks,
             )
             if status != ActionStatus.TODO:
-                services.move_action(
-                    action=action, status=status, version=action.version
-                )
+                services.move_action(action=action, status=status, version=action.version)
         _add_board(team, leader, text, today, rng)
     # As the daily task would have done by now: ask "Did it work?" for actions due long ago.
     follow_up = today - datetime.timedelta(
