@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from lerend.improvement.exports import PDF_CSS
 
 from . import selectors
+from .wording import staff_plural
 
 # The pack lists everyone not yet coached; a houder's list is long but finite.
 MAX_NOT_COACHED = 5000
@@ -138,7 +139,7 @@ def ggd_xlsx(pack: dict) -> bytes:
     coverage = pack["coverage"]
     sheet(
         _("Coverage"),
-        [_("Location"), _("Pedagogisch medewerkers"), _("Coached"), _("Not yet coached")],
+        [_("Location"), staff_plural(pack["organisation"]), _("Coached"), _("Not yet coached")],
         [
             [
                 r["name"] or _("Not at a location"),

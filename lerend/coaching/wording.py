@@ -4,4 +4,4 @@ from django.utils.translation import gettext as _
 
 
 def staff_plural(organisation) -> str:
-    return _("pedagogical staff") if organisation.is_childcare else _("teachers and staff")
+    return _("Pedagogical staff") if organisation.is_childcare else _("Teachers and staff")
