@@ -163,9 +163,10 @@ def _childcare(demo, organisation, today, coach, staff, admin):
         ).order_by("name")
     )
     # Figures for the norm: the first kindercentrum has a KDV and a BSO registration.
+    combined = next((loc for loc in locations if loc.kind == "kindercentrum"), None)
     figures = {}
     for index, location in enumerate(locations):
-        registrations = 2 if index == 0 else 1
+        registrations = 2 if location == combined else 1
         ve_children = [6, 0, 3, 4][index % 4]
         figures[location] = (registrations, ve_children)
     services.save_norm_figures(
