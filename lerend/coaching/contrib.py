@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
 from . import demo, personal_data, tasks_home
-from .models import Assignment, Plan, PlanGoal, PlanShare, Session
+from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
 
 
 def nav(request):
@@ -24,9 +24,9 @@ contribution = Contribution(
     erase=personal_data.erase,
     personal_models=(
         "coaching.Assignment",
-        "coaching.Plan",
+        "coaching.CoachingPlan",
         "coaching.PlanShare",
-        "coaching.Session",
+        "coaching.CoachingSession",
         "coaching.Attendee",
         "coaching.Division",
         "coaching.CoverageReminder",
@@ -37,9 +37,9 @@ contribution = Contribution(
     demo_order=40,
     url_objects={
         "assignment_id": first_pk(Assignment),
-        "session_id": first_pk(Session),
-        "coaching_plan_id": first_pk(Plan),
-        "coaching_goal_id": first_pk(PlanGoal, "plan__organisation"),
+        "session_id": first_pk(CoachingSession),
+        "coaching_plan_id": first_pk(CoachingPlan),
+        "coaching_goal_id": first_pk(CoachingGoal, "plan__organisation"),
         "coaching_share_id": first_pk(PlanShare),
     },
 )

@@ -120,7 +120,7 @@ class Assignment(models.Model):
         return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)
 
 
-class Plan(models.Model):
+class CoachingPlan(models.Model):
     """A coachplan for one year, of one person or of one team."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
@@ -184,8 +184,8 @@ class Plan(models.Model):
         return [str(labels[f]) for f in self.planned_forms if f in labels]
 
 
-class PlanGoal(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+class CoachingGoal(models.Model):
+    plan = models.ForeignKey(CoachingPlan, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField(_("goal"), max_length=200)
     description = models.TextField(_("what it looks like when it is reached"), blank=True)
     # Keys of frameworks.registry.block_keys(); validated by the service.
@@ -204,7 +204,7 @@ class PlanGoal(models.Model):
         return self.title
 
 
-class Session(models.Model):
+class CoachingSession(models.Model):
     """One coaching session: when, how long, in what form, with whom, and what was said and
     agreed. The minutes count toward the hours of ``location``."""
 
@@ -213,7 +213,7 @@ class Session(models.Model):
         Assignment, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
     )
     plan = models.ForeignKey(
-        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        CoachingPlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
     )
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
     coach = models.ForeignKey(
@@ -267,7 +267,7 @@ class Attendee(models.Model):
     a reader of the session's notes."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendees")
+    session = models.ForeignKey(CoachingSession, on_delete=models.CASCADE, related_name="attendees")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching_attendance"
     )
@@ -290,7 +290,7 @@ class PlanShare(models.Model):
     deletes the row."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="shares")
+    plan = models.ForeignKey(CoachingPlan, on_delete=models.CASCADE, related_name="shares")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching_shares"
     )

@@ -14,11 +14,11 @@ from lerend.kit.contrib import deleted
 from .models import (
     Assignment,
     Attendee,
+    CoachingPlan,
+    CoachingSession,
     CoverageReminder,
     Division,
-    Plan,
     PlanShare,
-    Session,
 )
 
 
@@ -31,13 +31,15 @@ def own_data(person) -> dict:
     goals, the sessions they took part in or coached (with notes: these are theirs), and
     whom they coach or are coached by."""
     plans = (
-        Plan.objects.filter(coachee=person)
+        CoachingPlan.objects.filter(coachee=person)
         .select_related("organisation", "coach")
         .prefetch_related("goals")
         .order_by("year", "id")
     )
     sessions = (
-        Session.objects.filter(Q(attendees__person=person) | Q(coach=person) | Q(logged_by=person))
+        CoachingSession.objects.filter(
+            Q(attendees__person=person) | Q(coach=person) | Q(logged_by=person)
+        )
         .distinct()
         .select_related("organisation", "location", "coach")
         .prefetch_related("attendees__person")
@@ -102,7 +104,7 @@ def erase(person, organisation) -> dict[str, int]:
         Attendee.objects.filter(person=person, **org).values_list("session_id", flat=True)
     )
     counts = {
-        "plans": deleted(Plan.objects.filter(coachee=person, **org)),
+        "plans": deleted(CoachingPlan.objects.filter(coachee=person, **org)),
         "plan_shares": deleted(PlanShare.objects.filter(person=person, **org)),
         "attendance": deleted(Attendee.objects.filter(person=person, **org)),
         "assignments": deleted(
@@ -111,18 +113,18 @@ def erase(person, organisation) -> dict[str, int]:
         "reminders": deleted(CoverageReminder.objects.filter(person=person, **org)),
     }
     orphaned = (
-        Session.objects.filter(pk__in=attended)
+        CoachingSession.objects.filter(pk__in=attended)
         .annotate(left=Count("attendees"))
         .filter(left=0)
         .values_list("pk", flat=True)
     )
-    counts["notes_emptied"] = Session.objects.filter(pk__in=list(orphaned)).update(
+    counts["notes_emptied"] = CoachingSession.objects.filter(pk__in=list(orphaned)).update(
         notes="", agreements=""
     )
     counts["unnamed"] = (
-        Session.objects.filter(coach=person, **org).update(coach=None)
-        + Session.objects.filter(logged_by=person, **org).update(logged_by=None)
-        + Plan.objects.filter(coach=person, **org).update(coach=None)
+        CoachingSession.objects.filter(coach=person, **org).update(coach=None)
+        + CoachingSession.objects.filter(logged_by=person, **org).update(logged_by=None)
+        + CoachingPlan.objects.filter(coach=person, **org).update(coach=None)
         + Assignment.objects.filter(created_by=person, **org).update(created_by=None)
         + Division.objects.filter(decided_by=person, **org).update(decided_by=None)
     )

@@ -25,13 +25,13 @@ from . import norm as norm_calc
 from .models import (
     Assignment,
     Attendee,
+    CoachingGoal,
+    CoachingPlan,
+    CoachingSession,
     Division,
     LocationYear,
     NormYear,
-    Plan,
-    PlanGoal,
     PlanShare,
-    Session,
 )
 from .rules import HOURS_ROLES
 
@@ -212,12 +212,12 @@ def _plan_readable(access, user) -> Q:
 
 
 def plans_visible_to(access, user):
-    return Plan.objects.filter(
+    return CoachingPlan.objects.filter(
         _plan_readable(access, user), organisation=access.organisation
     ).select_related("coachee", "team", "coach")
 
 
-def plan_for_viewer(access, user, plan_id) -> Plan:
+def plan_for_viewer(access, user, plan_id) -> CoachingPlan:
     plan = plans_visible_to(access, user).filter(pk=plan_id).first()
     if plan is None:
         raise Http404
@@ -234,16 +234,16 @@ def may_edit_plan(access, user, plan) -> bool:
     )
 
 
-def plan_for_editor(access, user, plan_id) -> Plan:
+def plan_for_editor(access, user, plan_id) -> CoachingPlan:
     plan = plan_for_viewer(access, user, plan_id)
     if not may_edit_plan(access, user, plan):
         raise Http404
     return plan
 
 
-def goal_for_editor(access, user, goal_id) -> PlanGoal:
+def goal_for_editor(access, user, goal_id) -> CoachingGoal:
     goal = (
-        PlanGoal.objects.filter(pk=goal_id, plan__in=plans_visible_to(access, user))
+        CoachingGoal.objects.filter(pk=goal_id, plan__in=plans_visible_to(access, user))
         .select_related("plan")
         .first()
     )
@@ -271,7 +271,7 @@ def plans_as_coach(access, user):
 
 def plans_shared_with(access, user):
     return (
-        Plan.objects.filter(organisation=access.organisation, shares__person=user)
+        CoachingPlan.objects.filter(organisation=access.organisation, shares__person=user)
         .select_related("coachee")
         .order_by("-year", "coachee__name")
     )
@@ -307,22 +307,24 @@ def _session_readable(user) -> Q:
 
 
 def sessions_visible_to(access, user):
-    return Session.objects.filter(
+    return CoachingSession.objects.filter(
         _session_readable(user), organisation=access.organisation
     ).select_related("coach", "location")
 
 
-def session_for_viewer(access, user, session_id) -> Session:
+def session_for_viewer(access, user, session_id) -> CoachingSession:
     session = sessions_visible_to(access, user).filter(pk=session_id).first()
     if session is None:
         raise Http404
     return session
 
 
-def session_for_logger(access, user, session_id) -> Session:
+def session_for_logger(access, user, session_id) -> CoachingSession:
     """Only whoever logged a session (or its coach) changes or deletes it."""
     session = (
-        Session.objects.filter(Q(coach=user) | Q(logged_by=user), organisation=access.organisation)
+        CoachingSession.objects.filter(
+            Q(coach=user) | Q(logged_by=user), organisation=access.organisation
+        )
         .filter(pk=session_id)
         .first()
     )
@@ -486,7 +488,7 @@ def realised_hours(access, year) -> list[LocationHours]:
         if division
         else {}
     )
-    sessions = Session.objects.filter(
+    sessions = CoachingSession.objects.filter(
         organisation=organisation, held_on__year=year, location__in=locations
     )
     coach_rows = (
@@ -584,6 +586,20 @@ def coverage_counts(access, year) -> dict:
         "not_yet": total["people"] - total["coached"],
         "locations": locations,
     }
+
+
+def not_coached_count(access, year) -> int:
+    """How many people in scope had no session in ``year``. One query."""
+    staff = _staff_memberships(access.organisation, year)
+    q = hours_scope(access).membership_q()
+    if q is not None:
+        staff = staff.filter(q)
+    return (
+        staff.exclude(person_id__in=_coached(access.organisation, year))
+        .values("person_id")
+        .distinct()
+        .count()
+    )
 
 
 def not_coached(access, year, *, query="", location_id=None):

@@ -22,14 +22,14 @@ from .models import (
     Assignment,
     Attendee,
     CoachingForm,
+    CoachingGoal,
+    CoachingPlan,
+    CoachingSession,
     Division,
     DivisionLine,
     LocationYear,
     NormYear,
-    Plan,
-    PlanGoal,
     PlanShare,
-    Session,
 )
 
 
@@ -134,15 +134,15 @@ def end_assignment(*, assignment, actor, ends_on=None) -> Assignment:
 @transaction.atomic
 def create_plan(
     *, organisation, year, coachee=None, team=None, coach=None, question="", planned_forms=()
-) -> Plan:
+) -> CoachingPlan:
     """A coachplan of one person or one team for ``year``; one of each per year."""
     if (coachee is None) == (team is None):
         raise ValidationError(_("A coachplan is for one person or one team."))
-    existing = Plan.objects.filter(organisation=organisation, year=year)
+    existing = CoachingPlan.objects.filter(organisation=organisation, year=year)
     existing = existing.filter(coachee=coachee) if coachee else existing.filter(team=team)
     if existing.exists():
         raise ValidationError(_("There is already a coachplan for %(year)s.") % {"year": year})
-    return Plan.objects.create(
+    return CoachingPlan.objects.create(
         organisation=organisation,
         year=year,
         coachee=coachee,
@@ -154,7 +154,7 @@ def create_plan(
 
 
 @transaction.atomic
-def update_plan(*, plan, question="", planned_forms=()) -> Plan:
+def update_plan(*, plan, question="", planned_forms=()) -> CoachingPlan:
     plan.question = question
     plan.planned_forms = _forms(planned_forms)
     plan.save(update_fields=["question", "planned_forms"])
@@ -164,7 +164,7 @@ def update_plan(*, plan, question="", planned_forms=()) -> Plan:
 @transaction.atomic
 def add_goal(
     *, access, actor, plan, title, description="", building_blocks=(), pop_goal=None
-) -> PlanGoal:
+) -> CoachingGoal:
     """Adds a goal. A POP goal can be linked only by the coachee, and only one of their own:
     the POP is theirs, the coach does not see it."""
     if pop_goal is not None:
@@ -172,7 +172,7 @@ def add_goal(
             raise ValidationError({"pop_goal": _("You can link only a goal of your own POP.")})
         if pop_goal.plan.organisation_id != plan.organisation_id:
             raise ValidationError({"pop_goal": _("You can link only a goal of your own POP.")})
-    return PlanGoal.objects.create(
+    return CoachingGoal.objects.create(
         plan=plan,
         title=title,
         description=description,
@@ -182,14 +182,14 @@ def add_goal(
 
 
 @transaction.atomic
-def set_goal_reached(*, goal, reached: bool) -> PlanGoal:
+def set_goal_reached(*, goal, reached: bool) -> CoachingGoal:
     goal.reached = reached
     goal.save(update_fields=["reached"])
     return goal
 
 
 @transaction.atomic
-def evaluate_plan(*, plan, evaluation, evaluated_on=None) -> Plan:
+def evaluate_plan(*, plan, evaluation, evaluated_on=None) -> CoachingPlan:
     """The end evaluation: what the coaching brought, in the words of coachee and coach."""
     if not evaluation.strip():
         raise ValidationError({"evaluation": _("Write down what the coaching brought.")})
@@ -252,7 +252,7 @@ def log_session(
     notes="",
     agreements="",
     location=None,
-) -> Session:
+) -> CoachingSession:
     """Logs a session on ``assignment`` with ``attendees`` (people the assignment covers).
     The hours count toward the assignment's location, or for a person the location chosen or
     where they work. The session joins the coachee's or team's plan of that year, if any."""
@@ -271,14 +271,14 @@ def log_session(
     where = _session_location(assignment, attendees, location)
     plan = None
     if assignment.person_id:
-        plan = Plan.objects.filter(
+        plan = CoachingPlan.objects.filter(
             organisation=organisation, coachee_id=assignment.person_id, year=held_on.year
         ).first()
     elif assignment.team_id:
-        plan = Plan.objects.filter(
+        plan = CoachingPlan.objects.filter(
             organisation=organisation, team_id=assignment.team_id, year=held_on.year
         ).first()
-    session = Session(
+    session = CoachingSession(
         organisation=organisation,
         assignment=assignment,
         plan=plan,
@@ -302,7 +302,7 @@ def log_session(
 
 
 @transaction.atomic
-def update_session_notes(*, session, notes, agreements) -> Session:
+def update_session_notes(*, session, notes, agreements) -> CoachingSession:
     session.notes, session.agreements = notes, agreements
     session.save(update_fields=["notes", "agreements"])
     return session

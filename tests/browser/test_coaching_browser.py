@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from lerend.coaching import services
-from lerend.coaching.models import Attendee, Session
+from lerend.coaching.models import Attendee, CoachingSession
 
 from .conftest import PHONE, assert_accessible, screenshot
 
@@ -39,7 +39,7 @@ def test_coach_logs_a_session_on_a_phone_and_the_manager_sees_coverage(
     page.get_by_role("button", name="Gesprek opslaan").click()
     page.wait_for_load_state()
     assert page.get_by_text("Gesprek vastgelegd.").is_visible()
-    session = Session.objects.get()
+    session = CoachingSession.objects.get()
     assert (session.minutes, session.form) == (45, "vib")
     assert list(Attendee.objects.values_list("person_id", flat=True)) == [world.staff.pk]
     screenshot(page, "coaching-session-detail-phone")

@@ -6,7 +6,7 @@ import pytest
 
 from lerend.accounts.selectors import own_data
 from lerend.api import services as api_services
-from lerend.coaching.models import Assignment, Attendee, Plan, Session
+from lerend.coaching.models import Assignment, Attendee, CoachingPlan, CoachingSession
 from lerend.organisations.services import erase_person
 
 from .records import NOTES, make_records
@@ -34,18 +34,18 @@ def test_erasing_the_coachee_keeps_the_hours_without_name_or_notes(world):
     assert counts["coaching"]["plans"] == 1
     assert counts["coaching"]["attendance"] == 1
     assert counts["coaching"]["notes_emptied"] == 1
-    session = Session.objects.get(pk=found["session_id"])
+    session = CoachingSession.objects.get(pk=found["session_id"])
     assert (session.minutes, session.notes, session.agreements) == (60, "", "")
-    assert not Plan.objects.filter(coachee=world.staff).exists()
+    assert not CoachingPlan.objects.filter(coachee=world.staff).exists()
     assert not Attendee.objects.filter(person=world.staff).exists()
 
 
 def test_erasing_the_coach_keeps_the_coachees_notes(world):
     found = make_records(world.org, world.staff, world.coach)
     erase_person(organisation=world.org, person=world.coach, actor=world.admin)
-    session = Session.objects.get(pk=found["session_id"])
+    session = CoachingSession.objects.get(pk=found["session_id"])
     assert (session.coach, session.logged_by, session.notes) == (None, None, NOTES)
-    assert Plan.objects.get(pk=found["coaching_plan_id"]).coach is None
+    assert CoachingPlan.objects.get(pk=found["coaching_plan_id"]).coach is None
     assert not Assignment.objects.filter(coach=world.coach).exists()
 
 

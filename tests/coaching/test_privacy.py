@@ -4,7 +4,7 @@ could leak. Leaders see hours and coverage, never content, unless the coachee sh
 import pytest
 
 from lerend.coaching import services
-from lerend.coaching.models import Plan
+from lerend.coaching.models import CoachingPlan
 from lerend.organisations.access import resolve_access
 
 from .records import NOTES
@@ -66,7 +66,7 @@ def test_outsider_gets_404(client, world, records, url):
 
 
 def test_sharing_the_plan_lets_that_leader_read_notes_until_revoked(client, world, records, url):
-    plan = Plan.objects.get(pk=records["coaching_plan_id"])
+    plan = CoachingPlan.objects.get(pk=records["coaching_plan_id"])
     share = services.share_plan(
         access=resolve_access(world.staff, world.org),
         actor=world.staff,
@@ -97,7 +97,7 @@ def test_sharing_the_plan_lets_that_leader_read_notes_until_revoked(client, worl
 
 
 def test_only_the_coachee_shares_and_only_with_someone_who_covers_them(world, records, teammate):
-    plan = Plan.objects.get(pk=records["coaching_plan_id"])
+    plan = CoachingPlan.objects.get(pk=records["coaching_plan_id"])
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):

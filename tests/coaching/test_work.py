@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from lerend.coaching import services
-from lerend.coaching.models import Assignment, Attendee, Plan, Session
+from lerend.coaching.models import Assignment, Attendee, CoachingPlan, CoachingSession
 from lerend.learning import services as learning
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Role
@@ -90,7 +90,7 @@ def test_coach_logs_a_session_with_a_team_and_everyone_who_took_part_is_coached(
             "agreements": "",
         },
     )
-    session = Session.objects.get()
+    session = CoachingSession.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"/gesprekken/{session.pk}/")
     assert (session.minutes, session.form, session.location, session.coach) == (
@@ -137,7 +137,7 @@ def test_external_coach_sessions_are_logged_by_the_houder(client, world, url):
         },
     )
     assert response.status_code == 302
-    session = Session.objects.get()
+    session = CoachingSession.objects.get()
     assert (session.coach, session.external_coach, session.logged_by) == (
         None,
         "Bureau Kijk",
@@ -174,7 +174,7 @@ def test_session_errors_are_clear_and_nothing_is_saved(client, world, url):
         },
     )
     assert "Je legt een gesprek vast nadat het heeft plaatsgevonden." in response.text
-    assert Session.objects.count() == 0
+    assert CoachingSession.objects.count() == 0
 
 
 def test_a_session_joins_the_coachees_plan_of_that_year(world):
@@ -247,7 +247,7 @@ def test_coachee_starts_their_own_plan(client, world, url):
         url("coaching:plan_create"),
         {"question": "Hoe geef ik ruimte?", "planned_forms": ["vib", "on_the_job"]},
     )
-    plan = Plan.objects.get()
+    plan = CoachingPlan.objects.get()
     assert response.status_code == 302
     assert (plan.coachee, plan.coach, plan.planned_forms) == (
         world.staff,
