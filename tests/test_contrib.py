@@ -16,6 +16,7 @@ from lerend.kit import contrib
 from lerend.kit.contrib import Contribution, Contributor
 from lerend.organisations.models import AuditEntry, Membership, Role
 from lerend.organisations.services import erase_person
+from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.factories import LocationFactory, TeamFactory, member
 from tests.learning.records import make_records as make_learning_records
@@ -91,6 +92,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "improvement",
         "learning",
         "collaboration",
+        "coaching",
         "api_keys",
     }
     assert [a["title"] for a in data["improvement"]["actions"]] == ["Elke dag een uur naar buiten"]
@@ -144,6 +146,7 @@ def full_world(world):
     for org, coach in ((world.org, world.coach), (world.other_org, other_coach)):
         make_learning_records(org, world.staff, coach)
         make_collaboration_records(org, world.staff, coach)
+        make_coaching_records(org, world.staff, coach)
         team = Membership.objects.filter(person=world.staff, organisation=org).first().team
         action = improvement.create_action(
             organisation=org,

@@ -16,6 +16,7 @@ from lerend.improvement.models import Action, DevelopmentTheme, Goal, SteeringGr
 from lerend.kit import contrib
 from lerend.organisations.models import Invitation, Role
 from lerend.scans import services as scan_services
+from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.learning.records import make_records
 
@@ -158,6 +159,13 @@ def matrix_world(world):
         ),
         world.other_org.pk: make_collaboration_records(
             world.other_org, other_owner, other_coach, shared_with=other_third
+        ),
+    }
+    other_leader = member(world.other_org, Role.LOCATIEMANAGER, location=world.other_location)
+    world.coaching_records = {
+        world.org.pk: make_coaching_records(world.org, world.staff, world.coach, world.manager),
+        world.other_org.pk: make_coaching_records(
+            world.other_org, other_owner, other_coach, other_leader
         ),
     }
     return world

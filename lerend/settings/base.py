@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lerend.improvement",
     "lerend.learning",
     "lerend.collaboration",
+    "lerend.coaching",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

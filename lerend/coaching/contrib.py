@@ -1,0 +1,45 @@
+"""What coaching adds to the whole (see lerend/kit/contrib.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lerend.kit.contrib import Contribution, NavItem, first_pk
+
+from . import demo, personal_data, tasks_home
+from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
+
+
+def nav(request):
+    url = reverse("coaching:home", args=[request.access.organisation.slug])
+    return [NavItem(25, _("Coaching"), url, "coaching")]
+
+
+contribution = Contribution(
+    org_urls=(("coaching/", "lerend.coaching.urls"),),
+    public_urls=(("", "lerend.coaching.public_urls"),),
+    nav=nav,
+    home_tasks=tasks_home.tasks_for,
+    home_widgets=tasks_home.widgets_for,
+    own_data={"coaching": personal_data.own_data},
+    erase=personal_data.erase,
+    personal_models=(
+        "coaching.Assignment",
+        "coaching.CoachingPlan",
+        "coaching.PlanShare",
+        "coaching.CoachingSession",
+        "coaching.Attendee",
+        "coaching.Division",
+        "coaching.CoverageReminder",
+    ),
+    api_router="lerend.coaching.api.router",
+    daily_tasks=("lerend.coaching.tasks.mail_not_yet_coached",),
+    demo_content=demo.add_demo,
+    demo_order=40,
+    url_objects={
+        "assignment_id": first_pk(Assignment),
+        "session_id": first_pk(CoachingSession),
+        "coaching_plan_id": first_pk(CoachingPlan),
+        "coaching_goal_id": first_pk(CoachingGoal, "plan__organisation"),
+        "coaching_share_id": first_pk(PlanShare),
+    },
+)

@@ -1,0 +1,92 @@
+"""Background work of coaching: from July on, coaches and managers get the number of people
+in their scope not yet coached this year, with a link to the list — by mail through the
+task worker (``manage.py daily`` enqueues, ``manage.py db_worker`` sends).
+
+At most one mail a fortnight per person and organisation: ``CoverageReminder.last_sent_on``
+is claimed with a conditional update before the mail goes, so two runs on one day send one.
+The mail holds a number and a link, never names: names stay behind the log-in."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from lerend.organisations.access import resolve_access
+from lerend.organisations.models import Membership, Role
+
+from . import selectors
+from .models import CoverageReminder
+
+RECIPIENT_ROLES = (Role.COACH, Role.LOCATIEMANAGER, Role.BESTUURDER)
+INTERVAL_DAYS = 14
+
+
+def _site_url() -> str:
+    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _claim(organisation, person, today) -> bool:
+    recent = today - datetime.timedelta(days=INTERVAL_DAYS - 1)
+    reminder, created = CoverageReminder.objects.get_or_create(
+        organisation=organisation, person=person, defaults={"last_sent_on": today}
+    )
+    if created:
+        return True
+    return bool(
+        CoverageReminder.objects.filter(pk=reminder.pk)
+        .filter(Q(last_sent_on__lt=recent))
+        .update(last_sent_on=today)
+    )
+
+
+@task
+def mail_not_yet_coached(today: str | None = None) -> int:
+    """Mails each coach, locatiemanager and bestuurder whose scope has people not coached
+    this year, from July on. ``today`` (ISO date) lets tests pick the day. Returns the number
+    of mails sent."""
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    if not selectors.is_signal_period(day):
+        return 0
+    recipients = (
+        Membership.objects.active(on=day)
+        .filter(role__in=RECIPIENT_ROLES)
+        .select_related("person", "organisation")
+        .order_by("organisation_id", "person_id")
+        .distinct()
+    )
+    seen, sent = set(), 0
+    for membership in recipients.iterator():
+        key = (membership.organisation_id, membership.person_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        organisation, person = membership.organisation, membership.person
+        access = resolve_access(person, organisation)
+        if access is None:
+            continue
+        counts = selectors.coverage_counts(access, day.year)
+        missing = counts["people"] - counts["coached"]
+        if not missing or not _claim(organisation, person, day):
+            continue
+        link = _site_url() + reverse("coaching:coverage", args=[organisation.slug])
+        with translation.override(person.language or "nl"):
+            body = render_to_string(
+                "coaching/mail/not_yet_coached.txt",
+                {
+                    "person": person,
+                    "organisation": organisation,
+                    "missing": missing,
+                    "year": day.year,
+                    "link": link,
+                },
+            )
+            subject = _("Not everyone has been coached yet this year")
+        send_mail(subject, body, None, [person.email])
+        sent += 1
+    return sent
