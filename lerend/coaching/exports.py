@@ -4,11 +4,10 @@ the same styles as improvement's team plan) and XLSX. Numbers and names only: no
 
 import io
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerend.improvement.exports import PDF_CSS
+from lerend.kit import downloads
 
 from . import selectors
 from .wording import staff_plural
@@ -41,34 +40,15 @@ def ggd_pack(access, year) -> dict:
     }
 
 
-PACK_CSS = (
-    PDF_CSS
-    + """
+PACK_CSS = """
 .num { text-align: right; white-space: nowrap; }
 .total th, .total td { font-weight: 700; border-top: 1.5px solid #123d33; }
 .formula { color: #5f6b73; }
 """
-)
 
 
 def ggd_pdf(request, pack: dict) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("coaching/ggd_pdf.html", pack, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(string=PACK_CSS)], pdf_variant="pdf/ua-1"
-    )
-
-
-def _text(sheet, value):
-    # A location or person name starting with "=" must stay text, not become a formula.
-    if isinstance(value, str) and value.startswith("="):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    return downloads.pdf_bytes(request, "coaching/ggd_pdf.html", pack, extra_css=PACK_CSS)
 
 
 def ggd_xlsx(pack: dict) -> bytes:
@@ -80,7 +60,7 @@ def ggd_xlsx(pack: dict) -> bytes:
         ws = workbook.create_sheet(title[:31])
         ws.append(header)
         for row in rows:
-            ws.append([_text(ws, v) for v in row])
+            ws.append([downloads.text_cell(ws, v) for v in row])
 
     norm = pack["norm"]
     if norm is not None:

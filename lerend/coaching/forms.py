@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.registry import building_blocks
-from lerend.learning.forms import DateInput
+from lerend.kit.forms import DateInput
 
 from .models import CoachingForm, TargetKind
 

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from lerend.accounts.models import User
 from lerend.frameworks.registry import block
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Location, Membership, Role, Team
 
 from . import rules, selectors, services

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Location
 
 from . import exports, rules, selectors, services

@@ -80,12 +80,13 @@ thead th { background: #e4ece8; }
 
 def pdf_bytes(request, template: str, context: dict, *, extra_css: str = "") -> bytes:
     """``template`` rendered and printed to PDF with the house style (plus ``extra_css``);
-    images and fonts resolve against the site's own address."""
+    images and fonts resolve against the site's own address. Tagged (PDF/UA-1), so a
+    screen reader follows headings and tables."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 -- WeasyPrint loads slowly
 
     html = render_to_string(template, context, request=request)
     return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(string=PDF_CSS + extra_css)]
+        stylesheets=[CSS(string=PDF_CSS + extra_css)], pdf_variant="pdf/ua-1"
     )
 
 
