@@ -108,3 +108,35 @@ def orgs(db):
     return SimpleNamespace(
         a=a, b=b, team=team, anne=anne, both=both, only_b=only_b, b_person=b_person
     )
+
+
+@pytest.fixture
+def saml_idp(tmp_path):
+    from .saml_idp import SamlIdp
+
+    return SamlIdp(tmp_path, "idp-a")
+
+
+@pytest.fixture
+def other_saml_idp(tmp_path):
+    from .saml_idp import SamlIdp
+
+    return SamlIdp(tmp_path, "idp-b")
+
+
+def connect_saml(organisation, idp, *, domains, **values):
+    from lerend.accounts.sso import saml
+    from lerend.accounts.sso import services as sso
+
+    metadata = idp.metadata()
+    return sso.save_connection(
+        organisation=organisation,
+        actor=None,
+        values={
+            "provider": "entree",
+            "metadata_xml": metadata,
+            "idp_entity_id": saml.read_metadata(metadata),
+            **values,
+        },
+        domains=domains,
+    )

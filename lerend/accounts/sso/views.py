@@ -2,11 +2,13 @@
 SAML assertion consumer and finish page, Lerend's SAML metadata."""
 
 import logging
+from datetime import timedelta
 
 from django.contrib.auth import login as auth_login
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -193,9 +195,11 @@ def saml_acs(request):
 @require_GET
 @never_cache
 def saml_finish(request):
+    # The verdict waits a few minutes at most for its browser.
+    recent = timezone.now() - timedelta(seconds=services.REQUEST_SECONDS)
     sso_request = (
         SsoRequest.objects.filter(
-            key=services._hash(request.GET.get("r", "")), consumed_at__isnull=False
+            key=services._hash(request.GET.get("r", "")), consumed_at__gt=recent
         )
         .select_related("connection__organisation", "user")
         .first()
