@@ -11,7 +11,7 @@ from .services import normalise_domains
 
 class StartForm(NoLabelSuffix, forms.Form):
     email = forms.EmailField(
-        label=_("Your e-mail address at your organisation"),
+        label=_("Your e-mail at your organisation"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
