@@ -22,10 +22,8 @@ contribution = Contribution(
     org_urls=(("beheer/inloggen/", "lerend.accounts.sso.urls_org"),),
     management_nav=management_nav,
     home_tasks=home_tasks,
-    daily_tasks=(
-        "lerend.accounts.tasks.purge_attempt_counters",
-        "lerend.accounts.sso.tasks.purge_sso_requests",
-    ),
+    # Also deletes finished single sign-on requests (see tasks.purge_attempt_counters).
+    daily_tasks=("lerend.accounts.tasks.purge_attempt_counters",),
     # Recovery codes belong to the account, not to an organisation: they are in no
     # download (secrets) and go when the account goes.
     # A sign-in request in flight names its person for a few minutes, then the daily purge

@@ -253,3 +253,19 @@ def test_oidc_expired_request_is_refused(client, orgs, oidc_provider):
     response = follow_back(client, back)
     assert response.status_code == 403
     assert SESSION_KEY not in client.session
+
+
+def test_daily_purge_deletes_sign_in_requests_a_day_after_they_ended(client, orgs, oidc_provider):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lerend.accounts.tasks import purge_attempt_counters
+
+    connect_oidc(orgs.a, oidc_provider, domains=["regenboog.nl"])
+    start_sso(client, "anne@regenboog.nl")
+    start_sso(client, "anne@regenboog.nl")
+    old, recent = SsoRequest.objects.order_by("pk")
+    SsoRequest.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=2))
+    purge_attempt_counters.call()
+    assert list(SsoRequest.objects.values_list("pk", flat=True)) == [recent.pk]
