@@ -47,7 +47,14 @@ class TwoFactorMiddleware:
     until this session has passed two-step log-in, for people who have it switched on and
     for people whose organisation requires it (who are sent to enrolment)."""
 
-    OPEN_PREFIXES = ("/static/", "/i18n/", "/healthz", "/uitnodiging/", "/vragenlijst/")
+    OPEN_PREFIXES = (
+        "/static/",
+        "/i18n/",
+        "/healthz",
+        "/uitnodiging/",
+        "/vragenlijst/",
+        "/account/sso/",
+    )
     OPEN_VIEWS = ("two_factor", "recovery_codes", "login", "login_code", "logout")
 
     def __init__(self, get_response):

@@ -111,3 +111,7 @@ class AttemptCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count} until {self.expires_at:%Y-%m-%d %H:%M:%S}"
+
+
+# Single sign-on lives in its own sub-package; importing it here registers its models.
+from .sso.models import SsoConnection, SsoDomain, SsoRequest  # noqa: E402, F401

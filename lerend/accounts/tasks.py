@@ -55,5 +55,8 @@ def send_password_reset_mail(email: str) -> int:
 @task
 def purge_attempt_counters() -> int:
     """Daily: delete rate-limit counters whose window has ended (they count as empty anyway;
-    this only keeps the table small). Returns the number deleted."""
-    return throttle.purge_expired()
+    this only keeps the table small), and single sign-on requests that ended more than a day
+    ago (docs/sso.md promises they go). Returns the number deleted."""
+    from .sso.services import purge_requests
+
+    return throttle.purge_expired() + purge_requests()

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_password, views_two_factor
 
@@ -8,6 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("inloggen/", views.login_view, name="login"),
     path("inloggen/code/", views.login_code, name="login_code"),
+    path("sso/", include("lerend.accounts.sso.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("profiel/", views.profile, name="profile"),
     path("profiel/mijn-gegevens.json", views.export, name="export"),

@@ -23,6 +23,9 @@ from . import selectors, services, throttle
 from .forms import CodeForm, LoginForm, ProfileForm
 from .middleware import SESSION_2FA_OK
 from .models import User
+from .sso import selectors as sso_selectors
+from .sso.forms import StartForm
+from .sso.middleware import SESSION_SCOPE
 
 # Only the id and the moment of the correct password are kept between the two steps.
 PENDING_LOGIN = "accounts_pending_login"
@@ -37,6 +40,10 @@ TOO_MANY = gettext_lazy(
     "Too many attempts. For your safety, wait a few minutes before you try again."
 )
 WRONG_CODE = gettext_lazy("This code is not correct. Check your app and try again.")
+USE_SSO = gettext_lazy(
+    "Your organisation lets you log in with your organisation account, not with a password. "
+    "Use the button below."
+)
 
 
 def safe_next(request, value: str | None) -> str:
@@ -51,6 +58,10 @@ def complete_login(request, user, next_url: str, *, two_factor_ok: bool):
     auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if two_factor_ok:
         request.session[SESSION_2FA_OK] = True
+    # A password never opens an organisation that requires its own sign-in.
+    scope = sso_selectors.password_scope(user)
+    if scope is not None:
+        request.session[SESSION_SCOPE] = scope
     return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
@@ -59,14 +70,22 @@ def complete_login(request, user, next_url: str, *, two_factor_ok: bool):
 def login_view(request):
     next_url = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     form = LoginForm(request.POST or None)
+    context = {"form": form, "next": next_url, "sso_form": StartForm()}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        if sso_selectors.password_refused(email) is not None:
+            # No password is checked or counted: there is nothing to guess here.
+            context.update(
+                form=LoginForm(initial={"email": email}),
+                sso_form=StartForm(initial={"email": email}),
+                error=USE_SSO,
+            )
+            return render(request, "accounts/login.html", context)
         limits = throttle.login_limits(email, throttle.client_ip(request))
         # Reserved before the password is checked: parallel guesses cannot all slip
         # through before the first failure is counted.
         if not throttle.attempt(limits):
-            context = {"form": LoginForm(initial={"email": email}), "next": next_url}
-            context["error"] = TOO_MANY
+            context.update(form=LoginForm(initial={"email": email}), error=TOO_MANY)
             return render(request, "accounts/login.html", context, status=429)
         user = authenticate(request, username=email, password=form.cleaned_data["password"])
         if user is None:
@@ -82,7 +101,7 @@ def login_view(request):
                 }
                 return redirect("accounts:login_code")
             return complete_login(request, user, next_url, two_factor_ok=False)
-    return render(request, "accounts/login.html", {"form": form, "next": next_url})
+    return render(request, "accounts/login.html", context)
 
 
 def _pending_user(request):

@@ -50,6 +50,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Before the tenant: a session signed in through one organisation's own account
+    # opens only that organisation (docs/sso.md).
+    "lerend.accounts.sso.middleware.SessionScopeMiddleware",
     "lerend.organisations.middleware.TenantMiddleware",
 ]
 
