@@ -5,6 +5,7 @@ import secrets
 import time
 
 import pyotp
+from django.contrib.auth import login as auth_login
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,10 @@ from django.utils import timezone
 from lerend.organisations.models import Membership
 
 from . import tasks, throttle
+from .middleware import SESSION_2FA_OK
 from .models import RecoveryCode, User
+from .sso import selectors as sso_selectors
+from .sso.selectors import SESSION_SCOPE
 
 TOTP_ISSUER = "Lerend"
 RECOVERY_CODE_COUNT = 8
@@ -198,3 +202,16 @@ def set_language(*, user: User, language: str) -> None:
     if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+def start_password_session(request, user, *, two_factor_ok: bool = False) -> None:
+    """Log ``user`` in after a password (and, when ``two_factor_ok``, a second step).
+
+    Side effects: a new session; its scope, when an organisation of the person requires its
+    own sign-in: a password never opens that organisation (sso.selectors.password_scope)."""
+    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if two_factor_ok:
+        request.session[SESSION_2FA_OK] = True
+    scope = sso_selectors.password_scope(user)
+    if scope is not None:
+        request.session[SESSION_SCOPE] = scope

@@ -6,7 +6,6 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
-from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -21,11 +20,9 @@ from lerend.kit import contrib
 
 from . import selectors, services, throttle
 from .forms import CodeForm, LoginForm, ProfileForm
-from .middleware import SESSION_2FA_OK
 from .models import User
 from .sso import selectors as sso_selectors
 from .sso.forms import StartForm
-from .sso.middleware import SESSION_SCOPE
 
 # Only the id and the moment of the correct password are kept between the two steps.
 PENDING_LOGIN = "accounts_pending_login"
@@ -55,13 +52,7 @@ def safe_next(request, value: str | None) -> str:
 
 
 def complete_login(request, user, next_url: str, *, two_factor_ok: bool):
-    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    if two_factor_ok:
-        request.session[SESSION_2FA_OK] = True
-    # A password never opens an organisation that requires its own sign-in.
-    scope = sso_selectors.password_scope(user)
-    if scope is not None:
-        request.session[SESSION_SCOPE] = scope
+    services.start_password_session(request, user, two_factor_ok=two_factor_ok)
     return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from lerend.accounts.sso import selectors as sso_selectors
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Membership, Organisation
@@ -19,9 +20,12 @@ from . import selectors, services
 from .forms import TokenForm
 
 
-def _organisations(user):
-    ids = Membership.objects.active().filter(person=user).values("organisation_id")
-    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+def _organisations(request):
+    """Where a new key may read: the person's organisations that this session may open (a
+    key must not reach further than the sign-in it was made in)."""
+    ids = Membership.objects.active().filter(person=request.user).values("organisation_id")
+    organisations = Organisation.objects.filter(pk__in=ids).order_by("name")
+    return [o for o in organisations if sso_selectors.may_open(request, o.pk)]
 
 
 # The new key rides in the session from the POST to the one page that shows it, and is
@@ -33,7 +37,7 @@ NEW_KEY = "api_new_key"
 @never_cache
 def tokens(request):
     """The person's keys and the form for a new one."""
-    form = TokenForm(request.POST or None, organisations=_organisations(request.user))
+    form = TokenForm(request.POST or None, organisations=_organisations(request))
     if request.method == "POST" and form.is_valid():
         try:
             _token, raw = services.create_token(

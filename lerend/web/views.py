@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from lerend.accounts.sso import selectors as sso_selectors
 from lerend.kit import contrib
 from lerend.organisations import rules, selectors
 from lerend.organisations.decorators import org_member
@@ -18,7 +19,11 @@ def healthz(request):
 @login_required
 def home(request):
     """Send a person with one organisation straight there; otherwise let them choose."""
-    organisations = list(selectors.organisations_for(request.user))
+    organisations = [
+        o
+        for o in selectors.organisations_for(request.user)
+        if sso_selectors.may_open(request, o.pk)
+    ]
     if len(organisations) == 1:
         return redirect("web:org_home", organisations[0].slug)
     return render(request, "web/choose_organisation.html", {"organisations": organisations})

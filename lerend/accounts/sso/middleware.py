@@ -2,10 +2,7 @@ from django.http import Http404
 
 from lerend.organisations.models import Organisation
 
-# The organisations this session may open, as a list of ids; absent: all of the person's.
-# Set at log-in: a sign-in through an organisation's identity provider opens only that
-# organisation; a password log-in never opens one that requires its own sign-in.
-SESSION_SCOPE = "lerend_org_scope"
+from .selectors import session_scope
 
 
 class SessionScopeMiddleware:
@@ -21,9 +18,9 @@ class SessionScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         slug = view_kwargs.get("org_slug")
-        if slug is None or not hasattr(request, "session"):
+        if slug is None:
             return None
-        scope = request.session.get(SESSION_SCOPE)
+        scope = session_scope(request)
         if scope is None:
             return None
         if not Organisation.objects.filter(slug=slug, pk__in=scope).exists():

@@ -4,6 +4,11 @@ from lerend.organisations.models import Membership
 
 from .models import SsoConnection
 
+# The organisations this session may open, as a list of ids; absent: all of the person's.
+# Set at log-in: a sign-in through an organisation's identity provider opens only that
+# organisation; a password log-in never opens one that requires its own sign-in.
+SESSION_SCOPE = "lerend_org_scope"
+
 
 def email_domain(email: str) -> str:
     return email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
@@ -62,3 +67,16 @@ def password_refused(email: str) -> SsoConnection | None:
     if get_user_model().objects.filter(email__iexact=email).exists() and others.exists():
         return None
     return connection
+
+
+def session_scope(request) -> list[int] | None:
+    """The organisation ids this session may open (set at log-in: an SSO sign-in opens only
+    its organisation, a password none that requires its own sign-in), or None for all of the
+    person's organisations."""
+    session = getattr(request, "session", None)
+    return None if session is None else session.get(SESSION_SCOPE)
+
+
+def may_open(request, organisation_id: int) -> bool:
+    scope = session_scope(request)
+    return scope is None or organisation_id in scope

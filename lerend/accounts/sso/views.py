@@ -18,8 +18,8 @@ from ..forms import LoginForm
 from ..middleware import SESSION_2FA_OK
 from . import oidc, saml, selectors, services
 from .forms import StartForm
-from .middleware import SESSION_SCOPE
 from .models import SsoRequest
+from .selectors import SESSION_SCOPE
 from .services import Outcome
 
 logger = logging.getLogger(__name__)

@@ -2,10 +2,15 @@
 
 from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model, login
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from lerend.accounts import services as accounts
+from lerend.accounts.sso import selectors as sso_selectors
 
 from ..forms import AcceptNewPersonForm
 from . import services
@@ -56,12 +61,17 @@ def _accept_new(request, token, invitation):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            person, _ = services.accept_invitation(
+            person, _invitation = services.accept_invitation(
                 token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
             )
         except services.InvitationUnavailable as error:
             return _unavailable(request, error.reason)
-        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("web:org_home", invitation.organisation.slug)
+        accounts.start_password_session(request, person)
+        home = reverse("web:org_home", args=[invitation.organisation.slug])
+        if not sso_selectors.may_open(request, invitation.organisation_id):
+            # The organisation requires its own sign-in: the new password does not open it.
+            messages.info(request, _("Welcome! Log in with your organisation's account."))
+            return redirect(reverse("accounts:login") + "?" + urlencode({"next": home}))
+        return redirect(home)
     context = {"invitation": invitation, "form": form}
     return render(request, "organisations/invitation_new.html", context)
