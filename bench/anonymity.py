@@ -9,7 +9,7 @@ import time
 
 
 def run(repeats: int = 15) -> dict:
-    from lerend.scans.anonymity import Stratum, plan_disclosure, standard_groups
+    from lerend.scans.disclosure import Stratum, plan_disclosure, standard_groups
 
     counts = {
         Stratum(f"L{loc}", f"T{loc}-{team}", role): (loc * 7 + team * 3 + len(role)) % 16

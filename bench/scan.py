@@ -163,7 +163,7 @@ def _dashboard(org, board, campaign):
         client.force_login(board)
         first = client.get(url)
         status = first.status_code
-        # The page names the parents' campaign it compares with (results_perspectives.py).
+        # The page names the parents' campaign it compares with (results/perspectives.py).
         with_parents = "Vergeleken met" in first.content.decode() or (
             "Compared with" in first.content.decode()
         )

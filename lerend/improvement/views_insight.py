@@ -101,10 +101,14 @@ def advice_page(request):
     ranked = []
     if campaign is not None:
         scores = scan_scores.block_scores(
-            org, team=scope.get("team"), location=scope.get("location"), campaign=campaign
+            org,
+            reader=request.user,
+            team=scope.get("team"),
+            location=scope.get("location"),
+            campaign=campaign,
         )
         if scope["value"] != "organisation":
-            org_scores = scan_scores.block_scores(org, campaign=campaign)
+            org_scores = scan_scores.block_scores(org, reader=request.user, campaign=campaign)
     if scores:
         ranked = advice.rank(
             scores,
@@ -155,7 +159,7 @@ def advice_page(request):
 # --- dashboard -------------------------------------------------------------------------------
 
 
-def _trend(org, location_ids):
+def _trend(org, location_ids, reader):
     groups = (
         [(org.name, None)]
         if location_ids is None
@@ -163,7 +167,7 @@ def _trend(org, location_ids):
     )
     found = []
     for label, location in groups:
-        points = scan_scores.trend(org, location=location)
+        points = scan_scores.trend(org, reader=reader, location=location)
         if not points:
             continue
         columns = [str(c.title) for c, _s in points]
@@ -203,7 +207,7 @@ def dashboard(request):
             title=_("Did it work? Answers to the follow-up question"),
             colours=("#1d6b3a", "#8a5a00", "#a61b1b"),
         ),
-        "trends": _trend(org, location_ids),
+        "trends": _trend(org, location_ids, request.user),
         "scope_locations": (
             None if location_ids is None else list(selectors_dashboard.locations(org, location_ids))
         ),

@@ -1,12 +1,11 @@
 """Reads that decide who sees what about scans. Counts only: no page ever learns who did or
 did not answer."""
 
-from django.db.models import Count
-
 from lerend.organisations.models import Location, Team
 
-from . import anonymity
-from .models import Audience, Campaign, InstrumentVersion, OrganisationInstrument, ScanInvitation
+from . import disclosure as anonymity
+from .models import Audience, Campaign, InstrumentVersion, OrganisationInstrument
+from .results import plan as gate
 
 
 def campaigns_for(organisation):
@@ -39,24 +38,15 @@ def own_instruments(organisation):
     )
 
 
-def _cell_counts(queryset) -> dict:
-    counts = {}
-    for row in queryset.values("location_key", "team_key", "role_group").annotate(n=Count("id")):
-        cell = anonymity.Stratum(
-            row["location_key"] or None, row["team_key"] or None, row["role_group"]
-        )
-        counts[cell] = row["n"]
-    return counts
-
-
 def response_overview(campaign) -> dict:
     """What a leader sees while a campaign runs: per group the number of responses and (for
-    staff) the response rate — both through the anonymity plan. Two grouped count queries;
-    no individual invitation is ever read."""
-    k = campaign.k or campaign.organisation.anonymity_threshold
-    responded = _cell_counts(campaign.responses.all())
+    staff) the response rate — both through the campaign's plan (route 5: the same
+    complementary suppression as results, so differencing locations and teams gives no
+    small group's count). Two grouped count queries; no individual invitation is read."""
+    k = gate.campaign_k(campaign)
+    responded = gate.cell_counts([campaign.pk]).get(campaign.pk, {})
     if campaign.audience == Audience.STAFF:
-        invited = _cell_counts(ScanInvitation.objects.filter(campaign=campaign))
+        invited = gate.invited_counts(campaign.pk)
         cells = set(invited) | set(responded)
         groups = anonymity.standard_groups(cells)
         rates = anonymity.plan_response_rates(groups, invited, responded, k)

@@ -28,9 +28,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import charts
-from .models import Audience, Campaign, RoleGroup
-from .results import (
+from .. import charts
+from ..models import Audience, Campaign, RoleGroup
+from .core import (
     CampaignResults,
     GroupResult,
     location_ref,
@@ -38,7 +38,7 @@ from .results import (
     role_group_ref,
     team_ref,
 )
-from .results_stats import add
+from .stats import add
 
 COUNTERPART_AUDIENCE = {Audience.STAFF: Audience.PARENTS, Audience.PARENTS: Audience.STAFF}
 CHOICES_MAX = 12
@@ -220,7 +220,7 @@ def perception(results: CampaignResults, scope: Scope, counterpart: CampaignResu
 
 def perception_context(request, results: CampaignResults, scope: Scope) -> dict:
     """The section plus the choice of counterpart campaign (``?vergelijk=``)."""
-    from .results import results_for
+    from .core import results_for
 
     choices = counterpart_choices(results.campaign)
     chosen = chosen_counterpart(results.campaign, choices, request.GET.get("vergelijk"))
