@@ -26,8 +26,9 @@ from lerend.learning import services as learning
 from lerend.learning.models import EvidenceKind, JournalEntry, ReviewKind
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Membership, Organisation, Role, Sector, Team
+from lerend.scans import selectors as scan_selectors
 from lerend.scans import services as scans
-from lerend.scans.models import AccessCode, Campaign, Response, ScanInvitation
+from lerend.scans.models import Campaign, Response, ScanInvitation
 from lerend.scans.services_respond import DONT_KNOW, start_with_code, submit
 
 from . import builder, content_text
@@ -361,7 +362,7 @@ def _campaign(organisation, key, title, opens, closes, closed=False):
 
 @transaction.atomic
 def _parents_campaign(organisation, title, opens, closes):
-    """Parents answer through the code of their child's group, as they would for real."""
+    """Parents answer through their own single-use letter, as they would for real."""
     board = login(organisation, Role.BESTUURDER)
     today = timezone.localdate()
     campaign = scans.create_campaign(
@@ -376,8 +377,8 @@ def _parents_campaign(organisation, title, opens, closes):
     scans.launch_campaign(campaign=campaign, actor=board)
     rng = random.Random(f"{organisation.slug}-ouders-{opens.year}")
     instrument = campaign.instrument_version.instrument
-    for code in AccessCode.objects.filter(campaign=campaign).order_by("id"):
-        for _parent in range(rng.randint(*PARENTS_PER_TEAM)):
+    for letters in scan_selectors.letters_by_team(campaign).values():
+        for code in letters[: rng.randint(*PARENTS_PER_TEAM)]:
             token = start_with_code(code=code)
             invitation = ScanInvitation.objects.get(token_hash=scans.hash_token(token))
             invitation.draft = _answers(instrument, PARENT_SHIFTS, rng, parents=True)

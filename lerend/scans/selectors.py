@@ -1,10 +1,12 @@
 """Reads that decide who sees what about scans. Counts only: no page ever learns who did or
 did not answer."""
 
+from django.db.models import Count
+
 from lerend.organisations.models import Location, Team
 
 from . import disclosure as anonymity
-from .models import Audience, Campaign, InstrumentVersion, OrganisationInstrument
+from .models import AccessCode, Audience, Campaign, InstrumentVersion, OrganisationInstrument
 from .results import plan as gate
 
 
@@ -36,6 +38,28 @@ def own_instruments(organisation):
     return OrganisationInstrument.objects.filter(organisation=organisation).select_related(
         "based_on"
     )
+
+
+def letters_by_team(campaign) -> dict[int, list]:
+    """Team id -> its letters (AccessCodes) in a stable order: for the demo and tests that
+    hand letters out as a distributor would."""
+    out: dict[int, list] = {}
+    for code in AccessCode.objects.filter(campaign=campaign).order_by("team_key", "id"):
+        out.setdefault(code.team_key, []).append(code)
+    return out
+
+
+def letters_per_team(campaign) -> list[dict]:
+    """Per team of a parents' or pupils' campaign: its label and how many letters it got
+    (one GROUP BY). Never the codes, and not how many were used: that is a live response
+    count per group and goes through the plan in :func:`response_overview`."""
+    rows = (
+        AccessCode.objects.filter(campaign=campaign)
+        .values_list("team_key", "label")
+        .annotate(n=Count("id"))
+        .order_by("label")
+    )
+    return [{"team": team, "label": label, "letters": n} for team, label, n in rows]
 
 
 def response_overview(campaign) -> dict:

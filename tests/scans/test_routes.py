@@ -1,0 +1,286 @@
+"""Issue 10: each route by which a leader, coach or colleague could read someone's answers.
+Every test first builds the shape that leaked (and shows, with the attacker's own
+arithmetic, that it would leak under the old rule), then that the product now closes it.
+docs/anonymity.md explains each rule; the property tests are in test_routes_properties.py.
+"""
+
+import datetime
+import importlib
+import re
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from lerend.organisations.models import Role
+from lerend.scans import disclosure, exports, selectors, services
+from lerend.scans.models import AccessCode, Campaign, Response, ScanInvitation
+from lerend.scans.results import CampaignResults, location_ref, organisation_ref, team_ref
+from lerend.scans.results.plan import results_ready
+from lerend.scans.services_respond import DONT_KNOW, CodeExhausted, start_with_code, submit
+from tests.factories import member
+
+from .test_campaign_support import launched
+from .test_results_support import FIRST, SECOND, answer, close
+
+K = 5
+
+
+def _staff(world, team, count):
+    return [member(world.org, Role.MEDEWERKER, team=team) for _ in range(count)]
+
+
+def _url(name, world, *args):
+    return reverse(f"scans:{name}", args=[world.org.slug, *args])
+
+
+# --- route 1: ballot stuffing through shared codes --------------------------------------------
+
+
+def _parents(world):
+    return launched(world, key="ouders", audience="parents", role_groups=())
+
+
+def test_route1_a_code_starts_one_answer_so_a_leader_cannot_stuff_the_ballot(world):
+    """The leak: one code per group with 40 uses — a leader answers 4 times with known
+    answers next to one real parent and subtracts. Now every letter works once."""
+    campaign = _parents(world)
+    letters = selectors.letters_by_team(campaign)[world.team.pk]
+    assert len(letters) == 30 and {c.use_limit for c in letters} == {1}
+    parent = letters[0]
+    start_with_code(code=parent)  # the real parent
+    for _attempt in range(4):  # the leader, with the same code
+        with pytest.raises(CodeExhausted):
+            start_with_code(code=parent)
+    assert ScanInvitation.objects.filter(campaign=campaign).count() == 1
+    assert AccessCode.objects.get(pk=parent.pk).uses == 1
+
+
+def test_route1_codes_are_shown_only_to_whoever_hands_them_out(client, world):
+    campaign = _parents(world)
+    code = selectors.letters_by_team(campaign)[world.team.pk][0].code
+    detail = _url("detail", world, campaign.pk)
+    letters = _url("letters", world, campaign.pk, world.team.pk)
+    for persona in ("teamleader", "coach"):  # they see the campaign, never a code
+        client.force_login(getattr(world, persona))
+        html = client.get(detail).content.decode()
+        assert "Brieven voor ouders en leerlingen" in html and code not in html
+        assert client.get(letters).status_code == 403
+    client.force_login(world.staff)
+    assert client.get(letters).status_code == 403
+    client.force_login(world.outsider)
+    assert client.get(letters).status_code == 404
+    client.force_login(world.admin)
+    assert code not in client.get(detail).content.decode()  # counts only on the detail page
+    page = client.get(letters)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert html.count('class="letter card') == 30 and code in html and "<svg" in html
+    audit = world.org.audit_entries.filter(action="campaign.letters")
+    assert audit.count() == 1 and audit.get().after == {"team": world.team.pk, "letters": 30}
+
+
+def test_route1_campaigns_answered_through_shared_codes_show_no_results(world):
+    """Responses through a shared code cannot be tied to one family: the migration spends
+    such codes and withholds the campaign's results."""
+    campaign = _parents(world)
+    shared = AccessCode.objects.filter(campaign=campaign, team_key=world.team.pk).first()
+    AccessCode.objects.filter(campaign=campaign).exclude(pk=shared.pk).delete()
+    AccessCode.objects.filter(pk=shared.pk).update(use_limit=40)
+    for _parent in range(6):
+        invitation = ScanInvitation.objects.get(
+            token_hash=services.hash_token(start_with_code(code=shared))
+        )
+        invitation.draft = {"answers": {"ouders.partnerschap.1": 4}}
+        submit(invitation=invitation, instrument=campaign.instrument_version.instrument)
+    close(campaign, world)
+    assert results_ready(Campaign.objects.get(pk=campaign.pk))  # the old shape: shown
+    migration = importlib.import_module("lerend.scans.migrations.0005_single_use_letters")
+    migration.retire_shared_codes(apps, None)
+    campaign.refresh_from_db()
+    shared.refresh_from_db()
+    assert (campaign.codes_single_use, shared.use_limit, shared.uses) == (False, 6, 6)
+    assert not results_ready(campaign)
+    assert not CampaignResults(campaign, reader=world.board).is_ready
+
+
+# --- route 2: readers inside the group ------------------------------------------------------
+
+
+def _team_of_k(world, rups_extra=K - 1, pop=K):
+    """Staff only (leaders do not take part). Rups: world.staff + ``rups_extra``."""
+    rups = [world.staff, *_staff(world, world.team, rups_extra)]
+    others = _staff(world, world.other_team, pop)
+    campaign = launched(world, role_groups=("medewerkers",))
+    for n, person in enumerate(rups):
+        answer(campaign, person, {FIRST: 1 + n % 5, SECOND: 4})
+    for person in others:
+        answer(campaign, person, {FIRST: 3, SECOND: 3})
+    return close(campaign, world)
+
+
+def test_route2_a_member_of_a_team_of_k_does_not_see_it(client, world):
+    campaign = _team_of_k(world)
+    everybody = CampaignResults(campaign)
+    mine = CampaignResults(campaign, reader=world.staff)
+    rups = team_ref(world.team)
+    cells = mine.strict
+    assert cells == {disclosure.Stratum(world.location.pk, world.team.pk, "medewerkers")}
+    # The leak: shown to everybody, the team's five answers minus their own leave four.
+    assert everybody.is_visible(rups) and everybody.plan.n(rups.key) == K
+    leaks = disclosure.find_violations(
+        everybody.plan.visible_groups, mine.counts, K, strict_cells=cells
+    )
+    assert leaks and all(cells & atom for atom in leaks)
+    # Closed: not shown to them on any surface, and nothing they see adds up to it.
+    assert not mine.is_visible(rups)
+    seen = mine.plan.visible_groups
+    assert disclosure.find_violations(seen, mine.counts, K, strict_cells=cells) == []
+    assert {key[0] for key in mine.plan.visible_keys} == {
+        "organisation",
+        "location",
+        "role_group",
+        "role_group_in_location",
+    }
+    client.force_login(world.staff)
+    page = client.get(_url("results_team", world, campaign.pk, world.team.pk))
+    assert not page.context["group"].visible
+    assert "Te weinig respondenten" in page.content.decode()
+    assert not mine.group(rups).visible and mine.comments(rups, role_allowed=True) == []
+    # The board did not answer in Rups: it sees the team.
+    assert CampaignResults(campaign, reader=world.board).is_visible(rups)
+
+
+def test_route2_a_member_sees_their_team_when_k_others_remain(world):
+    campaign = _team_of_k(world, rups_extra=K)
+    mine = CampaignResults(campaign, reader=world.staff)
+    assert mine.is_visible(team_ref(world.team)) and mine.plan.n(team_ref(world.team).key) == 6
+
+
+def test_route2_in_the_api_and_the_pdf(client, world, make_key, api_get):
+    campaign = _team_of_k(world)
+    body = api_get(
+        f"/o/regenboog/scans/{campaign.pk}/results/teams/{world.team.pk}", make_key(world.staff)
+    ).json()
+    assert (body["group"]["visible"], body["group"]["respondents"]) == (False, None)
+    client.force_login(world.staff)
+    pdf = client.get(_url("results_team_pdf", world, campaign.pk, world.team.pk))
+    assert pdf.status_code == 200
+    html = client.get(_url("results_team", world, campaign.pk, world.team.pk)).content.decode()
+    assert "respondenten</p>" not in html
+
+
+def test_route2_a_leader_among_k_leaders_apart_cannot_subtract_the_locations(world):
+    """Leadership apart: five leaders form one cell. The board sees the organisation and
+    every location; "organisation minus the locations" is the leaders — four besides the
+    board itself. The board's plan drops a location instead."""
+    staff = [world.staff, *_staff(world, world.team, 5), *_staff(world, world.other_team, 6)]
+    campaign = launched(world, leaders_apart=True)
+    for person in staff:
+        answer(campaign, person, {FIRST: 2, SECOND: 2})
+    for leader in (world.teamleader, world.manager, world.coach, world.board, world.admin):
+        answer(campaign, leader, {FIRST: 5, SECOND: 5})
+    close(campaign, world)
+    everybody = CampaignResults(campaign)
+    board = CampaignResults(campaign, reader=world.board)
+    leaders = disclosure.Stratum(None, None, "leiding")
+    assert board.strict == {leaders}
+    org, vlinder = organisation_ref(world.org), location_ref(world.location)
+    assert everybody.is_visible(org) and everybody.is_visible(vlinder)  # the leak
+    assert disclosure.find_violations(
+        everybody.plan.visible_groups, everybody.counts, K, strict_cells={leaders}
+    )
+    assert board.is_visible(org) and not board.is_visible(vlinder)
+    assert (
+        disclosure.find_violations(
+            board.plan.visible_groups, board.counts, K, strict_cells={leaders}
+        )
+        == []
+    )
+
+
+# --- route 3: per-question n ------------------------------------------------------------------
+
+
+def _few_answers(world):
+    """Rups: six respondents, four say "don't know" to FIRST. Pop: six answer everything."""
+    rups = [world.staff, *_staff(world, world.team, 5)]
+    pop = _staff(world, world.other_team, 6)
+    campaign = launched(world, role_groups=("medewerkers",))
+    for n, person in enumerate(rups):
+        answer(campaign, person, {FIRST: 1 if n < 2 else DONT_KNOW, SECOND: 4})
+    for person in pop:
+        answer(campaign, person, {FIRST: 4, SECOND: 2})
+    return close(campaign, world)
+
+
+def test_route3_a_dimension_with_fewer_than_k_answers_has_no_numbers(client, world):
+    campaign = _few_answers(world)
+    results = CampaignResults(campaign, reader=world.board)
+    rups = results.group(team_ref(world.team))
+    assert rups.visible and rups.respondents == 6
+    first, second = rups.dimension("pedagogisch-professionals"), rups.dimension("team")
+    # The leak: two answers (mean 1,0) published for a group of six.
+    assert Response.objects.filter(campaign=campaign, team_key=world.team.pk).count() == 6
+    assert (first.suppressed, first.counts.n, first.mean, first.items) == (True, 0, None, [])
+    assert (second.suppressed, second.counts.n, second.mean) == (False, 6, 4.0)
+    # Pop has six answers, but "location minus Pop" would be Rups's two: hidden too.
+    pop = results.group(team_ref(world.other_team))
+    assert pop.dimension("pedagogisch-professionals").suppressed
+    location = results.group(location_ref(world.location)).dimension("pedagogisch-professionals")
+    assert (location.suppressed, location.counts.n, location.mean) == (False, 8, 3.25)
+    client.force_login(world.board)
+    html = client.get(_url("results_team", world, campaign.pk, world.team.pk)).content.decode()
+    assert "minimumaantal" in html and "1,0" not in html
+    rows = exports.aggregate_rows(campaign, world.board)
+    team_rows = {(r[1], r[4]): r[5:7] for r in rows if r[0] == "Team"}
+    assert team_rows[("Groep Rups", "pedagogisch-professionals")] == [0, None]
+    assert team_rows[("Groep Pop", "pedagogisch-professionals")] == [0, None]
+    assert team_rows[("Groep Pop", "team")] == [6, 2.0]
+
+
+def test_route3_the_advice_scores_leave_out_a_block_with_few_answers(world):
+    from lerend.scans.results import block_scores
+
+    campaign = _few_answers(world)
+    scores = block_scores(world.org, reader=world.board, team=world.team, campaign=campaign)
+    assert scores == {"team": 4.0}
+    location = block_scores(
+        world.org, reader=world.board, location=world.location, campaign=campaign
+    )
+    assert location == {"pedagogisch-professionals": 3.25, "team": 3.0}
+
+
+# --- route 5: time ------------------------------------------------------------------------
+
+
+def test_route5_live_response_counts_go_through_the_plan(world):
+    """While a campaign runs, leaders see responses per group. The leak: "location minus
+    Rups" gives the participation of Pop's three people. Counts are planned on invited."""
+    _staff(world, world.team, 5)
+    _staff(world, world.other_team, 3)
+    campaign = launched(world, role_groups=("medewerkers",))
+    for invitation in ScanInvitation.objects.filter(campaign=campaign):
+        submit(invitation=invitation, instrument=campaign.instrument_version.instrument)
+    rows = {row["label"]: row for row in selectors.response_overview(campaign)["rows"]}
+    assert rows["De Vlinder"]["responded"] == 9
+    assert rows["Groep Rups"]["responded"] is None  # 6 invited, but would expose Pop
+    assert rows["Groep Pop"]["responded"] is None
+
+
+def test_route5_no_date_finer_than_the_campaign_leaves(client, world, make_key, api_get):
+    campaign = _team_of_k(world, rups_extra=K)
+    Response.objects.filter(campaign=campaign).update(
+        submitted_on=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    key = make_key(world.board)
+    texts = [
+        api_get("/o/regenboog/scans", key).content.decode(),
+        api_get(f"/o/regenboog/scans/{campaign.pk}/results/organisation", key).content.decode(),
+        "".join(exports.raw_csv(campaign, world.board)),
+        exports.aggregate_csv(campaign, world.board),
+    ]
+    allowed = {campaign.opens_on.isoformat(), campaign.closes_on.isoformat()}
+    for text in texts:
+        assert set(re.findall(r"\d{4}-\d{2}(?:-\d{2})?", text)) <= allowed
