@@ -21,7 +21,7 @@ from lerend.scans.results.plan import results_ready
 from lerend.scans.services_respond import DONT_KNOW, CodeExhausted, start_with_code, submit
 from tests.factories import member
 
-from .test_campaign_support import launched
+from .test_campaign_support import launched, make_campaign
 from .test_results_support import FIRST, SECOND, answer, close
 
 K = 5
@@ -284,3 +284,106 @@ def test_route5_no_date_finer_than_the_campaign_leaves(client, world, make_key, 
     allowed = {campaign.opens_on.isoformat(), campaign.closes_on.isoformat()}
     for text in texts:
         assert set(re.findall(r"\d{4}-\d{2}(?:-\d{2})?", text)) <= allowed
+
+
+# --- route 4: campaign against campaign ----------------------------------------------------
+
+
+def _pulse_round(world, title, people, *, leaders=(), leaders_apart=False, back=0):
+    """A closed staff pulse in which ``people`` and ``leaders`` answer; ``back`` moves it that
+    many months into the past (so the trend orders the rounds)."""
+    role_groups = ("leiding", "medewerkers") if leaders else ("medewerkers",)
+    campaign = launched(world, title=title, role_groups=role_groups, leaders_apart=leaders_apart)
+    for n, person in enumerate([*people, *leaders]):
+        answer(campaign, person, {FIRST: 1 + n % 5, SECOND: 3})
+    close(campaign, world)
+    today = timezone.localdate()
+    Campaign.objects.filter(pk=campaign.pk).update(
+        opens_on=today - datetime.timedelta(days=30 * back + 10),
+        closes_on=today - datetime.timedelta(days=30 * back + 1),
+    )
+    campaign.refresh_from_db()
+    return campaign
+
+
+def test_route4_a_joiner_is_not_compared_with_the_round_before(world):
+    rups = [world.staff, *_staff(world, world.team, 5)]
+    pop = _staff(world, world.other_team, 6)
+    spring = _pulse_round(world, "Voorjaar", rups + pop, back=3)
+    # Unchanged population: the earlier round stands next to this one everywhere.
+    summer = _pulse_round(world, "Zomer", rups + pop, back=1)
+    results = CampaignResults(summer, reader=world.board)
+    for ref in (organisation_ref(world.org), team_ref(world.team), team_ref(world.other_team)):
+        assert [p.visible for p in results.trend(ref)] == [True, True]
+    # The leak: one person joins Rups; assuming everyone else answers as before, "Rups now
+    # minus Rups then" is the joiner's answer. Each round on its own is safe (k = 5).
+    joiner = _staff(world, world.team, 1)[0]
+    autumn = _pulse_round(world, "Najaar", rups + pop + [joiner])
+    results = CampaignResults(autumn, reader=world.board)
+    assert [c.title for c in results.earlier_campaigns()] == ["Voorjaar", "Zomer"]
+    rups_now = results.trend(team_ref(world.team))
+    assert [(p.campaign.title, p.visible) for p in rups_now] == [
+        ("Voorjaar", False),
+        ("Zomer", False),
+        ("Najaar", True),
+    ]
+    # Whatever contains Rups is not compared either (organisation minus Pop = Rups);
+    # Pop did not change and keeps its trend.
+    assert [p.visible for p in results.trend(organisation_ref(world.org))] == [False] * 2 + [True]
+    assert [p.visible for p in results.trend(team_ref(world.other_team))] == [True] * 3
+    assert spring.pk != summer.pk
+
+
+def test_route4_leaders_moved_by_the_leaders_apart_switch_are_not_compared(world):
+    rups = [world.staff, *_staff(world, world.team, 5)]
+    pop = _staff(world, world.other_team, 6)
+    # Enough leaders that the board, reading as one of them, keeps k others (route 2).
+    more = [
+        member(world.org, Role.COACH, location=world.location),
+        member(world.org, Role.BESTUURDER),
+    ]
+    leaders = [world.teamleader, world.manager, world.coach, world.board, world.admin, *more]
+    _pulse_round(world, "Voorjaar", rups + pop, leaders=leaders, back=2)
+    autumn = _pulse_round(world, "Najaar", rups + pop, leaders=leaders, leaders_apart=True)
+    results = CampaignResults(autumn, reader=world.board)
+    # In spring the team leader counted in Rups; now in the leaders' cell: Rups lost one.
+    assert [p.visible for p in results.trend(team_ref(world.team))] == [False, True]
+    assert [p.visible for p in results.trend(team_ref(world.other_team))] == [True, True]
+
+
+def test_route4_the_dashboard_trend_follows_the_same_rule(world):
+    from lerend.scans.results import block_trend
+
+    rups = [world.staff, *_staff(world, world.team, 5)]
+    pop = _staff(world, world.other_team, 6)
+    _pulse_round(world, "Voorjaar", rups + pop, back=2)
+    joiner = _staff(world, world.team, 1)[0]
+    _pulse_round(world, "Najaar", rups + pop + [joiner])
+    points = block_trend(world.org, reader=world.board, team=world.team)
+    assert [(c.title, scores is not None) for c, scores in points] == [
+        ("Voorjaar", False),
+        ("Najaar", True),
+    ]
+    points = block_trend(world.org, reader=world.board, team=world.other_team)
+    assert [scores is not None for _c, scores in points] == [True, True]
+
+
+def test_route4_overlapping_campaigns_for_almost_the_same_people_cannot_both_run(world):
+    """Two pulses in the same weeks, one for Rups and Pop, one for Rups only, with three in
+    Pop: "both minus Rups" would be Pop's three. The second cannot launch."""
+    _staff(world, world.team, 5)
+    _staff(world, world.other_team, 2)  # Pop: world has no staff there; now two, + below
+    _staff(world, world.other_team, 1)
+    both = launched(world, role_groups=("medewerkers",), teams=[world.team, world.other_team])
+    assert both.launched_at is not None
+    rups_only = make_campaign(world, role_groups=("medewerkers",), teams=[world.team])
+    with pytest.raises(services.CannotLaunch, match="minder dan 5 mensen verschillen"):
+        services.launch_campaign(campaign=rups_only, actor=world.admin)
+    assert ScanInvitation.objects.filter(campaign=rups_only).count() == 0
+    # The same people, or clearly different ones, may run side by side.
+    same = make_campaign(world, role_groups=("medewerkers",), teams=[world.team, world.other_team])
+    assert services.launch_campaign(campaign=same, actor=world.admin).launched_at is not None
+    _staff(world, world.other_team, 2)  # Pop now five: Rups-only differs from both by five
+    later = make_campaign(world, role_groups=("medewerkers",), teams=[world.team])
+    with pytest.raises(services.CannotLaunch):
+        services.launch_campaign(campaign=later, actor=world.admin)  # vs "same": 3 differ

@@ -252,7 +252,9 @@ def comparable_keys(
         return {}
     ids = [current.pk] + [c.pk for c, _p in earlier]
     plans = [current_plan] + [p for _c, p in earlier]
-    memo_key = (tuple(ids), tuple(p.visible_keys for p in plans), current_plan.k)
+    # Invitations of a staff campaign are all made at launch: (id, launch time) fixes them.
+    versions = tuple((c.pk, c.launched_at) for c in [current, *(c for c, _p in earlier)])
+    memo_key = (versions, tuple(p.visible_keys for p in plans), current_plan.k)
     return _memo(
         _COMPARISONS,
         _COMPARISONS_MAX,
