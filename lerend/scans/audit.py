@@ -11,4 +11,5 @@ ACTION_LABELS = {
     "campaign.close": gettext_lazy("Campaign closed"),
     "campaign.remind": gettext_lazy("Campaign reminder sent"),
     "campaign.letters": gettext_lazy("Letters with codes shown for handing out"),
+    "comment.review": gettext_lazy("Open comment reviewed"),
 }

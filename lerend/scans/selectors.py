@@ -40,6 +40,33 @@ def own_instruments(organisation):
     )
 
 
+def comments_to_review(campaign) -> list[dict]:
+    """The comments of a closed campaign that mention a role, for its manager to publish or
+    hide (route 6): masked text, the roles found, the state and an opaque key — never the
+    response, its strata or its order. Sorted by text."""
+    from .results.comments import mask_names, review_key, review_state, role_mentions
+    from .results.core import CampaignResults
+
+    tokens = CampaignResults(campaign).name_tokens
+    found = []
+    rows = campaign.responses.order_by().values_list("pk", "comments")
+    for response_id, comments in rows.iterator(chunk_size=2000):
+        for index, comment in enumerate(comments or ()):
+            state = review_state(comment)
+            if state is None:
+                continue
+            found.append(
+                {
+                    "key": review_key(response_id, index),
+                    "text": mask_names(comment.get("text", ""), tokens),
+                    "roles": role_mentions(comment.get("text", "")),
+                    "state": state,
+                }
+            )
+    found.sort(key=lambda c: (c["state"] != "flagged", c["text"].casefold()))
+    return found
+
+
 def letters_by_team(campaign) -> dict[int, list]:
     """Team id -> its letters (AccessCodes) in a stable order: for the demo and tests that
     hand letters out as a distributor would."""

@@ -459,6 +459,36 @@ def send_reminders(*, campaign, actor=None) -> None:
     _enqueue_mails(campaign, "reminder")
 
 
+class UnknownComment(Exception):
+    pass
+
+
+@transaction.atomic
+def review_comment(*, campaign, key: str, decision: str, actor) -> None:
+    """Publish or hide one comment that mentions a role (route 6). ``key`` is the opaque
+    handle of the review page. Raises UnknownComment. Side effects: the comment's ``review``
+    in its response, audit entry ``comment.review`` (the decision, never the text)."""
+    from .results.comments import REVIEW_HIDDEN, REVIEW_PUBLISHED, review_key, review_state
+
+    if decision not in (REVIEW_PUBLISHED, REVIEW_HIDDEN):
+        raise ValueError(decision)
+    rows = campaign.responses.select_for_update().order_by().values_list("pk", "comments")
+    for response_id, comments in rows.iterator(chunk_size=2000):
+        for index, comment in enumerate(comments or ()):
+            if review_state(comment) is not None and review_key(response_id, index) == key:
+                comments[index] = dict(comment, review=decision)
+                campaign.responses.filter(pk=response_id).update(comments=comments)
+                record(
+                    organisation=campaign.organisation,
+                    actor=actor,
+                    action="comment.review",
+                    target=campaign,
+                    after={"decision": decision},
+                )
+                return
+    raise UnknownComment
+
+
 @transaction.atomic
 def show_letters(*, campaign, team, actor) -> list[AccessCode]:
     """The single-use letters of one team, for the person who hands them out (a manager of

@@ -120,6 +120,29 @@ def campaign_letters(request, campaign_id, team_id):
     return render(request, "scans/letters.html", context)
 
 
+@require(rules.can_manage_campaigns)
+def comment_review(request, campaign_id):
+    """Comments that mention a role, for the campaign's manager to publish or hide (route 6
+    of docs/anonymity.md): masked, sorted by text, without anything that tells whose."""
+    campaign = _campaign(request, campaign_id, manage=True)
+    if not exports.is_ready(campaign):
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.review_comment(
+                campaign=campaign,
+                key=request.POST.get("key", ""),
+                decision=request.POST.get("decision", ""),
+                actor=request.user,
+            )
+        except (services.UnknownComment, ValueError):
+            raise Http404 from None
+        messages.success(request, _("Your decision has been saved."))
+        return redirect("scans:comment_review", request.organisation.slug, campaign.pk)
+    context = {"campaign": campaign, "comments": selectors.comments_to_review(campaign)}
+    return render(request, "scans/comment_review.html", context)
+
+
 def _qr_svg(link: str) -> str:
     # segno writes plain SVG attributes (no style=), so it passes the strict CSP inline.
     svg = segno.make(link, error="m").svg_inline(

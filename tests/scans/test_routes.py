@@ -387,3 +387,73 @@ def test_route4_overlapping_campaigns_for_almost_the_same_people_cannot_both_run
     later = make_campaign(world, role_groups=("medewerkers",), teams=[world.team])
     with pytest.raises(services.CannotLaunch):
         services.launch_campaign(campaign=later, actor=world.admin)  # vs "same": 3 differ
+
+
+# --- route 6: free text ---------------------------------------------------------------------
+
+
+def _commented(world, comments):
+    rups = [world.staff, *_staff(world, world.team, 5)]
+    campaign = launched(world, role_groups=("medewerkers",))
+    for person, text in zip(rups, comments, strict=False):
+        answer(campaign, person, {FIRST: 3, SECOND: 3}, {"pulse.open": text})
+    for person in rups[len(comments) :]:
+        answer(campaign, person, {FIRST: 3, SECOND: 3})
+    return close(campaign, world)
+
+
+def test_route6_names_of_colleagues_are_masked_before_anyone_reads_them(client, world):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=world.teamleader.pk).update(name="Jan de Vries")
+    text = "Jan de Vries luistert nooit, en Vries zegt dat het aan de bos ligt."
+    campaign = _commented(world, [text, "Fijn team"])
+    client.force_login(world.board)
+    url = _url("results_comments", world, campaign.pk) + f"?groep=team-{world.team.pk}"
+    html = client.get(url).content.decode()
+    assert "Jan" not in html and "Vries" not in html  # the leak: the name as written
+    assert "[naam] luistert nooit, en [naam] zegt dat het aan de bos ligt." in html
+    assert "Fijn team" in html
+    # A search for the name finds nothing.
+    assert "luistert" not in client.get(url + "&q=vries").content.decode()
+
+
+def test_route6_a_comment_naming_a_role_waits_for_the_campaign_manager(client, world):
+    text = "Als intern begeleider voel ik me niet gehoord."
+    campaign = _commented(world, [text, "Fijn team"])
+    url = _url("results_comments", world, campaign.pk) + f"?groep=team-{world.team.pk}"
+    review = _url("comment_review", world, campaign.pk)
+    client.force_login(world.board)
+    assert "intern begeleider" not in client.get(url).content.decode()  # held back
+    client.force_login(world.teamleader)
+    assert client.get(review).status_code == 403
+    client.force_login(world.outsider)
+    assert client.get(review).status_code == 404
+    client.force_login(world.admin)
+    page = client.get(review)
+    [flagged] = page.context["comments"]
+    assert (flagged["text"], flagged["roles"], flagged["state"]) == (
+        text,
+        ["intern begeleider"],
+        "flagged",
+    )
+    assert str(Response.objects.filter(campaign=campaign).first().pk) not in flagged["key"]
+    client.post(review, {"key": flagged["key"], "decision": "published"})
+    assert text in client.get(url).content.decode()
+    client.post(review, {"key": flagged["key"], "decision": "hidden"})
+    assert text not in client.get(url).content.decode()
+    decisions = world.org.audit_entries.filter(action="comment.review")
+    assert [e.after for e in decisions.order_by("id")] == [
+        {"decision": "published"},
+        {"decision": "hidden"},
+    ]
+    assert client.post(review, {"key": "0" * 24, "decision": "hidden"}).status_code == 404
+
+
+def test_route6_and_7_respondents_are_told(client, world):
+    campaign = launched(world, role_groups=("medewerkers",))
+    invitation = ScanInvitation.objects.get(campaign=campaign, person=world.staff)
+    html = client.get(reverse("respond:start", args=[services.token_for(invitation.nonce)]))
+    text = html.content.decode()
+    assert "Namen van mensen die je in een open antwoord schrijft, halen we weg" in text
+    assert "Als iedereen in een groep hetzelfde antwoord geeft" in text

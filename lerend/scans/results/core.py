@@ -41,6 +41,7 @@ from django.db.models.functions import Cast
 from .. import disclosure as anonymity
 from ..charts import fmt, pct
 from ..models import Aggregate, Campaign, DimensionAggregate, Response
+from . import comments as comment_rules
 from . import plan
 from .plan import cell_counts, plan_for
 from .stats import COUNT_FIELDS, Counts, cronbach_alpha
@@ -578,9 +579,23 @@ class CampaignResults:
 
     # --- comments --------------------------------------------------------------------------
 
+    @cached_property
+    def name_tokens(self) -> frozenset[str]:
+        """Words of the names of everyone in the organisation (one query), for masking."""
+        from lerend.organisations.models import Membership
+
+        names = (
+            Membership.objects.filter(organisation_id=self.campaign.organisation_id)
+            .values_list("person__name", flat=True)
+            .distinct()
+        )
+        return comment_rules.name_tokens(names)
+
     def comments(self, ref: GroupRef, *, role_allowed: bool, query: str = "") -> list[Comment]:
         """Open comments of a visible group for a reader allowed to read them, sorted by
-        dimension and text (never by time). ``query`` filters case-insensitively."""
+        dimension and text (never by time), with names masked (route 6). A comment that
+        mentions a role is left out until the campaign's manager has published it.
+        ``query`` filters case-insensitively on the masked text."""
         if not self.is_ready or not self.plan.comments_visible(ref.key, role_allowed=role_allowed):
             return []
         needle = query.strip().casefold()
@@ -592,7 +607,13 @@ class CampaignResults:
         for comments in lists:
             for comment in comments or ():
                 text = comment.get("text", "")
-                if text and (not needle or needle in text.casefold()):
+                if not text or comment_rules.review_state(comment) not in (
+                    None,
+                    comment_rules.REVIEW_PUBLISHED,
+                ):
+                    continue
+                text = comment_rules.mask_names(text, self.name_tokens)
+                if not needle or needle in text.casefold():
                     found.append(Comment(comment.get("dimension"), text))
         found.sort(key=lambda c: (order.get(c.dimension, len(order)), c.text.casefold()))
         return found
