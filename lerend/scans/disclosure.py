@@ -396,6 +396,62 @@ def number_visible_keys(
     return plan_disclosure(groups, answered, k, strict_cells=strict).visible_keys
 
 
+PRIORITY_STEP = 1000  # across campaigns: a newer campaign's groups before an older one's
+
+
+def plan_across(
+    people: Mapping[Hashable, Sequence[CellKey | None]],
+    families: Sequence[Sequence[Group]],
+    k: int,
+) -> list[frozenset[GroupKey]]:
+    """Which groups of earlier rounds may be shown next to the current one (route 4).
+
+    ``families[0]`` holds the visible groups of the current round, ``families[i]`` those of
+    the i-th earlier round (newest first), each a set of cells of its own round. ``people``
+    maps each person to their cell in every round (None: not in it). A reader who assumes
+    that everyone answers as before treats every published number of every round as a sum
+    over the same people's fixed answers, so the plan is made over *people*: people with the
+    same cells in every round form one class (the cells of this plan), a group of round i
+    is the set of classes in its cells there. The current round is pinned; earlier groups
+    are added newest round first, each only when every atom of people keeps 0 or >= k.
+    Then every number a reader can compute from all rounds together is a sum over atoms of
+    0 or >= k people (the same argument as for one round). Returns, per earlier round, the
+    keys of the groups kept.
+    """
+    _check_k(k)
+    rounds = len(families)
+    classes: dict[tuple, int] = {}
+    for cells in people.values():
+        signature = tuple(cells)
+        if len(signature) != rounds:
+            raise ValueError("every person needs a cell (or None) for every round")
+        classes[signature] = classes.get(signature, 0) + 1
+    by_cell: list[dict] = [{} for _ in range(rounds)]
+    for signature in classes:
+        for number, cell in enumerate(signature):
+            if cell is not None:
+                by_cell[number].setdefault(cell, []).append(signature)
+
+    def as_people(number: int, group: Group, priority: int) -> Group:
+        members: set = set()
+        for cell in group.cells:
+            members.update(by_cell[number].get(cell, ()))
+        return Group((number, group.key), frozenset(members), priority)
+
+    pinned = [as_people(0, g, g.priority) for g in families[0]]
+    candidates = [
+        as_people(number, g, (rounds - number) * PRIORITY_STEP + g.priority)
+        for number in range(1, rounds)
+        for g in families[number]
+    ]
+    plan = plan_disclosure(candidates, classes, k, pinned=pinned)
+    kept: list[set] = [set() for _ in range(rounds)]
+    for group in plan.visible_groups:
+        number, key = group.key
+        kept[number].add(key)
+    return [frozenset(keys) for keys in kept[1:]]
+
+
 def comments_visible(disclosure: Disclosure, group_key: GroupKey, *, role_allowed: bool) -> bool:
     """Module-level spelling of :meth:`Disclosure.comments_visible`."""
     return disclosure.comments_visible(group_key, role_allowed=role_allowed)

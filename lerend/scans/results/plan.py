@@ -224,7 +224,6 @@ def clear_memos() -> None:
 
 _COMPARISONS: OrderedDict = OrderedDict()
 _COMPARISONS_MAX = 64
-PRIORITY_STEP = 1000  # a newer campaign's groups come before any group of an older one
 
 
 def comparable_keys(
@@ -274,42 +273,12 @@ def _comparable(current, ids, plans, k) -> dict[int, frozenset]:
         "campaign_id", "person_id", "pk", "location_key", "team_key", "role_group"
     )
     for campaign_id, person_id, pk, loc, team, rg in rows.iterator(chunk_size=5000):
+        # A deleted person's invitation stands alone: never grouped with anyone.
         who = person_id if person_id is not None else ("invitation", pk)
         cells = people.setdefault(who, [None] * len(ids))
         cells[where[campaign_id]] = Stratum(loc or None, team or None, rg)
-    classes: dict[tuple, int] = defaultdict(int)
-    for cells in people.values():
-        classes[tuple(cells)] += 1
-    by_cell: list[dict] = [defaultdict(list) for _ in ids]
-    for signature in classes:
-        for number, cell in enumerate(signature):
-            if cell is not None:
-                by_cell[number][cell].append(signature)
-
-    def as_people(number, group):
-        members = set()
-        for cell in group.cells:
-            members.update(by_cell[number].get(cell, ()))
-        return frozenset(members)
-
-    pinned = [
-        disclosure.Group((ids[0], g.key), as_people(0, g), g.priority)
-        for g in plans[0].visible_groups
-    ]
-    candidates = []
-    for number in range(1, len(ids)):
-        base = (len(ids) - number) * PRIORITY_STEP
-        for g in plans[number].visible_groups:
-            candidates.append(
-                disclosure.Group((ids[number], g.key), as_people(number, g), base + g.priority)
-            )
-    plan = disclosure.plan_disclosure(candidates, dict(classes), k, pinned=pinned)
-    out: dict[int, set] = {campaign_id: set() for campaign_id in ids[1:]}
-    for group in plan.visible_groups:
-        campaign_id, key = group.key
-        if campaign_id != ids[0]:
-            out[campaign_id].add(key)
-    return {campaign_id: frozenset(keys) for campaign_id, keys in out.items()}
+    kept = disclosure.plan_across(people, [p.visible_groups for p in plans], k)
+    return dict(zip(ids[1:], kept, strict=True))
 
 
 def _comparable_by_counts(ids, plans, k) -> dict[int, frozenset]:
