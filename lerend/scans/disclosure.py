@@ -34,6 +34,7 @@ import json
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from typing import Any, NamedTuple
 
 # Mirrors lerend.organisations.models.K_MIN/K_MAX/K_DEFAULT (a test keeps them equal); kept
@@ -164,6 +165,21 @@ class Disclosure:
             object.__setattr__(self, "_atoms", found)
         return found
 
+    @property
+    def indexed(self) -> tuple[list[CellKey], list[tuple[Group, list[int], str]]]:
+        """The cells of the visible groups numbered, and each visible group with its cell
+        numbers and its sort key (computed on first use, then kept)."""
+        found = self.__dict__.get("_indexed")
+        if found is None:
+            index: dict[CellKey, int] = {}
+            prepared = []
+            for group in self.visible_groups:
+                ids = [index.setdefault(cell, len(index)) for cell in group.cells]
+                prepared.append((group, ids, _sort_key(group.key)))
+            found = (list(index), prepared)
+            object.__setattr__(self, "_indexed", found)
+        return found
+
     def restricted_to(self, keys: Iterable[GroupKey]) -> Disclosure:
         """The same plan showing only the visible groups among ``keys`` (a subset of a safe
         family is safe: the partition only gets coarser)."""
@@ -213,8 +229,10 @@ class _Partition:
         """Add a group if every atom it creates or leaves behind has 0 or >= k respondents
         (>= k+1 when it holds a cell of a reader inside the group). ``force`` adds it
         without the check (a group vetted by a plan of its own)."""
-        touched: dict[int, list[int]] = {}
         atom_of = self.atom_of
+        if len(cell_ids) == 1:  # most groups are one cell (a team): no bookkeeping needed
+            return self._try_add_one(cell_ids[0], k, force)
+        touched: dict[int, list[int]] = {}
         for i in cell_ids:
             touched.setdefault(atom_of[i], []).append(i)
         counts, strict = self.counts, self.strict
@@ -243,6 +261,29 @@ class _Partition:
             self.n_strict[atom] -= inside_strict
             for i in members:
                 atom_of[i] = new
+        return True
+
+
+    def _try_add_one(self, i: int, k: int, force: bool) -> bool:
+        atom = self.atom_of[i]
+        if atom != 0 and self.size[atom] == 1:
+            return True  # the cell is an atom of its own already: nothing is split
+        inside, inside_strict = self.counts[i], int(self.strict[i])
+        if not force:
+            if 0 < inside < k + inside_strict:
+                return False
+            if atom != 0:
+                outside = self.n[atom] - inside
+                if 0 < outside < k + (self.n_strict[atom] - inside_strict > 0):
+                    return False
+        new = len(self.n)
+        self.n.append(inside)
+        self.size.append(1)
+        self.n_strict.append(inside_strict)
+        self.n[atom] -= inside
+        self.size[atom] -= 1
+        self.n_strict[atom] -= inside_strict
+        self.atom_of[i] = new
         return True
 
 
@@ -393,7 +434,21 @@ def number_visible_keys(
         for cells in disclosure.atoms
     ):
         return frozenset(g.key for g in groups if sum(answered.get(c, 0) for c in g.cells) >= k)
-    return plan_disclosure(groups, answered, k, strict_cells=strict).visible_keys
+    # The same greedy pass as plan_disclosure, on the visible groups indexed once per plan
+    # (a questionnaire has dozens of numbers; each pass then only adds up and partitions).
+    cells, prepared = disclosure.indexed
+    counts = [answered.get(c, 0) for c in cells]
+    flags = [c in strict for c in cells]
+    ordered = sorted(
+        ((group, ids, sum(counts[i] for i in ids), order) for group, ids, order in prepared),
+        key=lambda p: (-p[0].priority, -p[2], p[3]),
+    )
+    partition = _Partition(counts, flags)
+    keys = []
+    for group, ids, total, _order in ordered:
+        if total >= k + any(flags[i] for i in ids) and partition.try_add(ids, k):
+            keys.append(group.key)
+    return frozenset(keys)
 
 
 PRIORITY_STEP = 1000  # across campaigns: a newer campaign's groups before an older one's
@@ -420,23 +475,26 @@ def plan_across(
     """
     _check_k(k)
     rounds = len(families)
-    classes: dict[tuple, int] = {}
+    # Classes are numbered (cheap to hash), in order of first appearance.
+    class_of: dict[tuple, int] = {}
+    classes: dict[int, int] = {}
+    by_cell: list[dict] = [{} for _ in range(rounds)]
     for cells in people.values():
         signature = tuple(cells)
         if len(signature) != rounds:
             raise ValueError("every person needs a cell (or None) for every round")
-        classes[signature] = classes.get(signature, 0) + 1
-    by_cell: list[dict] = [{} for _ in range(rounds)]
-    for signature in classes:
-        for number, cell in enumerate(signature):
-            if cell is not None:
-                by_cell[number].setdefault(cell, []).append(signature)
+        number = class_of.get(signature)
+        if number is None:
+            number = class_of[signature] = len(class_of)
+            for round_number, cell in enumerate(signature):
+                if cell is not None:
+                    by_cell[round_number].setdefault(cell, []).append(number)
+        classes[number] = classes.get(number, 0) + 1
 
     def as_people(number: int, group: Group, priority: int) -> Group:
-        members: set = set()
-        for cell in group.cells:
-            members.update(by_cell[number].get(cell, ()))
-        return Group((number, group.key), frozenset(members), priority)
+        found = by_cell[number]
+        members = frozenset(chain.from_iterable(found.get(cell, ()) for cell in group.cells))
+        return Group((number, group.key), members, priority)
 
     pinned = [as_people(0, g, g.priority) for g in families[0]]
     candidates = [
