@@ -263,7 +263,6 @@ class _Partition:
                 atom_of[i] = new
         return True
 
-
     def _try_add_one(self, i: int, k: int, force: bool) -> bool:
         atom = self.atom_of[i]
         if atom != 0 and self.size[atom] == 1:

@@ -30,7 +30,7 @@ from .models import (
     ScanInvitation,
     role_group_for,
 )
-from .results.plan import overlapping_target_conflict
+from .results.plan import campaign_k, overlapping_target_conflict
 
 # --- tokens ----------------------------------------------------------------------------------
 
@@ -354,7 +354,7 @@ def launch_campaign(*, campaign, actor) -> Campaign:
         targets = targeted_staff(campaign)
         if not targets:
             raise CannotLaunch(_("Nobody matches the chosen groups and targets."))
-        k = campaign.organisation.anonymity_threshold
+        k = campaign_k(campaign)  # not launched yet: the organisation's k, as frozen below
         other = overlapping_target_conflict(campaign, targets, k=k)
         if other is not None:
             raise CannotLaunch(
@@ -408,7 +408,7 @@ def launch_campaign(*, campaign, actor) -> Campaign:
             for _letter in range(per_team)
         )
         created = len(teams) * per_team
-    campaign.k = campaign.organisation.anonymity_threshold
+    campaign.k = campaign_k(campaign)
     campaign.launched_at = timezone.now()
     campaign.save(update_fields=["k", "launched_at"])
     record(

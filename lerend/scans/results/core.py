@@ -405,8 +405,13 @@ class CampaignResults:
     @cached_property
     def numbers(self) -> plan.NumberPlan:
         """Which number each visible group may show (route 3: per question and dimension)."""
-        answered = plan.answered_counts(self.campaign.pk, self._version(self.campaign.pk))
-        return plan.NumberPlan(self.plan, answered, self.strict, self.instrument)
+        return plan.number_plan_for(
+            self.campaign.pk,
+            self._version(self.campaign.pk),
+            self.plan,
+            self.strict,
+            self.instrument,
+        )
 
     def is_visible(self, ref: GroupRef) -> bool:
         return self.is_ready and self.plan.is_visible(ref.key)

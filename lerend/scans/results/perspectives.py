@@ -24,12 +24,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import charts
 from ..models import Audience, Campaign, RoleGroup
+from . import plan
 from .core import (
     CampaignResults,
     GroupResult,
@@ -73,14 +72,13 @@ def counterpart_choices(campaign: Campaign) -> list[Campaign]:
     audience = COUNTERPART_AUDIENCE.get(campaign.audience)
     if audience is None:
         return []
-    today = timezone.localdate()
     found = (
         Campaign.objects.filter(
             organisation_id=campaign.organisation_id,
             audience=audience,
             launched_at__isnull=False,
         )
-        .filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+        .filter(plan.closed_filter())
         .select_related("instrument_version", "organisation")
         .order_by("-opens_on", "-id")[: CHOICES_MAX * 2]
     )

@@ -184,6 +184,8 @@ class NumberPlan:
         self.instrument = instrument
         self._items: dict[str, frozenset] = {}
         self._dimensions: dict[str, frozenset] = {}
+        self._groups = {g.key: g for g in plan.visible_groups}
+        self._decided: dict[tuple, bool] = {}
 
     def _keys(self, store, counts_by_key, key) -> frozenset:
         found = store.get(key)
@@ -202,9 +204,17 @@ class NumberPlan:
         return sum(counts.get(c, 0) for c in group.cells)
 
     def dimension_visible(self, group_key, dimension_key: str) -> bool:
+        decided = self._decided.get((group_key, dimension_key))
+        if decided is None:
+            decided = self._decided[(group_key, dimension_key)] = self._dimension_visible(
+                group_key, dimension_key
+            )
+        return decided
+
+    def _dimension_visible(self, group_key, dimension_key: str) -> bool:
         if group_key not in self._keys(self._dimensions, self.dimensions_answered, dimension_key):
             return False
-        group = next((g for g in self.plan.visible_groups if g.key == group_key), None)
+        group = self._groups.get(group_key)
         if group is None:
             return False
         for item in self.instrument.items_for(dimension_key):
@@ -213,10 +223,27 @@ class NumberPlan:
         return True
 
 
+_NUMBERS: OrderedDict = OrderedDict()
+_NUMBERS_MAX = 64
+
+
+def number_plan_for(campaign_id: int, version: tuple, plan, strict, instrument) -> NumberPlan:
+    """The campaign's NumberPlan for this reader, kept per process: its per-question plans
+    are the costly part of a large organisation's first page, and they depend only on the
+    campaign's respondents (``version``: campaign, launch time, respondents — k and the
+    cells are fixed at launch) and the reader's cells."""
+
+    def compute():
+        return NumberPlan(plan, answered_counts(campaign_id, version), strict, instrument)
+
+    return _memo(_NUMBERS, _NUMBERS_MAX, (version, strict, plan.visible_keys), compute)
+
+
 def clear_memos() -> None:
     """Forget memoised plans (tests measuring the database path use it)."""
     _PLANS.clear()
     _ANSWERED.clear()
+    _NUMBERS.clear()
     _COMPARISONS.clear()
 
 
