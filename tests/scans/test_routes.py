@@ -457,3 +457,19 @@ def test_route6_and_7_respondents_are_told(client, world):
     text = html.content.decode()
     assert "Namen van mensen die je in een open antwoord schrijft, halen we weg" in text
     assert "Als iedereen in een groep hetzelfde antwoord geeft" in text
+
+
+def test_route4_a_pulse_next_to_a_scan_for_almost_the_same_people_cannot_run(world):
+    """A scan and a pulse measure the same building blocks: side by side they compare as
+    well as two rounds of one questionnaire."""
+    _staff(world, world.team, 5)
+    _staff(world, world.other_team, 3)
+    launched(
+        world,
+        key="lerende-organisatiescan",
+        role_groups=("medewerkers",),
+        teams=[world.team, world.other_team],
+    )
+    pulse = make_campaign(world, role_groups=("medewerkers",), teams=[world.team])
+    with pytest.raises(services.CannotLaunch):
+        services.launch_campaign(campaign=pulse, actor=world.admin)

@@ -308,6 +308,10 @@ def _comparable(current, ids, plans, k) -> dict[int, frozenset]:
     return dict(zip(ids[1:], kept, strict=True))
 
 
+def _blocks(version) -> set[str]:
+    return {d.building_block for d in version.instrument.dimensions if d.building_block}
+
+
 def _comparable_by_counts(ids, plans, k) -> dict[int, frozenset]:
     invited = [invited_counts(campaign_id) for campaign_id in ids]
 
@@ -328,19 +332,29 @@ def _comparable_by_counts(ids, plans, k) -> dict[int, frozenset]:
 def overlapping_target_conflict(
     campaign: Campaign, targets: dict[int, tuple], *, k: int
 ) -> Campaign | None:
-    """Route 4, two campaigns at once: another launched campaign of the organisation on the
-    same instrument whose period overlaps this one and whose invited staff differ from
-    ``targets`` (person id -> stratum) by 1..k-1 people. Their results side by side would
-    give away what those few people answered. Returns the first such campaign, or None."""
-    others = Campaign.objects.filter(
-        organisation_id=campaign.organisation_id,
-        instrument_version__key=campaign.instrument_version.key,
-        launched_at__isnull=False,
-        opens_on__lte=campaign.closes_on,
-        closes_on__gte=campaign.opens_on,
-    ).exclude(pk=campaign.pk)
+    """Route 4, two campaigns at once: another launched staff campaign of the organisation
+    whose period overlaps this one, that asks about the same things (the same questionnaire,
+    or one that measures a building block this one measures too: a scan next to a pulse),
+    and whose invited staff differ from ``targets`` (person id -> stratum) by 1..k-1 people.
+    Their results side by side would give away what those few people answered. Returns the
+    first such campaign, or None."""
+    others = (
+        Campaign.objects.filter(
+            organisation_id=campaign.organisation_id,
+            audience=campaign.audience,
+            launched_at__isnull=False,
+            opens_on__lte=campaign.closes_on,
+            closes_on__gte=campaign.opens_on,
+        )
+        .exclude(pk=campaign.pk)
+        .select_related("instrument_version")
+    )
     mine = set(targets)
+    blocks = _blocks(campaign.instrument_version)
     for other in others.order_by("opens_on", "pk"):
+        same = other.instrument_version.key == campaign.instrument_version.key
+        if not same and not blocks & _blocks(other.instrument_version):
+            continue
         theirs = set(
             ScanInvitation.objects.filter(campaign=other, person__isnull=False).values_list(
                 "person_id", flat=True
