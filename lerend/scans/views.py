@@ -108,8 +108,9 @@ def campaign_letters(request, campaign_id, team_id):
         "team": team,
         "letters": [
             {
+                # Never whether a letter was used: whoever hands them out knows which
+                # family got which, so that would tell who took part.
                 "code": letter.code,
-                "used": letter.uses >= letter.use_limit,
                 "link": base + reverse("respond:code_start", args=[letter.code]),
                 "qr": _qr_svg(base + reverse("respond:code_start", args=[letter.code])),
             }
