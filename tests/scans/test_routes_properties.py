@@ -9,9 +9,13 @@ Each property comes with a ``find`` that shows the attacker is not vacuous: with
 route's rule, it does find a leak.
 """
 
+import pytest
+from django.test import Client
+from django.urls import reverse
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
+from lerend.scans import services
 from lerend.scans.disclosure import (
     Group,
     Stratum,
@@ -20,8 +24,11 @@ from lerend.scans.disclosure import (
     plan_disclosure,
     standard_groups,
 )
+from lerend.scans.models import AccessCode, Campaign, ScanInvitation
 from lerend.scans.results.comments import MASK, mask_names, name_tokens
+from lerend.scans.services_respond import CodeExhausted, start_with_code
 
+from .test_campaign_support import make_campaign
 from .test_disclosure_properties import boolean_leaks, linear_leaks, organisations
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -208,3 +215,51 @@ def test_route6_no_name_of_the_organisation_survives_masking(names, data):
     for word in masked.replace(".", " ").split():
         assert word == MASK or word.casefold() not in tokens or not word[0].isupper()
     assert MASK in masked
+
+
+# --- route 1: one issued letter, one answer ---------------------------------------------------
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    families=st.integers(1, 8),
+    parents=st.data(),
+    stuffing=st.lists(st.integers(0, 7), max_size=12),
+    guesses=st.lists(st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ23456789", min_size=8, max_size=8)),
+)
+def test_route1_responses_never_outnumber_the_letters_used(
+    world, families, parents, stuffing, guesses
+):
+    """Whatever a leader tries — starting again with letters already used, guessing codes —
+    every invitation comes from one issued letter, used once."""
+    draft = make_campaign(world, key="ouders", audience="parents", role_groups=())
+    Campaign.objects.filter(pk=draft.pk).update(code_use_limit=families)
+    draft.refresh_from_db()
+    campaign = services.launch_campaign(campaign=draft, actor=world.admin)
+    letters = list(AccessCode.objects.filter(campaign=campaign, team_key=world.team.pk))
+    assert len(letters) == families
+    real = parents.draw(st.integers(0, families))
+    used_now = set()
+    for letter in letters[:real]:
+        start_with_code(code=letter)
+        used_now.add(letter.pk)
+    for number in stuffing:  # the leader, with letters they laid hands on
+        letter = letters[number % families]
+        if letter.pk in used_now:
+            with pytest.raises(CodeExhausted):
+                start_with_code(code=letter)
+        else:
+            start_with_code(code=letter)
+            used_now.add(letter.pk)
+    client = Client()
+    for guess in guesses:
+        response = client.get(reverse("respond:code_start", args=[guess]))
+        assert response.status_code in (404, 410)
+    used = AccessCode.objects.filter(campaign=campaign, team_key=world.team.pk, uses=1).count()
+    invitations = ScanInvitation.objects.filter(campaign=campaign, team_key=world.team.pk)
+    assert invitations.count() == used == len(used_now) <= families
+    assert set(invitations.values_list("access_code", flat=True)) <= {c.pk for c in letters}
