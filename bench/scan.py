@@ -78,12 +78,12 @@ def _fill(campaign, rng) -> int:
 
 
 def _parents(org, board, rng):
-    """A closed parents' campaign: PARENTS_PER_TEAM parents per team start through their
-    group's code (invitations made as the code would make them) and answer everything."""
+    """A closed parents' campaign: PARENTS_PER_TEAM parents per team start through their own
+    letter (invitations made as the code would make them) and answer everything."""
     from django.utils import timezone
 
-    from lerend.scans import services
-    from lerend.scans.models import AccessCode, ScanInvitation
+    from lerend.scans import selectors, services
+    from lerend.scans.models import ScanInvitation
 
     from .scan_fill import bulk_submit, rebuild_aggregates
 
@@ -106,8 +106,8 @@ def _parents(org, board, rng):
             team_key=code.team_key,
             role_group=services.audience_role_group(campaign.audience),
         )
-        for code in AccessCode.objects.filter(campaign=campaign).order_by("id")
-        for _parent in range(PARENTS_PER_TEAM)
+        for letters in selectors.letters_by_team(campaign).values()
+        for code in letters[:PARENTS_PER_TEAM]
     ]
     ScanInvitation.objects.bulk_create(invitations, batch_size=5000)
     instrument = campaign.instrument_version.instrument
@@ -163,7 +163,7 @@ def _dashboard(org, board, campaign):
         client.force_login(board)
         first = client.get(url)
         status = first.status_code
-        # The page names the parents' campaign it compares with (results_perspectives.py).
+        # The page names the parents' campaign it compares with (results/perspectives.py).
         with_parents = "Vergeleken met" in first.content.decode() or (
             "Compared with" in first.content.decode()
         )

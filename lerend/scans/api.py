@@ -16,7 +16,7 @@ from lerend.api.schemas import MAX_ID, responses
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
-from .results import (
+from .results.core import (
     CampaignResults,
     DimensionResult,
     GroupResult,
@@ -25,6 +25,7 @@ from .results import (
     organisation_ref,
     team_ref,
 )
+from .results.plan import results_ready
 
 router = Router(tags=["scans"])
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -64,6 +65,9 @@ class DimensionOut(Schema):
     favourable_share: float | None
     dont_know_share: float | None
     distribution: list[ScoreCount]
+    # True when the group is shown but fewer than k answered this dimension there: then it
+    # comes without numbers (n 0, no mean, no distribution).
+    suppressed: bool
     cronbach_alpha: float | None
     items: list[ItemOut]
 
@@ -86,7 +90,6 @@ class ResultsOut(Schema):
 
 def _campaign_out(campaign) -> dict:
     version = campaign.instrument_version
-    status = campaign.status
     return {
         "id": campaign.pk,
         "title": campaign.title,
@@ -95,8 +98,8 @@ def _campaign_out(campaign) -> dict:
         "instrument_version": version.version,
         "opens_on": campaign.opens_on,
         "closes_on": campaign.closes_on,
-        "status": status,
-        "results_ready": campaign.launched_at is not None and status == "closed",
+        "status": campaign.status,
+        "results_ready": results_ready(campaign),
     }
 
 
@@ -109,7 +112,10 @@ def _dimension_out(d: DimensionResult, *, items: bool) -> dict:
         "mean": d.mean,
         "favourable_share": d.favourable,
         "dont_know_share": d.dont_know_share,
-        "distribution": [{"score": s, "count": c} for s, c, _share in d.distribution],
+        "distribution": []
+        if d.suppressed
+        else [{"score": s, "count": c} for s, c, _share in d.distribution],
+        "suppressed": d.suppressed,
         "cronbach_alpha": d.alpha,
         "items": [
             {
@@ -141,7 +147,8 @@ def _results(request, campaign_id: int) -> CampaignResults:
     campaign = campaign_for_results(request.organisation, campaign_id)
     if campaign is None:
         raise Http404
-    results = CampaignResults(campaign)
+    # For the key's owner: where they may have answered, atoms keep k+1 (route 2).
+    results = CampaignResults(campaign, reader=request.user)
     if not results.is_ready:
         raise HttpError(409, _("Results are available once the campaign has closed."))
     return results

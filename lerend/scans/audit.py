@@ -10,4 +10,6 @@ ACTION_LABELS = {
     "campaign.launch": gettext_lazy("Campaign launched"),
     "campaign.close": gettext_lazy("Campaign closed"),
     "campaign.remind": gettext_lazy("Campaign reminder sent"),
+    "campaign.letters": gettext_lazy("Letters with codes shown for handing out"),
+    "comment.review": gettext_lazy("Open comment reviewed"),
 }

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from lerend.organisations.models import Role, Team
 
-from . import demo_text, services
-from .models import AccessCode, Campaign, Response, ScanInvitation
+from . import demo_text, selectors, services
+from .models import Campaign, Response, ScanInvitation
 from .services_respond import DONT_KNOW, start_with_code, submit
 
 SCAN_TITLE = "Lerende organisatiescan voorjaar {year}"
@@ -125,7 +125,7 @@ def _campaign(demo, key, title, opens, closes, closed=False):
 
 @transaction.atomic
 def _parents_campaign(demo, title, opens, closes):
-    """Parents answer through the code of their child's group, as they would for real."""
+    """Parents answer through their own single-use letter, as they would for real."""
     organisation = demo.organisation
     board = demo.login(Role.BESTUURDER)
     today = timezone.localdate()
@@ -141,8 +141,8 @@ def _parents_campaign(demo, title, opens, closes):
     services.launch_campaign(campaign=campaign, actor=board)
     rng = random.Random(f"{organisation.slug}-ouders-{opens.year}")
     instrument = campaign.instrument_version.instrument
-    for code in AccessCode.objects.filter(campaign=campaign).order_by("id"):
-        for _parent in range(rng.randint(*PARENTS_PER_TEAM)):
+    for letters in selectors.letters_by_team(campaign).values():
+        for code in letters[: rng.randint(*PARENTS_PER_TEAM)]:
             token = start_with_code(code=code)
             invitation = ScanInvitation.objects.get(token_hash=services.hash_token(token))
             invitation.draft = _answers(instrument, PARENT_SHIFTS, rng, parents=True)

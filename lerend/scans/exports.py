@@ -1,8 +1,9 @@
 """Scan exports: anonymous raw answers (CSV, streamed) and aggregated results (CSV, XLSX).
 
-Both read the campaign's ONE disclosure plan (``results.plan_for`` on the respondent count
-per cell — the same plan the result pages use), so a download never shows a group the pages
-hide, and the two downloads show the same groups.
+Both read the campaign's plan from the read model (``results/plan.py``, for the person
+downloading — the same plan the result pages use), so a download never shows a group the
+pages hide, and the two downloads show the same groups. A dimension with fewer than k
+answers behind it in a group is exported without numbers (route 3).
 
 Raw answers (docs/anonymity.md, "Raw anonymous rows"):
 
@@ -11,7 +12,7 @@ Raw answers (docs/anonymity.md, "Raw anonymous rows"):
   respondents and "published group minus exported stratum" exposes nobody. When no level
   is safe, the export has no rows at all.
 * No database id leaves: a response gets a fresh number, locations and teams are given by
-  name. The date is reduced to its month.
+  name. No date leaves at all (route 5): the campaign's own period is the finest time.
 * Row order says nothing about when anyone answered: responses are ordered by the kept
   strata and then at random (``secrets``), and numbered in that order.
 * Memory stays flat: answers are read per block of responses (``iterator``), written to a
@@ -36,9 +37,10 @@ from django.utils.translation import gettext as _
 from lerend.organisations.access import Access
 from lerend.organisations.models import Location, Role, Team
 
-from . import anonymity
-from .models import Answer, CampaignStatus, DimensionAggregate, Response, RoleGroup
-from .results import cell_counts, plan_for
+from . import disclosure as anonymity
+from .models import Answer, DimensionAggregate, Response, RoleGroup
+from .results import plan as gate
+from .results.core import CampaignResults
 
 EXPORT_ROLES = (Role.BESTUURDER, Role.BEHEERDER)
 RESPONSES_PER_BLOCK = 1000
@@ -51,19 +53,13 @@ def can_export(access: Access) -> bool:
     return access.covers_organisation(EXPORT_ROLES)
 
 
-def is_ready(campaign) -> bool:
-    """Like the result pages: only a launched campaign that has closed (numbers of a running
-    campaign would change by the answers given in between)."""
-    return campaign.launched_at is not None and campaign.status == CampaignStatus.CLOSED
+is_ready = gate.results_ready
+campaign_k = gate.campaign_k
 
 
-def campaign_k(campaign) -> int:
-    return campaign.k or campaign.organisation.anonymity_threshold
-
-
-def published_plan(campaign) -> tuple[dict, anonymity.Disclosure]:
-    counts = cell_counts([campaign.pk]).get(campaign.pk, {})
-    return counts, plan_for(campaign.pk, campaign_k(campaign), counts)
+def published_plan(campaign, reader=None) -> tuple[dict, anonymity.Disclosure]:
+    results = CampaignResults(campaign, reader=reader)
+    return results.counts, results.plan
 
 
 @dataclass
@@ -92,26 +88,29 @@ def role_group_label(value) -> str:
 # --- raw answers ---------------------------------------------------------------------------
 
 
-def raw_columns(campaign) -> tuple[str, ...]:
+def raw_columns(campaign, reader=None) -> tuple[str, ...]:
     """The strata columns the raw export keeps ("location", "team", "role_group", a subset
     in that order), or () when only the whole organisation is safe — or nothing at all is
     (then :func:`raw_csv` writes a header only; see :func:`raw_possible`)."""
-    return _coarse(campaign)[0]
+    return _coarse(campaign, reader)[0]
 
 
-def raw_possible(campaign) -> bool:
-    return _coarse(campaign)[1]
+def raw_possible(campaign, reader=None) -> bool:
+    return _coarse(campaign, reader)[1]
 
 
-def _coarse(campaign) -> tuple[tuple[str, ...], bool]:
-    counts, plan = published_plan(campaign)
+def _coarse(campaign, reader=None) -> tuple[tuple[str, ...], bool]:
+    results = CampaignResults(campaign, reader=reader)
+    counts, plan = results.counts, results.plan
     # One row per respondent with its strata only: coarsen_strata counts rows per cell.
     rows = [
         {"location": cell.location, "team": cell.team, "role_group": cell.role_group}
         for cell, n in counts.items()
         for _i in range(n)
     ]
-    coarse = anonymity.coarsen_strata(rows, campaign_k(campaign), published=plan)
+    coarse = anonymity.coarsen_strata(
+        rows, campaign_k(campaign), published=plan, strict_cells=results.strict
+    )
     return coarse.columns, bool(coarse.rows)
 
 
@@ -120,15 +119,14 @@ def raw_header(columns) -> list[str]:
     return [
         _("Response"),
         *(labels[c] for c in columns),
-        _("Month"),
         _("Item"),
         _("Answer"),
     ]
 
 
-def raw_csv(campaign) -> Iterator[str]:
+def raw_csv(campaign, reader=None) -> Iterator[str]:
     """The raw export as CSV text in pieces (for StreamingHttpResponse). Side effects: none."""
-    columns, possible = _coarse(campaign)
+    columns, possible = _coarse(campaign, reader)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write(BOM)
@@ -147,25 +145,22 @@ def raw_csv(campaign) -> Iterator[str]:
         }
         return tuple(values[c] for c in columns)
 
-    # Per response: its kept strata and month, never its id. Ordered by strata, then at
+    # Per response: its kept strata, never its id nor its date. Ordered by strata, then at
     # random: the number and the position of a row say nothing about time.
     shuffle = random.Random(secrets.randbits(64))
     respondents = []
-    for pk, location_key, team_key, role_group, day in (
+    for pk, location_key, team_key, role_group in (
         Response.objects.filter(campaign=campaign)
-        .values_list("pk", "location_key", "team_key", "role_group", "submitted_on")
+        .values_list("pk", "location_key", "team_key", "role_group")
         .iterator(chunk_size=ANSWER_CHUNK)
     ):
         key = strata(location_key, team_key, role_group)
-        respondents.append((key, shuffle.random(), pk, f"{day:%Y-%m}"))
+        respondents.append((key, shuffle.random(), pk))
     respondents.sort(key=lambda r: (r[0], r[1]))
 
     for start in range(0, len(respondents), RESPONSES_PER_BLOCK):
         block = respondents[start : start + RESPONSES_PER_BLOCK]
-        prefix = {
-            pk: (start + offset + 1, *key, month)
-            for offset, (key, _r, pk, month) in enumerate(block)
-        }
+        prefix = {pk: (start + offset + 1, *key) for offset, (key, _r, pk) in enumerate(block)}
         answers: dict[int, list] = defaultdict(list)
         for response_id, item_key, value in (
             Answer.objects.filter(response_id__in=list(prefix))
@@ -174,7 +169,7 @@ def raw_csv(campaign) -> Iterator[str]:
             .iterator(chunk_size=ANSWER_CHUNK)
         ):
             answers[response_id].append((item_key, dont_know if value is None else value))
-        for _key, _r, pk, _month in block:
+        for _key, _r, pk in block:
             head = prefix[pk]
             writer.writerows((*head, item_key, value) for item_key, value in answers[pk])
         yield _drain(buffer)
@@ -245,12 +240,13 @@ def _statistics(sums, favourable_from: int) -> tuple:
     )
 
 
-def aggregate_rows(campaign) -> list[list]:
+def aggregate_rows(campaign, reader=None) -> list[list]:
     """One row per visible group of the plan and dimension of the instrument: respondents,
     n (scale answers), mean, % favourable, sd (pooled item scores, as the result pages) and
     the share of "don't know". Hidden groups are not listed at all. Two queries for the plan
     counts and one GROUP BY over the dimension aggregates; groups are summed from cells."""
-    counts, plan = published_plan(campaign)
+    results = CampaignResults(campaign, reader=reader)
+    plan, numbers = results.plan, results.numbers
     instrument = campaign.instrument_version.instrument
     per_cell: dict[anonymity.Stratum, dict[str, list[int]]] = defaultdict(dict)
     aliases = {f"s_{f}": Sum(f) for f in AGGREGATE_FIELDS}
@@ -275,10 +271,11 @@ def aggregate_rows(campaign) -> list[list]:
         respondents = plan.n(group.key)
         for dimension in instrument.dimensions:
             sums = list(zero)
-            for cell in group.cells:
-                found = per_cell.get(cell, {}).get(dimension.key)
-                if found:
-                    sums = [a + b for a, b in zip(sums, found, strict=True)]
+            if numbers.dimension_visible(group.key, dimension.key):
+                for cell in group.cells:
+                    found = per_cell.get(cell, {}).get(dimension.key)
+                    if found:
+                        sums = [a + b for a, b in zip(sums, found, strict=True)]
             rows.append(
                 [
                     kind,
@@ -292,12 +289,13 @@ def aggregate_rows(campaign) -> list[list]:
     return rows
 
 
-def aggregate_csv(campaign) -> str:
+def aggregate_csv(campaign, reader=None) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(aggregate_header())
-    writer.writerows(["" if v is None else v for v in row] for row in aggregate_rows(campaign))
+    rows = aggregate_rows(campaign, reader)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -312,13 +310,13 @@ def _text_cell(sheet, value):
     return value
 
 
-def aggregate_xlsx(campaign) -> bytes:
+def aggregate_xlsx(campaign, reader=None) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Results")[:31])
     sheet.append(aggregate_header())
-    for row in aggregate_rows(campaign):
+    for row in aggregate_rows(campaign, reader):
         sheet.append([_text_cell(sheet, v) for v in row])
     out = io.BytesIO()
     workbook.save(out)

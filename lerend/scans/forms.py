@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.organisations.models import Location, Team
 
-from .models import Audience, RoleGroup
+from .models import LETTERS_MAX, Audience, RoleGroup
 
 STAFF_GROUP_CHOICES = [
     (RoleGroup.LEIDING.value, _("Leadership (team leaders, managers, coaches, board)")),
@@ -61,7 +61,14 @@ class CampaignForm(forms.Form):
         max_length=4000,
     )
     code_use_limit = forms.IntegerField(
-        label=_("Uses per code (parents and pupils)"), min_value=1, max_value=1000, initial=40
+        label=_("Letters per group (parents and pupils: one per family or pupil)"),
+        help_text=_(
+            "Each letter holds a code that works once. Make as many as the group has families "
+            "or pupils: spare codes are ballots someone else could fill in."
+        ),
+        min_value=1,
+        max_value=LETTERS_MAX,
+        initial=30,
     )
 
     def __init__(self, *args, organisation, versions, **kwargs):

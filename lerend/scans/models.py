@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.organisations.models import K_MAX, K_MIN, Location, Organisation, Role, Team
 
-from . import anonymity
+from . import disclosure
 from .instruments.loader import build_instrument
 
 # --- role groups: the ONE place that maps roles to the strata staff are counted in ----------
@@ -129,6 +129,8 @@ class OrganisationInstrument(models.Model):
         return build_instrument(self.definition).name
 
 
+LETTERS_MAX = 120  # letters per group: more than any class or group of children holds
+
 # --- campaigns -------------------------------------------------------------------------------
 
 
@@ -157,9 +159,16 @@ class Campaign(models.Model):
     teams = models.ManyToManyField(Team, blank=True, related_name="+")
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    # Parents' and pupils' campaigns: how many single-use letters each group (class, group
+    # of children) gets — one per family or pupil, so at most the group's real size.
     code_use_limit = models.PositiveIntegerField(
-        _("uses per code"), default=40, validators=[MinValueValidator(1)]
+        _("letters per group"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(LETTERS_MAX)],
     )
+    # False only for campaigns from before single-use letters, answered through shared
+    # group codes: their responses cannot be tied to one family, so no results are shown.
+    codes_single_use = models.BooleanField(default=True)
     k = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -217,8 +226,8 @@ class StrataMixin(models.Model):
         abstract = True
 
     @property
-    def stratum(self) -> anonymity.Stratum:
-        return anonymity.Stratum(self.location_key or None, self.team_key or None, self.role_group)
+    def stratum(self) -> disclosure.Stratum:
+        return disclosure.Stratum(self.location_key or None, self.team_key or None, self.role_group)
 
 
 class ScanInvitation(StrataMixin):
@@ -261,14 +270,16 @@ class ScanInvitation(StrataMixin):
 
 
 class AccessCode(models.Model):
-    """A short code (and link) for parents or pupils of one team, with a use limit."""
+    """A single-use letter code (and link) for one family or pupil of one team: starting
+    with it creates their own invitation, after which the code is spent (``use_limit`` 1).
+    Only the campaign's managers, who hand the letters out, ever see the codes."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="access_codes")
     location_key = models.PositiveBigIntegerField(default=0)
     team_key = models.PositiveBigIntegerField(default=0)
     label = models.CharField(max_length=200)
     code = models.CharField(max_length=12, unique=True)
-    use_limit = models.PositiveIntegerField()
+    use_limit = models.PositiveIntegerField(default=1)
     uses = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -428,7 +439,7 @@ class ItemAggregate(Aggregate):
     """The item rows of :class:`Aggregate`. ``complete_total`` / ``complete_total_sq`` sum this
     item's score over the respondents who answered EVERY item of its dimension on the scale
     (complete cases, listwise): with the dimension's ``complete_*`` columns they give
-    Cronbach's alpha exactly, without reading answers (see lerend/scans/results_stats.py)."""
+    Cronbach's alpha exactly, without reading answers (see lerend/scans/results/stats.py)."""
 
     objects = ItemRows()
 

@@ -5,8 +5,9 @@ from django.db.models import Count
 
 from lerend.organisations.models import Location, Team
 
-from . import anonymity
-from .models import Audience, Campaign, InstrumentVersion, OrganisationInstrument, ScanInvitation
+from . import disclosure as anonymity
+from .models import AccessCode, Audience, Campaign, InstrumentVersion, OrganisationInstrument
+from .results import plan as gate
 
 
 def campaigns_for(organisation):
@@ -39,24 +40,64 @@ def own_instruments(organisation):
     )
 
 
-def _cell_counts(queryset) -> dict:
-    counts = {}
-    for row in queryset.values("location_key", "team_key", "role_group").annotate(n=Count("id")):
-        cell = anonymity.Stratum(
-            row["location_key"] or None, row["team_key"] or None, row["role_group"]
-        )
-        counts[cell] = row["n"]
-    return counts
+def comments_to_review(campaign) -> list[dict]:
+    """The comments of a closed campaign that mention a role, for its manager to publish or
+    hide (route 6): masked text, the roles found, the state and an opaque key — never the
+    response, its strata or its order. Sorted by text."""
+    from .results.comments import mask_names, review_key, review_state, role_mentions
+    from .results.core import CampaignResults
+
+    tokens = CampaignResults(campaign).name_tokens
+    found = []
+    rows = campaign.responses.order_by().values_list("pk", "comments")
+    for response_id, comments in rows.iterator(chunk_size=2000):
+        for index, comment in enumerate(comments or ()):
+            state = review_state(comment)
+            if state is None:
+                continue
+            found.append(
+                {
+                    "key": review_key(response_id, index),
+                    "text": mask_names(comment.get("text", ""), tokens),
+                    "roles": role_mentions(comment.get("text", "")),
+                    "state": state,
+                }
+            )
+    found.sort(key=lambda c: (c["state"] != "flagged", c["text"].casefold()))
+    return found
+
+
+def letters_by_team(campaign) -> dict[int, list]:
+    """Team id -> its letters (AccessCodes) in a stable order: for the demo and tests that
+    hand letters out as a distributor would."""
+    out: dict[int, list] = {}
+    for code in AccessCode.objects.filter(campaign=campaign).order_by("team_key", "id"):
+        out.setdefault(code.team_key, []).append(code)
+    return out
+
+
+def letters_per_team(campaign) -> list[dict]:
+    """Per team of a parents' or pupils' campaign: its label and how many letters it got
+    (one GROUP BY). Never the codes, and not how many were used: that is a live response
+    count per group and goes through the plan in :func:`response_overview`."""
+    rows = (
+        AccessCode.objects.filter(campaign=campaign)
+        .values_list("team_key", "label")
+        .annotate(n=Count("id"))
+        .order_by("label")
+    )
+    return [{"team": team, "label": label, "letters": n} for team, label, n in rows]
 
 
 def response_overview(campaign) -> dict:
     """What a leader sees while a campaign runs: per group the number of responses and (for
-    staff) the response rate — both through the anonymity plan. Two grouped count queries;
-    no individual invitation is ever read."""
-    k = campaign.k or campaign.organisation.anonymity_threshold
-    responded = _cell_counts(campaign.responses.all())
+    staff) the response rate — both through the campaign's plan (route 5: the same
+    complementary suppression as results, so differencing locations and teams gives no
+    small group's count). Two grouped count queries; no individual invitation is read."""
+    k = gate.campaign_k(campaign)
+    responded = gate.cell_counts([campaign.pk]).get(campaign.pk, {})
     if campaign.audience == Audience.STAFF:
-        invited = _cell_counts(ScanInvitation.objects.filter(campaign=campaign))
+        invited = gate.invited_counts(campaign.pk)
         cells = set(invited) | set(responded)
         groups = anonymity.standard_groups(cells)
         rates = anonymity.plan_response_rates(groups, invited, responded, k)

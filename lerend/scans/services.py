@@ -30,6 +30,7 @@ from .models import (
     ScanInvitation,
     role_group_for,
 )
+from .results.plan import campaign_k, overlapping_target_conflict
 
 # --- tokens ----------------------------------------------------------------------------------
 
@@ -228,7 +229,7 @@ def create_campaign(
     leaders_apart=True,
     locations=(),
     teams=(),
-    code_use_limit=40,
+    code_use_limit=30,
 ) -> Campaign:
     """Create a campaign in draft. Empty locations and teams mean the whole organisation.
     Raises ValidationError (Dutch messages, per field). Side effects: a Campaign, audit entry
@@ -336,10 +337,13 @@ class CannotLaunch(Exception):
 @transaction.atomic
 def launch_campaign(*, campaign, actor) -> Campaign:
     """Launch a draft: freeze k from the organisation, create one invitation per targeted
-    active staff member (strata frozen on it) or one access code per targeted team, and mail
-    the staff after commit through the background worker. Launching an already launched
-    campaign changes nothing. Side effects: ScanInvitations or AccessCodes, the campaign's k
-    and launched_at, audit entry ``campaign.launch``, task ``send_campaign_mails``."""
+    active staff member (strata frozen on it) or, for parents and pupils, ``code_use_limit``
+    single-use letters per targeted team (one per family or pupil), and mail the staff after
+    commit through the background worker. Launching an already launched campaign changes
+    nothing. Raises CannotLaunch when an overlapping campaign on the same questionnaire
+    targets staff that differ by 1..k-1 people (route 4, docs/anonymity.md). Side effects:
+    ScanInvitations or AccessCodes, the campaign's k and launched_at, audit entry
+    ``campaign.launch``, task ``send_campaign_mails``."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.launched_at is not None:
         return campaign
@@ -350,6 +354,18 @@ def launch_campaign(*, campaign, actor) -> Campaign:
         targets = targeted_staff(campaign)
         if not targets:
             raise CannotLaunch(_("Nobody matches the chosen groups and targets."))
+        k = campaign_k(campaign)  # not launched yet: the organisation's k, as frozen below
+        other = overlapping_target_conflict(campaign, targets, k=k)
+        if other is not None:
+            raise CannotLaunch(
+                _(
+                    "“%(title)s” asks the same questions in the same period of almost the same "
+                    "people: fewer than %(k)s people differ. Side by side, the two results "
+                    "would give away what those few answered. Aim this campaign at the same "
+                    "people, or at clearly different ones, or choose other dates."
+                )
+                % {"title": other.title, "k": k}
+            )
         languages = dict(
             campaign.organisation.memberships.filter(person_id__in=targets).values_list(
                 "person_id", "person__language"
@@ -372,22 +388,27 @@ def launch_campaign(*, campaign, actor) -> Campaign:
         teams = targeted_teams(campaign)
         if not teams:
             raise CannotLaunch(_("There are no teams to make codes for."))
-        codes = set()
-        while len(codes) < len(teams):
+        # One single-use letter per family or pupil (route 1): a response always comes from
+        # one issued code, and nobody can answer twice with it.
+        per_team = campaign.code_use_limit
+        codes: set[str] = set()
+        while len(codes) < len(teams) * per_team:
             codes.add(_new_code())
+        ordered = iter(sorted(codes))
         AccessCode.objects.bulk_create(
             AccessCode(
                 campaign=campaign,
                 location_key=team.location_id,
                 team_key=team.pk,
                 label=f"{team.location.name} — {team.name}",
-                code=code,
-                use_limit=campaign.code_use_limit,
+                code=next(ordered),
+                use_limit=1,
             )
-            for team, code in zip(teams, sorted(codes), strict=True)
+            for team in teams
+            for _letter in range(per_team)
         )
-        created = len(teams)
-    campaign.k = campaign.organisation.anonymity_threshold
+        created = len(teams) * per_team
+    campaign.k = campaign_k(campaign)
     campaign.launched_at = timezone.now()
     campaign.save(update_fields=["k", "launched_at"])
     record(
@@ -436,6 +457,52 @@ def send_reminders(*, campaign, actor=None) -> None:
         organisation=campaign.organisation, actor=actor, action="campaign.remind", target=campaign
     )
     _enqueue_mails(campaign, "reminder")
+
+
+class UnknownComment(Exception):
+    pass
+
+
+@transaction.atomic
+def review_comment(*, campaign, key: str, decision: str, actor) -> None:
+    """Publish or hide one comment that mentions a role (route 6). ``key`` is the opaque
+    handle of the review page. Raises UnknownComment. Side effects: the comment's ``review``
+    in its response, audit entry ``comment.review`` (the decision, never the text)."""
+    from .results.comments import REVIEW_HIDDEN, REVIEW_PUBLISHED, review_key, review_state
+
+    if decision not in (REVIEW_PUBLISHED, REVIEW_HIDDEN):
+        raise ValueError(decision)
+    rows = campaign.responses.select_for_update().order_by().values_list("pk", "comments")
+    for response_id, comments in rows.iterator(chunk_size=2000):
+        for index, comment in enumerate(comments or ()):
+            if review_state(comment) is not None and review_key(response_id, index) == key:
+                comments[index] = dict(comment, review=decision)
+                campaign.responses.filter(pk=response_id).update(comments=comments)
+                record(
+                    organisation=campaign.organisation,
+                    actor=actor,
+                    action="comment.review",
+                    target=campaign,
+                    after={"decision": decision},
+                )
+                return
+    raise UnknownComment
+
+
+@transaction.atomic
+def show_letters(*, campaign, team, actor) -> list[AccessCode]:
+    """The single-use letters of one team, for the person who hands them out (a manager of
+    the campaign). Every time they are shown is audited (``campaign.letters``), so a second
+    look at the codes is on record. Side effects: audit entry."""
+    letters = list(AccessCode.objects.filter(campaign=campaign, team_key=team.pk).order_by("code"))
+    record(
+        organisation=campaign.organisation,
+        actor=actor,
+        action="campaign.letters",
+        target=campaign,
+        after={"team": team.pk, "letters": len(letters)},
+    )
+    return letters
 
 
 def code_started(*, code: AccessCode) -> bool:

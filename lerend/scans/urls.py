@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:campaign_id>/starten/", views.campaign_launch, name="launch"),
     path("<int:campaign_id>/sluiten/", views.campaign_close, name="close"),
     path("<int:campaign_id>/herinneren/", views.campaign_remind, name="remind"),
+    path("<int:campaign_id>/brieven/<int:team_id>/", views.campaign_letters, name="letters"),
+    path("<int:campaign_id>/opmerkingen/", views.comment_review, name="comment_review"),
     path("resultaten/", views_results.results_index, name="results"),
     path(
         "<int:campaign_id>/resultaten/",

@@ -1,15 +1,19 @@
 """Campaign pages for leaders at /o/<slug>/scans/: list, create, detail, launch, close,
 remind. Counts and rates only, through the anonymity plan; never who did (not) answer."""
 
+import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.organisations.decorators import require
 from lerend.organisations.forms import apply_errors
+from lerend.organisations.models import Team
 
 from . import exports, rules, selectors, services
 from .forms import CampaignForm
@@ -77,13 +81,75 @@ def campaign_detail(request, campaign_id):
         "campaign": campaign,
         "status": campaign.status,
         "overview": overview,
-        "codes": list(campaign.access_codes.all()) if campaign.launched_at else [],
+        # Letters per team, counted — never the codes: those only on the letters page.
+        "letters": selectors.letters_per_team(campaign) if campaign.launched_at else [],
         "can_manage": rules.can_manage_campaign(request.access, campaign),
         "can_view_results": rules.can_view_organisation_results(request.access),
         "can_export": exports.can_export(request.access),
         "Status": CampaignStatus,
     }
     return render(request, "scans/campaign_detail.html", context)
+
+
+@require(rules.can_manage_campaigns)
+def campaign_letters(request, campaign_id, team_id):
+    """Printable single-use letters of one team, only for a manager of the campaign (who hands
+    them out). Every visit is audited."""
+    campaign = _campaign(request, campaign_id, manage=True)
+    team = Team.objects.filter(organisation=request.organisation, pk=team_id).first()
+    if team is None or campaign.launched_at is None:
+        raise Http404
+    letters = services.show_letters(campaign=campaign, team=team, actor=request.user)
+    if not letters:
+        raise Http404
+    base = request.build_absolute_uri("/")[:-1]
+    context = {
+        "campaign": campaign,
+        "team": team,
+        "letters": [
+            {
+                # Never whether a letter was used: whoever hands them out knows which
+                # family got which, so that would tell who took part.
+                "code": letter.code,
+                "link": base + reverse("respond:code_start", args=[letter.code]),
+                "qr": _qr_svg(base + reverse("respond:code_start", args=[letter.code])),
+            }
+            for letter in letters
+        ],
+        "enter_url": base + reverse("respond:code"),
+    }
+    return render(request, "scans/letters.html", context)
+
+
+@require(rules.can_manage_campaigns)
+def comment_review(request, campaign_id):
+    """Comments that mention a role, for the campaign's manager to publish or hide (route 6
+    of docs/anonymity.md): masked, sorted by text, without anything that tells whose."""
+    campaign = _campaign(request, campaign_id, manage=True)
+    if not exports.is_ready(campaign):
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.review_comment(
+                campaign=campaign,
+                key=request.POST.get("key", ""),
+                decision=request.POST.get("decision", ""),
+                actor=request.user,
+            )
+        except (services.UnknownComment, ValueError):
+            raise Http404 from None
+        messages.success(request, _("Your decision has been saved."))
+        return redirect("scans:comment_review", request.organisation.slug, campaign.pk)
+    context = {"campaign": campaign, "comments": selectors.comments_to_review(campaign)}
+    return render(request, "scans/comment_review.html", context)
+
+
+def _qr_svg(link: str) -> str:
+    # segno writes plain SVG attributes (no style=), so it passes the strict CSP inline.
+    svg = segno.make(link, error="m").svg_inline(
+        scale=3, title=link, svgclass="qr-code", lineclass=None, omitsize=True
+    )
+    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 - our own SVG
 
 
 @require_POST

@@ -39,8 +39,8 @@ def export_index(request, campaign_id):
     if ready:
         labels = {"location": "location", "team": "team", "role_group": "role_group"}
         context.update(
-            raw_possible=exports.raw_possible(campaign),
-            raw_columns=[labels[c] for c in exports.raw_columns(campaign)],
+            raw_possible=exports.raw_possible(campaign, request.user),
+            raw_columns=[labels[c] for c in exports.raw_columns(campaign, request.user)],
             k=exports.campaign_k(campaign),
         )
     return render(request, "scans/exports/index.html", context)
@@ -50,7 +50,7 @@ def export_index(request, campaign_id):
 def export_raw_csv(request, campaign_id):
     campaign = _campaign(request, campaign_id)
     response = StreamingHttpResponse(
-        exports.raw_csv(campaign), content_type="text/csv; charset=utf-8"
+        exports.raw_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
     )
     return _attachment(response, _filename(campaign, "antwoorden", "csv"))
 
@@ -58,12 +58,14 @@ def export_raw_csv(request, campaign_id):
 @require(exports.can_export)
 def export_results_csv(request, campaign_id):
     campaign = _campaign(request, campaign_id)
-    response = HttpResponse(exports.aggregate_csv(campaign), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        exports.aggregate_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
+    )
     return _attachment(response, _filename(campaign, "resultaten", "csv"))
 
 
 @require(exports.can_export)
 def export_results_xlsx(request, campaign_id):
     campaign = _campaign(request, campaign_id)
-    response = HttpResponse(exports.aggregate_xlsx(campaign), content_type=XLSX)
+    response = HttpResponse(exports.aggregate_xlsx(campaign, request.user), content_type=XLSX)
     return _attachment(response, _filename(campaign, "resultaten", "xlsx"))

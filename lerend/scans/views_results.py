@@ -1,6 +1,7 @@
 """Results pages at /o/<slug>/scans/<campaign_id>/resultaten/...: organisation, location,
 team (+ PDF), team heatmap and comment search. Access -> results (through the plan) -> render.
-Who may open what: rules.py; what is shown: results.py and results_pages.py."""
+Who may open what: rules.py; what is shown: results/ (plan.py decides, core.py reads,
+pages.py lays out)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -11,21 +12,21 @@ from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
-from .results import (
+from .results.core import (
     campaign_for_results,
     location_ref,
     organisation_ref,
     results_for,
     team_ref,
 )
-from .results_pages import (
+from .results.pages import (
     _matrix,
     group_context,
     hidden_message,
     location_context,
     organisation_context,
 )
-from .results_perspectives import Scope, perception_context
+from .results.perspectives import Scope, perception_context
 
 
 def _campaign(request, campaign_id):

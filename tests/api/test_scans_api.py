@@ -30,7 +30,7 @@ def test_campaign_list_holds_launched_campaigns(world, pulse, make_key, api_get)
 
 
 def test_team_results_equal_the_page_numbers(world, pulse, make_key, api_get):
-    response = _results(api_get, make_key(world.staff), pulse.campaign, f"teams/{world.team.pk}")
+    response = _results(api_get, make_key(world.board), pulse.campaign, f"teams/{world.team.pk}")
     assert response.status_code == 200
     group = response.json()["group"]
     assert (group["kind"], group["id"], group["visible"], group["respondents"]) == (
@@ -43,8 +43,23 @@ def test_team_results_equal_the_page_numbers(world, pulse, make_key, api_get):
     scores = [s for s in RUPS_FIRST if isinstance(s, int)] + [3]  # + the team leader's 3
     assert first["n"] == len(scores)
     assert first["mean"] == pytest.approx(sum(scores) / len(scores))
-    page = CampaignResults(pulse.campaign).group(team_ref(world.team))
+    page = CampaignResults(pulse.campaign, reader=world.board).group(team_ref(world.team))
     assert [d["mean"] for d in group["dimensions"]] == [d.mean for d in page.dimensions]
+
+
+def test_team_results_for_a_member_leave_out_what_their_own_answer_would_expose(
+    world, pulse, make_key, api_get
+):
+    """Route 2 in the API: a member of Rups sees the team, but not the first question (five
+    answers, one of them theirs)."""
+    response = _results(api_get, make_key(world.staff), pulse.campaign, f"teams/{world.team.pk}")
+    group = response.json()["group"]
+    assert group["visible"] and group["respondents"] == 6
+    keys = {i["key"] for d in group["dimensions"] for i in d["items"]}
+    assert FIRST not in keys
+    first = group["dimensions"][0]
+    assert (first["n"], first["mean"], first["distribution"]) == (0, None, [])
+    assert first["suppressed"] and not group["dimensions"][1]["suppressed"]
 
 
 def test_a_hidden_team_gives_no_numbers_at_all(world, pulse, make_key, api_get):
@@ -64,7 +79,7 @@ def test_a_hidden_team_gives_no_numbers_at_all(world, pulse, make_key, api_get):
 
 
 def test_location_lists_its_teams_through_the_plan(world, pulse, make_key, api_get):
-    key = make_key(world.manager)
+    key = make_key(world.board)
     body = _results(api_get, key, pulse.campaign, f"locations/{world.location.pk}").json()
     plan = CampaignResults(pulse.campaign)
     assert body["group"]["visible"] == plan.is_visible(location_ref(world.location))

@@ -6,7 +6,7 @@ import pytest
 
 from lerend.organisations.models import Role
 from lerend.scans.results import CampaignResults, team_ref
-from lerend.scans.results_stats import ALPHA_MIN_N, Counts, cronbach_alpha
+from lerend.scans.results.stats import ALPHA_MIN_N, Counts, cronbach_alpha
 from lerend.scans.services_respond import DONT_KNOW
 from tests.factories import member
 

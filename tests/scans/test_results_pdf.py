@@ -35,7 +35,7 @@ def _text(tmp_path, content, name="report.pdf") -> str:
 
 def test_results_team_pdf_has_text_charts_and_pages(client, world, tmp_path):
     pulse = pulse_campaign(world)
-    content = _pdf(client, world, world.teamleader, pulse.campaign, world.team)
+    content = _pdf(client, world, world.board, pulse.campaign, world.team)
     assert content.startswith(b"%PDF")
     text = _text(tmp_path, content)
     assert "Resultaten van Groep Rups" in text
@@ -43,7 +43,7 @@ def test_results_team_pdf_has_text_charts_and_pages(client, world, tmp_path):
     assert "3,6" in text and "60%" in text  # the first dimension, as on the page
     assert "Gespreksleidraad voor het teamoverleg" in text
     assert "Maak" not in text  # no links to actions on paper
-    assert "Rups zegt 5" in text  # the team leader may read the comments
+    assert "Rups zegt 5" in text  # the board may read the comments
     assert "GEHEIM-POP" not in text
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "team-report.pdf").write_bytes(content)
@@ -59,7 +59,10 @@ def test_results_team_pdf_has_text_charts_and_pages(client, world, tmp_path):
 def test_results_team_pdf_for_staff_has_no_comments(client, world, tmp_path):
     pulse = pulse_campaign(world)
     text = _text(tmp_path, _pdf(client, world, world.staff, pulse.campaign, world.team))
-    assert "3,6" in text and "Rups zegt" not in text
+    assert "6 respondenten" in text and "Rups zegt" not in text
+    # A member of Rups is one of its five answers to the first question: without their own
+    # answer four are left, so that dimension has no numbers in their report (route 2).
+    assert "3,6" not in text and "minimumaantal" in text
 
 
 def test_results_hidden_team_pdf_says_too_few_and_nothing_else(client, world, tmp_path):

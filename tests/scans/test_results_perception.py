@@ -1,5 +1,5 @@
 """The difference in perception: staff groups next to the parents of the same scope, each
-through its own campaign's plan (lerend/scans/results_perspectives.py)."""
+through its own campaign's plan (lerend/scans/results/perspectives.py)."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.urls import reverse
 from lerend.scans import services
 from lerend.scans.models import Campaign
 from lerend.scans.results import CampaignResults, organisation_ref
-from lerend.scans.results_perspectives import (
+from lerend.scans.results.perspectives import (
     Scope,
     chosen_counterpart,
     counterpart_choices,
@@ -21,7 +21,7 @@ from .test_campaign_support import launched
 from .test_results_support import parents_campaign, pulse_campaign
 
 PARTNERSHIP = "partnerschap-ouders"
-PERCEPTION_PAGE_QUERIES = 14
+PERCEPTION_PAGE_QUERIES = 18  # both campaigns: + reader cells, answered counts
 
 
 def _page(client, user, name, *args, query=""):

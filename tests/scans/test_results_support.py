@@ -83,8 +83,8 @@ def parents_campaign(world, per_team: dict, title="Ouders voorjaar"):
     campaign = launched(world, key="ouders", audience="parents", role_groups=(), title=title)
     instrument = campaign.instrument_version.instrument
     for team, answers in per_team.items():
-        code = AccessCode.objects.get(campaign=campaign, team_key=team.pk)
-        for partnership, contact in answers:
+        letters = AccessCode.objects.filter(campaign=campaign, team_key=team.pk).order_by("id")
+        for code, (partnership, contact) in zip(letters, answers, strict=False):
             token = start_with_code(code=code)
             invitation = ScanInvitation.objects.get(token_hash=services.hash_token(token))
             invitation.draft = _parent_answers(partnership, contact)

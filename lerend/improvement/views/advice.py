@@ -96,10 +96,14 @@ def advice_page(request):
     ranked = []
     if campaign is not None:
         scores = scan_scores.block_scores(
-            org, team=scope.get("team"), location=scope.get("location"), campaign=campaign
+            org,
+            reader=request.user,
+            team=scope.get("team"),
+            location=scope.get("location"),
+            campaign=campaign,
         )
         if scope["value"] != "organisation":
-            org_scores = scan_scores.block_scores(org, campaign=campaign)
+            org_scores = scan_scores.block_scores(org, reader=request.user, campaign=campaign)
     if scores:
         ranked = advice.rank(
             scores,

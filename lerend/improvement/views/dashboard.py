@@ -13,7 +13,7 @@ from lerend.scans.charts import trend as trend_chart
 from .. import exports, rules, scan_scores, selectors
 
 
-def _trend(org, location_ids):
+def _trend(org, location_ids, reader):
     groups = (
         [(org.name, None)]
         if location_ids is None
@@ -21,7 +21,7 @@ def _trend(org, location_ids):
     )
     found = []
     for label, location in groups:
-        points = scan_scores.trend(org, location=location)
+        points = scan_scores.trend(org, reader=reader, location=location)
         if not points:
             continue
         columns = [str(c.title) for c, _s in points]
@@ -61,7 +61,7 @@ def dashboard(request):
             title=_("Did it work? Answers to the follow-up question"),
             colours=("#1d6b3a", "#8a5a00", "#a61b1b"),
         ),
-        "trends": _trend(org, location_ids),
+        "trends": _trend(org, location_ids, request.user),
         "scope_locations": (
             None if location_ids is None else list(selectors.locations(org, location_ids))
         ),

@@ -35,14 +35,16 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import CharField, Count, Q, Sum
+from django.db.models import CharField, Q, Sum
 from django.db.models.functions import Cast
-from django.utils import timezone
 
-from . import anonymity
-from .charts import fmt, pct
-from .models import Aggregate, Campaign, CampaignStatus, DimensionAggregate, Response
-from .results_stats import COUNT_FIELDS, Counts, cronbach_alpha
+from .. import disclosure as anonymity
+from ..charts import fmt, pct
+from ..models import Aggregate, Campaign, DimensionAggregate, Response
+from . import comments as comment_rules
+from . import plan
+from .plan import cell_counts, plan_for
+from .stats import COUNT_FIELDS, Counts, cronbach_alpha
 
 # A dimension result shows mean, distribution, % favourable and "don't know", and Cronbach's
 # alpha (complete_*); total_sq is not used by any of them (sd is the exports' own query).
@@ -147,6 +149,9 @@ class DimensionResult:
     points: int
     alpha: float | None = None
     items: list[ItemResult] = field(default_factory=list)
+    # True when the group is shown but this dimension had fewer than k answers behind it
+    # (then counts are empty and the page says so): docs/anonymity.md, route 3.
+    suppressed: bool = False
 
     @property
     def mean(self):
@@ -215,6 +220,11 @@ class GroupResult:
         low = sorted(self.items, key=lambda i: (i.mean, i.key))
         return [i for i in low if i.key not in strongest][:EXTREME_ITEMS]
 
+    @property
+    def has_suppressed(self) -> bool:
+        """Some dimension of this visible group is shown without numbers (route 3)."""
+        return any(d.suppressed for d in self.dimensions)
+
     def dimension(self, key: str) -> DimensionResult | None:
         return next((d for d in self.dimensions if d.key == key), None)
 
@@ -232,39 +242,7 @@ class Comment:
     text: str
 
 
-# --- the plan --------------------------------------------------------------------------------
-
-_PLANS: OrderedDict = OrderedDict()
-_PLANS_MAX = 64
-
-
-def plan_for(campaign_id: int, k: int, counts: dict) -> anonymity.Disclosure:
-    """The campaign's disclosure plan, memoised on its exact inputs (so never stale)."""
-    memo_key = (campaign_id, k, frozenset(counts.items()))
-    plan = _PLANS.get(memo_key)
-    if plan is None:
-        plan = anonymity.plan_disclosure(anonymity.standard_groups(counts), counts, k)
-        _PLANS[memo_key] = plan
-        if len(_PLANS) > _PLANS_MAX:
-            _PLANS.popitem(last=False)
-    else:
-        _PLANS.move_to_end(memo_key)
-    return plan
-
-
-def cell_counts(campaign_ids) -> dict[int, dict[anonymity.Stratum, int]]:
-    """Respondents per cell, per campaign: one GROUP BY over responses (covered by the
-    response strata index)."""
-    out: dict[int, dict] = defaultdict(dict)
-    rows = (
-        Response.objects.filter(campaign_id__in=list(campaign_ids))
-        .values_list("campaign_id", "location_key", "team_key", "role_group")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for campaign_id, location, team, role_group, n in rows:
-        out[campaign_id][anonymity.Stratum(location or None, team or None, role_group)] = n
-    return out
+# --- the plan: lerend/scans/results/plan.py ------------------------------------------------
 
 
 def _sums(model, fields, campaign_ids, by, q=None):
@@ -302,8 +280,8 @@ _SUMS_MAX = 512
 
 def clear_memos() -> None:
     """Forget memoised plans and sums (tests measuring the database path use it)."""
-    _PLANS.clear()
     _SUMS.clear()
+    plan.clear_memos()
 
 
 def _memo_sums(memo_key, compute):
@@ -352,18 +330,26 @@ class CampaignResults:
     """Results of one campaign, read through its plan. Build one per request
     (:func:`results_for`) so the plan is built once per page."""
 
-    def __init__(self, campaign: Campaign):
+    def __init__(self, campaign: Campaign, *, reader=None):
+        """``reader``: the person who will see the numbers. Where they may have answered
+        themselves (their own invitation's cell), every atom around them keeps k+1
+        respondents (docs/anonymity.md, route 2). None: the plan for everybody (only for
+        code that shows nothing to a person, e.g. tests of the plan itself)."""
         self.campaign = campaign
+        self.reader = reader
         self.instrument = _instrument(campaign.instrument_version)
-        self.k = campaign.k or campaign.organisation.anonymity_threshold
+        self.k = plan.campaign_k(campaign)
         self.scale = self.instrument.scale
 
     @property
     def is_ready(self) -> bool:
         """Results are shown only for a launched campaign that has closed."""
-        return self.campaign.launched_at is not None and (
-            self.campaign.status == CampaignStatus.CLOSED
-        )
+        return plan.results_ready(self.campaign)
+
+    @cached_property
+    def strict(self) -> frozenset:
+        """The cells in which the reader may have answered in this campaign."""
+        return plan.reader_cells([self.campaign.pk], self.reader).get(self.campaign.pk, frozenset())
 
     @cached_property
     def counts(self) -> dict:
@@ -414,7 +400,18 @@ class CampaignResults:
 
     @cached_property
     def plan(self) -> anonymity.Disclosure:
-        return plan_for(self.campaign.pk, self.k, self.counts)
+        return plan_for(self.campaign.pk, self.k, self.counts, strict=self.strict)
+
+    @cached_property
+    def numbers(self) -> plan.NumberPlan:
+        """Which number each visible group may show (route 3: per question and dimension)."""
+        return plan.number_plan_for(
+            self.campaign.pk,
+            self._version(self.campaign.pk),
+            self.plan,
+            self.strict,
+            self.instrument,
+        )
 
     def is_visible(self, ref: GroupRef) -> bool:
         return self.is_ready and self.plan.is_visible(ref.key)
@@ -435,8 +432,16 @@ class CampaignResults:
 
     # --- one group -----------------------------------------------------------------------
 
-    def _dimension(self, key, counts: Counts, items=()) -> DimensionResult:
+    def _dimension(self, group_key, key, counts: Counts, items=()) -> DimensionResult:
+        """A dimension's result in a visible group; without numbers when fewer than k
+        answered it there (route 3: ``suppressed``, and ``counts`` empty)."""
         dim = self.instrument.dimension(key)
+        suppressed = bool(counts.n or counts.dont_know) and not self.numbers.dimension_visible(
+            group_key, key
+        )
+        if suppressed:
+            counts = Counts()
+        items = [i for i in items if self.numbers.item_visible(group_key, i.key)]
         result = DimensionResult(
             key=key,
             name=dim.name,
@@ -445,8 +450,9 @@ class CampaignResults:
             favourable_from=self.scale.favourable_from,
             points=self.scale.points,
             items=list(items),
+            suppressed=suppressed,
         )
-        if items:
+        if items and not suppressed:
             expected = len(self.instrument.items_for(key))
             if len(items) == expected:
                 result.alpha = cronbach_alpha(counts, [i.counts for i in items])
@@ -486,7 +492,7 @@ class CampaignResults:
                         )
                     )
         dimensions = [
-            self._dimension(d.key, dims.get(d.key, Counts()), per_dimension.get(d.key, ()))
+            self._dimension(ref.key, d.key, dims.get(d.key, Counts()), per_dimension.get(d.key, ()))
             for d in self.instrument.dimensions
         ]
         return GroupResult(
@@ -522,7 +528,7 @@ class CampaignResults:
                     visible=True,
                     respondents=self.plan.n(ref.key),
                     dimensions=[
-                        self._dimension(d.key, dims.get(d.key, Counts()))
+                        self._dimension(ref.key, d.key, dims.get(d.key, Counts()))
                         for d in self.instrument.dimensions
                     ],
                 )
@@ -533,7 +539,6 @@ class CampaignResults:
 
     def earlier_campaigns(self) -> list[Campaign]:
         version = self.campaign.instrument_version
-        today = timezone.localdate()
         earlier = (
             Campaign.objects.filter(
                 organisation_id=self.campaign.organisation_id,
@@ -542,48 +547,60 @@ class CampaignResults:
                 launched_at__isnull=False,
                 opens_on__lte=self.campaign.opens_on,
             )
-            .filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+            .filter(plan.closed_filter())
             .exclude(pk=self.campaign.pk)
             .order_by("-opens_on", "-id")[: TREND_CAMPAIGNS - 1]
         )
         return list(reversed(earlier))
 
     def trend(self, ref: GroupRef) -> list[TrendPoint]:
-        """Dimension means of the group in earlier campaigns and this one (three queries,
-        or one when there is no earlier campaign). Empty when this group is hidden."""
+        """Dimension means of the group in earlier campaigns and this one. Empty when this
+        group is hidden. An earlier point is shown only where (1) the group was visible in
+        THAT campaign's plan for this reader, with its own per-number rule, and (2) the plan
+        across the campaigns (``plan.comparable_keys``, route 4) keeps it next to this one."""
         if not self.is_visible(ref):
             return []
         earlier = self.earlier_campaigns()
         if not earlier:
             return []
-        ids = [c.pk for c in earlier]
-        counts = cell_counts(ids)
-        sums: dict[int, dict[str, float]] = defaultdict(dict)
-        versions = tuple((c.pk, c.launched_at, sum(counts.get(c.pk, {}).values())) for c in earlier)
-        rows = _memo_sums(
-            ("trend", versions, str(ref.q)),
-            lambda: _sums(
-                DimensionAggregate, ("n", "total"), ids, ["campaign_id", "dimension_key"], ref.q
-            ),
+        others = [CampaignResults(c, reader=self.reader) for c in reversed(earlier)]
+        cells = plan.reader_cells([o.campaign.pk for o in others], self.reader)
+        for other in others:  # one query for the reader's cells in all of them
+            other.__dict__["strict"] = cells.get(other.campaign.pk, frozenset())
+        kept = plan.comparable_keys(
+            self.campaign, self.plan, [(o.campaign, o.plan) for o in others]
         )
-        for campaign_id, dimension, n, total in rows:
-            if n:
-                sums[campaign_id][dimension] = total / n
         points = []
-        for campaign in earlier:
-            k = campaign.k or self.k
-            plan = plan_for(campaign.pk, k, counts.get(campaign.pk, {}))
-            seen = plan.is_visible(ref.key)
-            points.append(TrendPoint(campaign, sums[campaign.pk] if seen else {}, seen))
+        for other in reversed(others):
+            seen = other.is_visible(ref) and ref.key in kept.get(other.campaign.pk, ())
+            means = {}
+            if seen:
+                group = other.group(ref, items=False)
+                means = {d.key: d.mean for d in group.dimensions}
+            points.append(TrendPoint(other.campaign, means, seen))
         current = self.group(ref, items=False)
         points.append(TrendPoint(self.campaign, {d.key: d.mean for d in current.dimensions}, True))
         return points
 
     # --- comments --------------------------------------------------------------------------
 
+    @cached_property
+    def name_tokens(self) -> frozenset[str]:
+        """Words of the names of everyone in the organisation (one query), for masking."""
+        from lerend.organisations.models import Membership
+
+        names = (
+            Membership.objects.filter(organisation_id=self.campaign.organisation_id)
+            .values_list("person__name", flat=True)
+            .distinct()
+        )
+        return comment_rules.name_tokens(names)
+
     def comments(self, ref: GroupRef, *, role_allowed: bool, query: str = "") -> list[Comment]:
         """Open comments of a visible group for a reader allowed to read them, sorted by
-        dimension and text (never by time). ``query`` filters case-insensitively."""
+        dimension and text (never by time), with names masked (route 6). A comment that
+        mentions a role is left out until the campaign's manager has published it.
+        ``query`` filters case-insensitively on the masked text."""
         if not self.is_ready or not self.plan.comments_visible(ref.key, role_allowed=role_allowed):
             return []
         needle = query.strip().casefold()
@@ -595,15 +612,22 @@ class CampaignResults:
         for comments in lists:
             for comment in comments or ():
                 text = comment.get("text", "")
-                if text and (not needle or needle in text.casefold()):
+                if not text or comment_rules.review_state(comment) not in (
+                    None,
+                    comment_rules.REVIEW_PUBLISHED,
+                ):
+                    continue
+                text = comment_rules.mask_names(text, self.name_tokens)
+                if not needle or needle in text.casefold():
                     found.append(Comment(comment.get("dimension"), text))
         found.sort(key=lambda c: (order.get(c.dimension, len(order)), c.text.casefold()))
         return found
 
 
 def results_for(request, campaign: Campaign) -> CampaignResults:
-    """One CampaignResults per campaign per request (the plan is built once per page)."""
+    """One CampaignResults per campaign per request (the plan is built once per page), for
+    the person making the request (route 2: readers inside a group)."""
     cache = request.__dict__.setdefault("_scan_results", {})
     if campaign.pk not in cache:
-        cache[campaign.pk] = CampaignResults(campaign)
+        cache[campaign.pk] = CampaignResults(campaign, reader=getattr(request, "user", None))
     return cache[campaign.pk]

@@ -1,5 +1,5 @@
 """Property tests: random organisations, memberships and responses; an attacker written
-independently of lerend.scans.anonymity tries to compute the answers of 1..k-1 people from
+independently of lerend.scans.disclosure tries to compute the answers of 1..k-1 people from
 what the plan publishes.
 
 Two attackers, both knowing every group's definition and every cell's respondent count:
@@ -22,7 +22,7 @@ from itertools import combinations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lerend.scans.anonymity import (
+from lerend.scans.disclosure import (
     DEFAULT_LEVELS,
     Group,
     Reason,

@@ -1,9 +1,9 @@
-"""Hand-worked cases for lerend.scans.anonymity (the property tests live next door)."""
+"""Hand-worked cases for lerend.scans.disclosure (the property tests live next door)."""
 
 import pytest
 
 from lerend.organisations import models as org_models
-from lerend.scans.anonymity import (
+from lerend.scans.disclosure import (
     DEFAULT_K,
     MAX_K,
     MIN_K,

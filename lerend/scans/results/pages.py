@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from lerend.organisations.models import Location, Team
 
-from . import charts
-from .results import CampaignResults, GroupResult, location_ref, organisation_ref
-from .results_guide import discussion_guide
+from .. import charts
+from .core import CampaignResults, GroupResult, location_ref, organisation_ref
+from .guide import discussion_guide
 
 
 def hidden_message() -> str:
@@ -173,7 +173,7 @@ def organisation_context(results: CampaignResults, organisation, *, slug, commen
 
 
 def location_context(results, location, *, slug, organisation_group, comments_allowed):
-    from .results import team_ref
+    from .core import team_ref
 
     group = results.group(location_ref(location))
     context = group_context(

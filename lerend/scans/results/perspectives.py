@@ -24,13 +24,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import charts
-from .models import Audience, Campaign, RoleGroup
-from .results import (
+from .. import charts
+from ..models import Audience, Campaign, RoleGroup
+from . import plan
+from .core import (
     CampaignResults,
     GroupResult,
     location_ref,
@@ -38,7 +37,7 @@ from .results import (
     role_group_ref,
     team_ref,
 )
-from .results_stats import add
+from .stats import add
 
 COUNTERPART_AUDIENCE = {Audience.STAFF: Audience.PARENTS, Audience.PARENTS: Audience.STAFF}
 CHOICES_MAX = 12
@@ -73,14 +72,13 @@ def counterpart_choices(campaign: Campaign) -> list[Campaign]:
     audience = COUNTERPART_AUDIENCE.get(campaign.audience)
     if audience is None:
         return []
-    today = timezone.localdate()
     found = (
         Campaign.objects.filter(
             organisation_id=campaign.organisation_id,
             audience=audience,
             launched_at__isnull=False,
         )
-        .filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+        .filter(plan.closed_filter())
         .select_related("instrument_version", "organisation")
         .order_by("-opens_on", "-id")[: CHOICES_MAX * 2]
     )
@@ -220,7 +218,7 @@ def perception(results: CampaignResults, scope: Scope, counterpart: CampaignResu
 
 def perception_context(request, results: CampaignResults, scope: Scope) -> dict:
     """The section plus the choice of counterpart campaign (``?vergelijk=``)."""
-    from .results import results_for
+    from .core import results_for
 
     choices = counterpart_choices(results.campaign)
     chosen = chosen_counterpart(results.campaign, choices, request.GET.get("vergelijk"))

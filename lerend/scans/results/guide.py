@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .charts import fmt, pct
+from ..charts import fmt, pct
 
 DONT_KNOW_NOTICE = 0.2  # from this share of "don't know" the guide asks what is missing
 START_WITH = 2  # the guide marks the lowest-scoring dimensions to start with
