@@ -20,6 +20,7 @@ from lerend.organisations.services import erase_person
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.factories import LocationFactory, TeamFactory, member
 from tests.learning.records import make_records as make_learning_records
+from tests.monitoring.records import make_records as make_monitoring_records
 
 User = get_user_model()
 
@@ -93,6 +94,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "learning",
         "collaboration",
         "api_keys",
+        "monitoring",
     }
     assert [a["title"] for a in data["improvement"]["actions"]] == ["Elke dag een uur naar buiten"]
     assert data["improvement"]["actions"][0]["owner"] is True
@@ -126,6 +128,8 @@ def _organisation_path(model):
         "visit__organisation",
         "theme__organisation",
         "campaign__organisation",
+        "indicator__organisation",
+        "round__organisation",
     ):
         try:
             model.objects.filter(**{path: None}).query  # noqa: B018 — resolves the path
@@ -146,6 +150,7 @@ def full_world(world):
         make_learning_records(org, world.staff, coach)
         make_collaboration_records(org, world.staff, coach)
         team = Membership.objects.filter(person=world.staff, organisation=org).first().team
+        make_monitoring_records(org, world.staff, coach, team)
         action = improvement.create_action(
             organisation=org,
             actor=world.staff,

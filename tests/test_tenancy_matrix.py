@@ -18,6 +18,7 @@ from lerend.organisations.models import Invitation, Role
 from lerend.scans import services as scan_services
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.learning.records import make_records
+from tests.monitoring.records import make_records as make_monitoring_records
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,11 @@ def matrix_world(world):
             world.other_org, other_owner, other_coach, shared_with=other_third
         ),
     }
+    for org, owner, leader, team in (
+        (world.org, world.staff, world.board, world.team),
+        (world.other_org, other_owner, world.outsider, world.other_org_team),
+    ):
+        make_monitoring_records(org, owner, leader, team)
     return world
 
 

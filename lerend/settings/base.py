@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lerend.improvement",
     "lerend.learning",
     "lerend.collaboration",
+    "lerend.monitoring",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

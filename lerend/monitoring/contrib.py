@@ -1,0 +1,30 @@
+"""What monitoring adds to the whole (see lerend/kit/contrib.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lerend.kit.contrib import Contribution, NavItem, first_pk
+
+from . import personal_data
+from .models import Indicator
+
+
+def nav(request):
+    url = reverse("monitoring:indicators", args=[request.access.organisation.slug])
+    return [NavItem(15, _("Monitoring"), url, "monitoren")]
+
+
+contribution = Contribution(
+    org_urls=(("monitoren/", "lerend.monitoring.urls"),),
+    nav=nav,
+    own_data={"monitoring": personal_data.own_data},
+    erase=personal_data.erase,
+    personal_models=(
+        "monitoring.Indicator",
+        "monitoring.CheckIn",
+        "monitoring.WellbeingRound",
+        "monitoring.WellbeingScore",
+        "monitoring.Experiment",
+    ),
+    url_objects={"indicator_id": first_pk(Indicator)},
+)

@@ -1,0 +1,80 @@
+"""Indicators as CSV (improvement's defusedcsv writer: no cell is read as a formula) and
+XLSX. Numbers through ``numbers.number``: what the page says, the file says."""
+
+import io
+
+from django.utils.translation import gettext as _
+
+from lerend.improvement.exports import to_csv
+
+from .numbers import number
+
+
+def header():
+    return [
+        _("Indicator"),
+        _("Kind"),
+        _("Level"),
+        _("Location"),
+        _("Group / team"),
+        _("Unit"),
+        _("Baseline"),
+        _("Target"),
+        _("Target date"),
+        _("Direction"),
+        _("Source"),
+        _("Latest value"),
+        _("Measured on"),
+        _("Status"),
+        _("Owner"),
+    ]
+
+
+def rows(indicators):
+    for i in indicators:
+        location = i.location or (i.team.location if i.team else None)
+        yield [
+            i.title,
+            i.get_kind_display(),
+            i.get_level_display(),
+            location.name if location else "",
+            i.team.name if i.team else "",
+            i.unit,
+            number(i.baseline, 2),
+            number(i.target, 2),
+            i.target_on.isoformat() if i.target_on else "",
+            i.get_direction_display(),
+            i.get_source_display(),
+            number(i.latest.value, 2) if i.latest else "",
+            i.latest.measured_on.isoformat() if i.latest else "",
+            str(i.status_label),
+            i.owner.name if i.owner else "",
+        ]
+
+
+def indicators_csv(indicators) -> str:
+    return to_csv(header(), rows(indicators))
+
+
+def _cell(sheet, value):
+    # A title starting with "=" must stay text, not become a formula.
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def indicators_xlsx(indicators) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Indicators")[:31])
+    sheet.append(header())
+    for row in rows(indicators):
+        sheet.append([_cell(sheet, v) for v in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from .views import indicators
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", indicators.indicator_list, name="indicators"),
+    path("indicatoren/nieuw/", indicators.indicator_create, name="indicator_create"),
+    path("indicatoren/<int:indicator_id>/", indicators.indicator_detail, name="indicator"),
+    path(
+        "indicatoren/<int:indicator_id>/bewerken/",
+        indicators.indicator_edit,
+        name="indicator_edit",
+    ),
+    path(
+        "indicatoren/<int:indicator_id>/meting/",
+        indicators.check_in_create,
+        name="check_in_create",
+    ),
+    path("indicatoren/<int:indicator_id>/meet-nu/", indicators.measure_now, name="measure_now"),
+    path("indicatoren/<int:indicator_id>/import/", indicators.group_import, name="import"),
+    path("indicatoren/export.csv", indicators.export_csv, name="export_csv"),
+    path("indicatoren/export.xlsx", indicators.export_xlsx, name="export_xlsx"),
+    path("instellingen/", indicators.settings_page, name="settings"),
+    path("welbevinden/", indicators.indicator_list, name="wellbeing"),
+    path("experimenten/", indicators.indicator_list, name="experiments"),
+    path("tijdlijn/", indicators.indicator_list, name="timeline"),
+]
