@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import personal_data
-from .models import Indicator
+from . import personal_data, tasks_home
+from .models import Indicator, WellbeingRound
 
 
 def nav(request):
@@ -17,6 +17,11 @@ def nav(request):
 contribution = Contribution(
     org_urls=(("monitoren/", "lerend.monitoring.urls"),),
     nav=nav,
+    home_tasks=tasks_home.tasks_for,
+    daily_tasks=(
+        "lerend.monitoring.tasks.remind_wellbeing_rounds",
+        "lerend.monitoring.tasks.measure_computed_indicators",
+    ),
     own_data={"monitoring": personal_data.own_data},
     erase=personal_data.erase,
     personal_models=(
@@ -26,5 +31,8 @@ contribution = Contribution(
         "monitoring.WellbeingScore",
         "monitoring.Experiment",
     ),
-    url_objects={"indicator_id": first_pk(Indicator)},
+    url_objects={
+        "indicator_id": first_pk(Indicator),
+        "round_id": first_pk(WellbeingRound),
+    },
 )

@@ -431,3 +431,14 @@ class ImplementationStep(models.Model):
 
     def __str__(self):
         return self.description
+
+
+class WellbeingReminder(models.Model):
+    """When a group was last reminded that a new well-being round is due (one row per group;
+    the daily task claims it with a conditional update, so a group gets one mail per period)."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="+")
+    last_sent_on = models.DateField()
+
+    def __str__(self):
+        return f"{self.team_id} {self.last_sent_on}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import indicators
+from .views import indicators, wellbeing
 
 app_name = "monitoring"
 
@@ -23,7 +23,14 @@ urlpatterns = [
     path("indicatoren/export.csv", indicators.export_csv, name="export_csv"),
     path("indicatoren/export.xlsx", indicators.export_xlsx, name="export_xlsx"),
     path("instellingen/", indicators.settings_page, name="settings"),
-    path("welbevinden/", indicators.indicator_list, name="wellbeing"),
+    path("welbevinden/", wellbeing.wellbeing_home, name="wellbeing"),
+    path("welbevinden/nieuw/", wellbeing.round_create, name="round_create"),
+    path("welbevinden/<int:round_id>/", wellbeing.round_detail, name="round"),
+    path("welbevinden/<int:round_id>/score/", wellbeing.score_create, name="score_create"),
+    path("welbevinden/<int:round_id>/reflectie/", wellbeing.round_reflect, name="round_reflect"),
+    path("welbevinden/<int:round_id>/actie/", wellbeing.round_action, name="round_action"),
+    path("welbevinden/<int:round_id>/afsluiten/", wellbeing.round_close, name="round_close"),
+    path("welbevinden/groep/<int:team_id>/", wellbeing.group_trend, name="group_trend"),
     path("experimenten/", indicators.indicator_list, name="experiments"),
     path("tijdlijn/", indicators.indicator_list, name="timeline"),
 ]

@@ -5,7 +5,7 @@ matrix (tests/test_tenancy_matrix.py) and the erasure test (tests/test_contrib.p
 import datetime
 from decimal import Decimal
 
-from lerend.monitoring.services import indicators
+from lerend.monitoring.services import indicators, wellbeing
 
 TODAY = datetime.date.today()
 
@@ -34,4 +34,14 @@ def make_records(org, person, leader, team) -> dict[str, int]:
         confidence="midden",
         note="Na de zomer",
     )
-    return {"indicator_id": indicator.pk}
+    round_ = wellbeing.start_round(
+        organisation=org,
+        actor=person,
+        team=team,
+        first_on=TODAY - datetime.timedelta(days=3),
+        second_on=TODAY - datetime.timedelta(days=1),
+    )
+    wellbeing.record_score(
+        round=round_, actor=person, child="7", moment=1, wellbeing=4, involvement=3
+    )
+    return {"indicator_id": indicator.pk, "round_id": round_.pk}
