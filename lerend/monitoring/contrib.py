@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
 from . import personal_data, tasks_home
-from .models import Indicator, WellbeingRound
+from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
 def nav(request):
@@ -34,5 +34,7 @@ contribution = Contribution(
     url_objects={
         "indicator_id": first_pk(Indicator),
         "round_id": first_pk(WellbeingRound),
+        "experiment_id": first_pk(Experiment),
+        "step_id": first_pk(ImplementationStep, "experiment__organisation"),
     },
 )

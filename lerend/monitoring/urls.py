@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import indicators, wellbeing
+from .views import experiments, indicators, wellbeing
 
 app_name = "monitoring"
 
@@ -31,6 +31,25 @@ urlpatterns = [
     path("welbevinden/<int:round_id>/actie/", wellbeing.round_action, name="round_action"),
     path("welbevinden/<int:round_id>/afsluiten/", wellbeing.round_close, name="round_close"),
     path("welbevinden/groep/<int:team_id>/", wellbeing.group_trend, name="group_trend"),
-    path("experimenten/", indicators.indicator_list, name="experiments"),
-    path("tijdlijn/", indicators.indicator_list, name="timeline"),
+    path("experimenten/", experiments.experiment_list, name="experiments"),
+    path("experimenten/nieuw/", experiments.experiment_create, name="experiment_create"),
+    path("experimenten/<int:experiment_id>/", experiments.experiment_detail, name="experiment"),
+    path(
+        "experimenten/<int:experiment_id>/bewerken/",
+        experiments.experiment_edit,
+        name="experiment_edit",
+    ),
+    path(
+        "experimenten/<int:experiment_id>/starten/",
+        experiments.experiment_start,
+        name="experiment_start",
+    ),
+    path(
+        "experimenten/<int:experiment_id>/afronden/",
+        experiments.experiment_finish,
+        name="experiment_finish",
+    ),
+    path("experimenten/<int:experiment_id>/stap/", experiments.step_create, name="step_create"),
+    path("stappen/<int:step_id>/", experiments.step_toggle, name="step_toggle"),
+    path("tijdlijn/", experiments.timeline, name="timeline"),
 ]

@@ -5,7 +5,7 @@ matrix (tests/test_tenancy_matrix.py) and the erasure test (tests/test_contrib.p
 import datetime
 from decimal import Decimal
 
-from lerend.monitoring.services import indicators, wellbeing
+from lerend.monitoring.services import experiments, indicators, wellbeing
 
 TODAY = datetime.date.today()
 
@@ -44,4 +44,28 @@ def make_records(org, person, leader, team) -> dict[str, int]:
     wellbeing.record_score(
         round=round_, actor=person, child="7", moment=1, wellbeing=4, involvement=3
     )
-    return {"indicator_id": indicator.pk, "round_id": round_.pk}
+    experiment = experiments.create_experiment(
+        organisation=org,
+        actor=person,
+        teams=[team],
+        title="Buiten eten",
+        question="Eten kinderen rustiger buiten?",
+        change="Twee keer per week buiten lunchen",
+        owner=person,
+        starts_on=TODAY,
+        ends_on=TODAY + datetime.timedelta(days=60),
+        indicator=indicator,
+    )
+    step = experiments.add_step(
+        experiment=experiment,
+        actor=person,
+        team=team,
+        description="Tafels buiten zetten",
+        planned_on=TODAY,
+    )
+    return {
+        "indicator_id": indicator.pk,
+        "round_id": round_.pk,
+        "experiment_id": experiment.pk,
+        "step_id": step.pk,
+    }
