@@ -93,5 +93,15 @@ def can_log_step(access: Access, experiment, team, user) -> bool:
     return experiment.owner_id == user.id or access.covers_team(team, roles=LEADER_ROLES)
 
 
-def can_view_chain(access: Access) -> bool:
+def can_view_chains(access: Access) -> bool:
+    """The chain from learning to children: leaders and coaches."""
     return access.has_role(*COVER_ROLES)
+
+
+def can_view_chain(access: Access, goal) -> bool:
+    """For a goal's own scope only: its team, its location or the whole organisation."""
+    if goal.team_id is not None:
+        return access.covers_team(goal.team, roles=COVER_ROLES)
+    if goal.location_id is not None:
+        return access.covers_location(goal.location_id, roles=COVER_ROLES)
+    return access.covers_organisation(roles=COVER_ROLES)

@@ -43,7 +43,7 @@ def scope_of(indicator) -> Area:
     return Area(indicator.organisation, indicator.location, indicator.team)
 
 
-def _team_ids(scope: Area) -> list[int]:
+def team_ids(scope: Area) -> list[int]:
     if scope.team is not None:
         return [scope.team.pk]
     teams = Team.objects.filter(organisation=scope.organisation)
@@ -88,7 +88,7 @@ def board_sessions(scope: Area, year: int) -> Decimal:
     Should become an improvement selector ("sessions held per scope and year")."""
     held = BoardSession.objects.filter(
         team__organisation=scope.organisation,
-        team_id__in=_team_ids(scope),
+        team_id__in=team_ids(scope),
         held_on__year=year,
     )
     return Decimal(held.count())
@@ -98,7 +98,7 @@ def visits_held(scope: Area, year: int) -> Decimal:
     """Visits and observations held in ``year`` of people in the teams in scope (collaboration's
     own count, per team, summed)."""
     per_team = collaboration_selectors.visits_held_per_team(
-        scope.organisation, _team_ids(scope), year
+        scope.organisation, team_ids(scope), year
     )
     return Decimal(sum(per_team.values()))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import experiments, indicators, wellbeing
+from .views import chain, experiments, indicators, wellbeing
 
 app_name = "monitoring"
 
@@ -52,4 +52,6 @@ urlpatterns = [
     path("experimenten/<int:experiment_id>/stap/", experiments.step_create, name="step_create"),
     path("stappen/<int:step_id>/", experiments.step_toggle, name="step_toggle"),
     path("tijdlijn/", experiments.timeline, name="timeline"),
+    path("keten/", chain.chain_index, name="chains"),
+    path("keten/doel/<int:goal_id>/", chain.chain, name="chain"),
 ]

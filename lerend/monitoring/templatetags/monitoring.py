@@ -15,3 +15,11 @@ def nl_number(value, digits=1):
 @register.filter
 def nl_percentage(share):
     return percentage(share)
+
+
+@register.simple_tag(takes_context=True)
+def may_view_chains(context) -> bool:
+    from ..rules import can_view_chains
+
+    access = getattr(context["request"], "access", None)
+    return access is not None and can_view_chains(access)
