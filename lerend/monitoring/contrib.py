@@ -22,6 +22,7 @@ contribution = Contribution(
         "lerend.monitoring.tasks.remind_wellbeing_rounds",
         "lerend.monitoring.tasks.measure_computed_indicators",
     ),
+    api_router="lerend.monitoring.api.router",
     own_data={"monitoring": personal_data.own_data},
     erase=personal_data.erase,
     personal_models=(

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from lerend.monitoring.services import indicators as services
+from tests.api.conftest import api_get, make_key  # noqa: F401 -- fixtures for test_api.py
 
 TODAY = datetime.date.today()
 
