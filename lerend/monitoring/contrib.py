@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import personal_data, tasks_home
+from . import demo, personal_data, tasks_home
 from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
@@ -22,6 +22,8 @@ contribution = Contribution(
         "lerend.monitoring.tasks.remind_wellbeing_rounds",
         "lerend.monitoring.tasks.measure_computed_indicators",
     ),
+    demo_content=demo.add_demo,
+    demo_order=60,
     api_router="lerend.monitoring.api.router",
     own_data={"monitoring": personal_data.own_data},
     erase=personal_data.erase,

@@ -4,6 +4,7 @@ profile behind the threshold, its reflection and actions, and the trend over rou
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,10 @@ def round_create(request):
     return render(request, "monitoring/round_form.html", {"form": form})
 
 
+def _moment(request) -> int:
+    return 2 if request.GET.get("moment") == "2" else 1
+
+
 def _team_people(round_):
     from django.contrib.auth import get_user_model
 
@@ -77,7 +82,8 @@ def round_detail(request, round_id, score_form=None):
         "threshold": k,
         "can_enter": can_enter,
         "scores": list(selectors.scores_of(round_)) if can_enter else None,
-        "score_form": score_form or (ScoreForm(initial={"moment": 1}) if round_.is_open else None),
+        "score_form": score_form
+        or (ScoreForm(initial={"moment": _moment(request)}) if round_.is_open else None),
         "reflection_form": ReflectionForm(
             initial={"reflection": round_.reflection, "context_factors": round_.context_factors}
         ),
@@ -119,7 +125,9 @@ def score_create(request, round_id):
             messages.success(
                 request, _("Saved for child %(child)s. Next child.") % {"child": score.child}
             )
-            return redirect("monitoring:round", request.organisation.slug, round_.pk)
+            # The next child is usually scored at the same moment: keep it chosen.
+            url = reverse("monitoring:round", args=[request.organisation.slug, round_.pk])
+            return redirect(f"{url}?moment={score.moment}")
     return round_detail(request, round_id, score_form=form)
 
 
