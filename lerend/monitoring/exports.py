@@ -78,3 +78,46 @@ def indicators_xlsx(indicators) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def profile_header():
+    return [
+        _("Location"),
+        _("Group"),
+        _("Latest round"),
+        _("Children"),
+        _("Well-being at 4–5"),
+        _("Well-being at 1–2"),
+        _("Involvement at 4–5"),
+        _("Involvement at 1–2"),
+    ]
+
+
+def profile_rows(groups):
+    """One row per group the reader sees; a group below the threshold has no numbers."""
+    for row in groups:
+        team, round_, profile = row["team"], row["round"], row["profile"]
+        shown = bool(profile and profile.visible)
+        numbers = (
+            [
+                str(profile.children),
+                number(profile.wellbeing_high),
+                number(profile.wellbeing_low),
+                number(profile.involvement_high),
+                number(profile.involvement_low),
+            ]
+            if shown
+            else [_("too few children to show")] + [""] * 4
+            if round_
+            else [""] * 5
+        )
+        yield [
+            team.location.name,
+            team.name,
+            round_.first_on.isoformat() if round_ else "",
+            *numbers,
+        ]
+
+
+def profiles_csv(groups) -> str:
+    return to_csv(profile_header(), profile_rows(groups))

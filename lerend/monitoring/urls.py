@@ -25,6 +25,7 @@ urlpatterns = [
     path("instellingen/", indicators.settings_page, name="settings"),
     path("welbevinden/", wellbeing.wellbeing_home, name="wellbeing"),
     path("welbevinden/nieuw/", wellbeing.round_create, name="round_create"),
+    path("welbevinden/export.csv", wellbeing.profiles_csv, name="profiles_csv"),
     path("welbevinden/<int:round_id>/", wellbeing.round_detail, name="round"),
     path("welbevinden/<int:round_id>/score/", wellbeing.score_create, name="score_create"),
     path("welbevinden/<int:round_id>/reflectie/", wellbeing.round_reflect, name="round_reflect"),

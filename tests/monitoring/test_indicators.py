@@ -279,3 +279,33 @@ def test_exports_csv_and_xlsx_hold_the_visible_indicators(
     response = client.get(url("monitoring:export_xlsx"))
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+def test_indicator_edit_personas_and_save(client, world, url, team_indicator):
+    page = url("monitoring:indicator_edit", indicator_id=team_indicator.pk)
+    client.force_login(world.staff)
+    assert client.get(page).status_code == 403
+    client.force_login(world.outsider)
+    assert client.get(page).status_code == 404
+    client.force_login(world.teamleader)
+    assert client.get(page).status_code == 200
+    response = client.post(
+        page,
+        {
+            "title": "Rust in Groep Rups",
+            "kind": "uitkomst",
+            "level": "team",
+            "team": world.team.pk,
+            "baseline": "40",
+            "baseline_on": "2026-01-01",
+            "target": "65",
+            "direction": "hoger",
+            "cadence": "maand",
+            "source": "handmatig",
+        },
+    )
+    assert response.status_code == 302
+    team_indicator.refresh_from_db()
+    assert (team_indicator.target, team_indicator.cadence) == (Decimal("65"), "maand")
+    entry = AuditEntry.objects.get(action="indicator.update")
+    assert entry.after["target"] == "65.00"

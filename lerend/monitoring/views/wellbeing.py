@@ -3,6 +3,7 @@ profile behind the threshold, its reflection and actions, and the trend over rou
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 from lerend.organisations.decorators import require
 from lerend.organisations.forms import apply_errors
 
-from .. import charts, rules
+from .. import charts, exports, rules
 from ..forms import ReflectionForm, RoundActionForm, RoundForm, ScoreForm
 from ..models import ContextFactor
 from ..selectors import indicators as indicator_selectors
@@ -186,3 +187,15 @@ def group_trend(request, team_id):
         else None,
     }
     return render(request, "monitoring/group_trend.html", context)
+
+
+@require(rules.can_read_monitoring)
+def profiles_csv(request):
+    """The overview as CSV: the same groups and the same threshold as the page."""
+    k = indicator_selectors.threshold(request.organisation)
+    groups = selectors.groups_in_scope(request.access, k)
+    response = HttpResponse(exports.profiles_csv(groups), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="welbevinden-{request.organisation.slug}.csv"'
+    )
+    return response
