@@ -206,10 +206,12 @@ class RoundForm(_Form):
     first_on = forms.DateField(label=_("First moment"), widget=DateInput)
     second_on = forms.DateField(label=_("Second moment (another day)"), widget=DateInput)
 
-    def __init__(self, *args, teams, **kwargs):
+    def __init__(self, *args, teams, school=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["team"].label_from_instance = lambda t: f"{t.location.name} – {t.name}"
+        if school:
+            self.fields["team"].label = _("Class")
 
     def clean(self):
         cleaned = super().clean()
@@ -246,6 +248,11 @@ class ScoreForm(_Form):
         choices=SCALE_CHOICES,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, school=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if school:
+            self.fields["child"].label = _("Pupil (number or pseudonym — never a name)")
 
 
 class ReflectionForm(_Form):

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lerend.improvement.models import BoardItem
 from lerend.monitoring.models import Experiment, ImplementationStep
 from lerend.monitoring.services import experiments as services
 from lerend.organisations.models import AuditEntry, Role
@@ -128,6 +129,11 @@ def test_finish_puts_an_instructive_failure_on_the_timeline(client, world, url):
     assert "Buiten eten werkt alleen in de lente" in html
     assert "Gevierd" in html
     assert AuditEntry.objects.filter(action="experiment.update").count() == 2
+    item = BoardItem.objects.get(team=world.team)
+    assert (item.kind, item.text) == (
+        "succes",
+        "Experiment “Buiten eten”: Buiten eten werkt alleen in de lente",
+    )
 
 
 def test_finish_without_lessons_is_refused(world):

@@ -248,3 +248,21 @@ def test_profiles_csv_has_no_numbers_for_a_hidden_group(client, world, url):
     assert lines[2].endswith(",10,50,50,50,50")
     client.force_login(world.outsider)
     assert client.get(url("monitoring:profiles_csv")).status_code == 404
+
+
+def test_a_school_sees_classes_and_pupils(client, world, url):
+    world.org.sector = "po"
+    world.org.save()
+    round_ = make_round(world)
+    client.force_login(world.staff)
+    html = client.get(url("monitoring:round", round_id=round_.pk)).content.decode()
+    assert "Leerling (nummer of schuilnaam — nooit een naam)" in html
+    assert "Een leerling scoren" in html
+    html = client.get(url("monitoring:wellbeing")).content.decode()
+    assert "Jouw klassen, op alfabet — geen ranglijst." in html
+    response = client.post(
+        url("monitoring:score_create", round_id=round_.pk),
+        {"child": "3", "moment": "1", "wellbeing": "3", "involvement": "3"},
+        follow=True,
+    )
+    assert "Opgeslagen voor leerling 3. Volgende leerling." in response.content.decode()

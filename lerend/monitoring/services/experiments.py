@@ -3,8 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from lerend.improvement import services as improvement
 from lerend.organisations.services import diff, record, snapshot
 
 from ..models import Decision, Experiment, ExperimentStatus, ImplementationStep
@@ -89,13 +91,18 @@ def start_experiment(*, experiment, actor) -> Experiment:
 @transaction.atomic
 def finish_experiment(*, experiment, actor, result, lessons, decision, celebrated) -> Experiment:
     """Close with what it brought, what we learned and the decision (stop / adapt / scale
-    up). Side effects: updates the Experiment; audit entry."""
+    up). A celebrated experiment — a success or an instructive failure — also goes on the
+    board of every team that took part, as a success to celebrate (improvement's own
+    service).
+
+    Side effects: updates the Experiment; audit entry; with ``celebrated`` a BoardItem per
+    team."""
     if decision not in Decision.values:
         raise ValidationError({"decision": _("Choose: stop, adapt or scale up.")})
     if not lessons.strip():
         raise ValidationError({"lessons": _("Write down what you learned — also when it failed.")})
     experiment.finished_at = timezone.now()
-    return update_experiment(
+    experiment = update_experiment(
         experiment=experiment,
         actor=actor,
         status=ExperimentStatus.FINISHED,
@@ -104,6 +111,16 @@ def finish_experiment(*, experiment, actor, result, lessons, decision, celebrate
         decision=decision,
         celebrated=celebrated,
     )
+    if celebrated:
+        text = _("Experiment “%(title)s”: %(lessons)s") % {
+            "title": experiment.title,
+            "lessons": lessons.strip(),
+        }
+        for team in experiment.teams.all():
+            improvement.add_board_item(
+                team=team, actor=actor, kind="succes", text=Truncator(text).chars(300)
+            )
+    return experiment
 
 
 @transaction.atomic

@@ -39,6 +39,7 @@ def round_create(request):
         raise PermissionDenied
     form = RoundForm(
         request.POST or None,
+        school=not request.organisation.is_childcare,
         teams=type(teams[0])
         .objects.filter(pk__in=[t.pk for t in teams])
         .select_related("location"),
@@ -54,6 +55,10 @@ def round_create(request):
             messages.success(request, _("Round started. Enter the children's scores below."))
             return redirect("monitoring:round", request.organisation.slug, round_.pk)
     return render(request, "monitoring/round_form.html", {"form": form})
+
+
+def _school(request) -> bool:
+    return not request.organisation.is_childcare
 
 
 def _moment(request) -> int:
@@ -84,7 +89,11 @@ def round_detail(request, round_id, score_form=None):
         "can_enter": can_enter,
         "scores": list(selectors.scores_of(round_)) if can_enter else None,
         "score_form": score_form
-        or (ScoreForm(initial={"moment": _moment(request)}) if round_.is_open else None),
+        or (
+            ScoreForm(initial={"moment": _moment(request)}, school=_school(request))
+            if round_.is_open
+            else None
+        ),
         "reflection_form": ReflectionForm(
             initial={"reflection": round_.reflection, "context_factors": round_.context_factors}
         ),
@@ -116,16 +125,19 @@ def _enterable(request, round_id):
 @require(rules.can_read_monitoring)
 def score_create(request, round_id):
     round_ = _enterable(request, round_id)
-    form = ScoreForm(request.POST)
+    form = ScoreForm(request.POST, school=_school(request))
     if form.is_valid():
         try:
             score = services.record_score(round=round_, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(
-                request, _("Saved for child %(child)s. Next child.") % {"child": score.child}
+            saved = (
+                _("Saved for pupil %(child)s. Next pupil.")
+                if _school(request)
+                else _("Saved for child %(child)s. Next child.")
             )
+            messages.success(request, saved % {"child": score.child})
             # The next child is usually scored at the same moment: keep it chosen.
             url = reverse("monitoring:round", args=[request.organisation.slug, round_.pk])
             return redirect(f"{url}?moment={score.moment}")
