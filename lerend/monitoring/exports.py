@@ -121,3 +121,16 @@ def profile_rows(groups):
 
 def profiles_csv(groups) -> str:
     return to_csv(profile_header(), profile_rows(groups))
+
+
+def indicators_pdf(request, context: dict) -> bytes:
+    """The indicators as a PDF, each with the same SVG chart as its page (WeasyPrint)."""
+    from django.template.loader import render_to_string
+    from weasyprint import CSS, HTML
+
+    from lerend.improvement.exports import PDF_CSS
+
+    html = render_to_string("monitoring/indicators_pdf.html", context, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[CSS(string=PDF_CSS + ".chart { width: 100%; height: auto; }")]
+    )

@@ -117,6 +117,7 @@ class IndicatorForm(_ModelForm):
             "scan_block",
             "building_blocks",
             "owner",
+            "archived",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -160,6 +161,11 @@ class IndicatorForm(_ModelForm):
         )
         self.fields["goal_ids"].choices = [(g.pk, g.title) for g in goals]
         self.fields["theme_ids"].choices = [(t.pk, t.title) for t in themes]
+        self.fields["archived"].help_text = _(
+            "An archived indicator leaves the list and the exports."
+        )
+        if self.instance.pk is None:
+            del self.fields["archived"]
         self.fields["source"].help_text = _(
             "Lerend can compute some indicators itself; imported results come per group, "
             "never per child."

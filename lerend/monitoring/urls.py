@@ -22,6 +22,7 @@ urlpatterns = [
     path("indicatoren/<int:indicator_id>/import/", indicators.group_import, name="import"),
     path("indicatoren/export.csv", indicators.export_csv, name="export_csv"),
     path("indicatoren/export.xlsx", indicators.export_xlsx, name="export_xlsx"),
+    path("indicatoren/export.pdf", indicators.export_pdf, name="export_pdf"),
     path("instellingen/", indicators.settings_page, name="settings"),
     path("welbevinden/", wellbeing.wellbeing_home, name="wellbeing"),
     path("welbevinden/nieuw/", wellbeing.round_create, name="round_create"),

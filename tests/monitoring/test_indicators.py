@@ -309,3 +309,28 @@ def test_indicator_edit_personas_and_save(client, world, url, team_indicator):
     assert (team_indicator.target, team_indicator.cadence) == (Decimal("65"), "maand")
     entry = AuditEntry.objects.get(action="indicator.update")
     assert entry.after["target"] == "65.00"
+
+
+def test_pdf_export_holds_the_indicators_with_their_charts(client, world, url, indicator):
+    services.add_check_in(
+        indicator=indicator,
+        actor=world.board,
+        measured_on=TODAY,
+        value=Decimal("52.5"),
+        confidence="hoog",
+    )
+    client.force_login(world.staff)
+    response = client.get(url("monitoring:export_pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    client.force_login(world.outsider)
+    assert client.get(url("monitoring:export_pdf")).status_code == 404
+
+
+def test_an_archived_indicator_leaves_the_list(client, world, url, indicator):
+    services.update_indicator(indicator=indicator, actor=world.board, archived=True)
+    client.force_login(world.board)
+    assert "Kinderen buiten" not in client.get(url("monitoring:indicators")).content.decode()
+    page = url("monitoring:indicator", indicator_id=indicator.pk)
+    assert client.get(page).status_code == 200

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.frameworks.registry import block
 from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors_themes
 from lerend.organisations.decorators import require
@@ -142,6 +143,7 @@ def indicator_detail(request, indicator_id):
         ),
         "goals": goals,
         "can_edit": rules.can_edit_indicator(access, indicator),
+        "scan_block": block(indicator.scan_block) if indicator.scan_block else None,
         "can_check_in": can_check_in and not indicator.is_computed,
         "can_measure": can_check_in and indicator.is_computed,
         "can_import": can_check_in and indicator.source == Source.IMPORT,
@@ -268,4 +270,36 @@ def export_xlsx(request):
         exports.indicators_xlsx(indicators),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"indicatoren-{request.organisation.slug}-{stamp}.xlsx",
+    )
+
+
+@require(rules.can_read_monitoring)
+def export_pdf(request):
+    indicators = selectors.indicators_visible_to(request.access)
+    today = timezone.localdate()
+    charts_ = [
+        (
+            i,
+            charts.line_with_target(
+                [(p.measured_on, p.value) for p in i.points],
+                title=i.title,
+                target=i.target,
+                baseline=i.baseline,
+                target_label=_("Target"),
+                baseline_label=_("Baseline"),
+            ),
+        )
+        for i in indicators
+        if i.points
+    ]
+    context = {
+        "organisation": request.organisation,
+        "indicators": indicators,
+        "charts": charts_,
+        "today": today,
+    }
+    return _download(
+        exports.indicators_pdf(request, context),
+        "application/pdf",
+        f"indicatoren-{request.organisation.slug}-{today.isoformat()}.pdf",
     )
