@@ -290,6 +290,21 @@ class RoundActionForm(_Form):
 
 class ExperimentForm(_ModelForm):
     building_blocks = BlocksField()
+    goal_ids = forms.TypedMultipleChoiceField(
+        label=_("Goals it serves"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    theme_ids = forms.TypedMultipleChoiceField(
+        label=_("Development themes it serves"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    pd_ids = forms.TypedMultipleChoiceField(
+        label=_("PD activities it builds on"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Experiment
@@ -314,8 +329,11 @@ class ExperimentForm(_ModelForm):
             "ends_on": DateInput,
         }
 
-    def __init__(self, *args, access, teams, indicators, **kwargs):
+    def __init__(self, *args, access, teams, indicators, goals=(), themes=(), pds=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["goal_ids"].choices = [(g.pk, g.title) for g in goals]
+        self.fields["theme_ids"].choices = [(t.pk, t.title) for t in themes]
+        self.fields["pd_ids"].choices = [(a.pk, a.title) for a in pds]
         self.fields["owner"] = PersonByEmailField(
             organisation=access.organisation,
             label=_("Who leads it (e-mail address)"),

@@ -416,6 +416,31 @@ class Experiment(models.Model):
         return self.title
 
 
+class ExperimentLinkKind(models.TextChoices):
+    GOAL = "doel", _("Goal")
+    THEME = "thema", _("Development theme")
+    PD = "scholing", _("PD activity")
+
+
+class ExperimentLink(models.Model):
+    """What an experiment belongs to or draws on, in other apps, linked by id: a goal, a
+    development theme (improvement) or a PD activity (learning)."""
+
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=10, choices=ExperimentLinkKind.choices)
+    target_id = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["experiment", "kind", "target_id"], name="experiment_link_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.experiment_id} → {self.kind} {self.target_id}"
+
+
 class ImplementationStep(models.Model):
     """A planned step of an experiment in one team; ``done_on`` marks it carried out."""
 

@@ -49,7 +49,27 @@ def test_experiment_pages_personas(client, world, url):
     assert client.get(url("monitoring:experiment_create")).status_code == 403
 
 
-def test_create_through_the_form(client, world, url):
+def test_create_through_the_form_with_links(client, world, url):
+    from lerend.improvement import services as improvement
+    from lerend.learning import services_more
+
+    goal = improvement.create_goal(
+        organisation=world.org,
+        actor=world.board,
+        owner=world.board,
+        title="Rustige overgangen",
+        starts_on=TODAY,
+        ends_on=TODAY,
+    )
+    course = services_more.create_pd_activity(
+        organisation=world.org,
+        actor=world.board,
+        title="Cursus overgangsmomenten",
+        kind="course",
+        hours=4,
+        cost=0,
+        starts_on=TODAY,
+    )
     client.force_login(world.board)
     response = client.post(
         url("monitoring:experiment_create"),
@@ -60,12 +80,22 @@ def test_create_through_the_form(client, world, url):
             "teams": [world.team.pk, world.other_team.pk],
             "starts_on": TODAY.isoformat(),
             "ends_on": (TODAY + datetime.timedelta(days=30)).isoformat(),
+            "goal_ids": [goal.pk],
+            "pd_ids": [course.pk],
         },
     )
     assert response.status_code == 302
     experiment = Experiment.objects.get(title="Rustig brengen")
     assert experiment.owner == world.board
     assert sorted(t.name for t in experiment.teams.all()) == ["Groep Pop", "Groep Rups"]
+    assert sorted(experiment.links.values_list("kind", "target_id")) == [
+        ("doel", goal.pk),
+        ("scholing", course.pk),
+    ]
+    client.force_login(world.staff)
+    html = client.get(url("monitoring:experiment", experiment_id=experiment.pk)).content.decode()
+    assert "Rustige overgangen" in html
+    assert "Cursus overgangsmomenten" in html
 
 
 def test_implementation_monitor_counts_planned_and_done_per_team(client, world, url):

@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
-from ..models import Experiment, ExperimentStatus, ImplementationStep
+from ..models import Experiment, ExperimentLinkKind, ExperimentStatus, ImplementationStep
 
 
 def experiments(organisation):
@@ -70,3 +70,34 @@ def timeline(organisation):
         .select_related("owner", "indicator")
         .order_by("-finished_at", "-id")
     )
+
+
+def link_ids(experiment) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {kind: [] for kind in ExperimentLinkKind.values}
+    for kind, target_id in experiment.links.values_list("kind", "target_id"):
+        found[kind].append(target_id)
+    return found
+
+
+def linked(access, user, experiment) -> dict[str, list]:
+    """The goals, themes and PD activities an experiment is linked to, read through their own
+    apps' selectors (one query each; a removed one is skipped)."""
+    from django.http import Http404
+
+    from lerend.improvement import selectors as goal_selectors
+    from lerend.improvement import selectors_themes
+    from lerend.learning import selectors as learning_selectors
+
+    ids = link_ids(experiment)
+    found = {"goals": [], "themes": [], "pds": []}
+    for key, kind, read in (
+        ("goals", "doel", lambda i: goal_selectors.goal_or_404(access.organisation, i)),
+        ("themes", "thema", lambda i: selectors_themes.theme_or_404(access.organisation, user, i)),
+        ("pds", "scholing", lambda i: learning_selectors.pd_activity_for_member(access, i)),
+    ):
+        for target_id in ids[kind]:
+            try:
+                found[key].append(read(target_id))
+            except Http404:
+                continue
+    return found

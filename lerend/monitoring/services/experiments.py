@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from lerend.improvement import services as improvement
 from lerend.organisations.services import diff, record, snapshot
 
-from ..models import Decision, Experiment, ExperimentStatus, ImplementationStep
+from ..models import (
+    Decision,
+    Experiment,
+    ExperimentLink,
+    ExperimentLinkKind,
+    ExperimentStatus,
+    ImplementationStep,
+)
 
 FIELDS = (
     "title",
@@ -39,14 +46,28 @@ def _check(experiment, teams) -> None:
         raise ValidationError({"ends_on": _("The end cannot come before the start.")})
 
 
+def _set_links(experiment, links) -> None:
+    """``links``: {kind: ids}, already checked against the organisation by the caller (the
+    form offers only the organisation's own, read through the owning apps' selectors)."""
+    if links is None:
+        return
+    ExperimentLink.objects.filter(experiment=experiment).delete()
+    ExperimentLink.objects.bulk_create(
+        ExperimentLink(experiment=experiment, kind=kind, target_id=target_id)
+        for kind in ExperimentLinkKind.values
+        for target_id in links.get(kind, ())
+    )
+
+
 @transaction.atomic
-def create_experiment(*, organisation, actor, teams=(), **values) -> Experiment:
-    """Side effects: creates an Experiment with its teams; audit entry."""
+def create_experiment(*, organisation, actor, teams=(), links=None, **values) -> Experiment:
+    """Side effects: creates an Experiment with its teams and links; audit entry."""
     experiment = Experiment(organisation=organisation, created_by=actor, **values)
     _check(experiment, teams)
     experiment.full_clean()
     experiment.save()
     experiment.teams.set(teams)
+    _set_links(experiment, links)
     record(
         organisation=organisation,
         actor=actor,
@@ -58,8 +79,9 @@ def create_experiment(*, organisation, actor, teams=(), **values) -> Experiment:
 
 
 @transaction.atomic
-def update_experiment(*, experiment, actor, teams=None, **values) -> Experiment:
-    """Side effects: updates the Experiment (and its teams when given); audit entry."""
+def update_experiment(*, experiment, actor, teams=None, links=None, **values) -> Experiment:
+    """Side effects: updates the Experiment (and its teams and links when given); audit
+    entry."""
     before = snapshot(experiment, FIELDS)
     for name, value in values.items():
         setattr(experiment, name, value)
@@ -68,6 +90,7 @@ def update_experiment(*, experiment, actor, teams=None, **values) -> Experiment:
     experiment.save()
     if teams is not None:
         experiment.teams.set(teams)
+    _set_links(experiment, links)
     old, new = diff(before, snapshot(experiment, FIELDS))
     if new:
         record(

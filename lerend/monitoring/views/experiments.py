@@ -1,11 +1,17 @@
 """Experiments and the implementation log, and the organisation's timeline of what was tried."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.improvement import selectors as goal_selectors
+from lerend.improvement import selectors_themes
+from lerend.learning import selectors as learning_selectors
 from lerend.organisations.decorators import require
 from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Team
@@ -34,21 +40,43 @@ def _form(request, experiment=None):
     if experiment is not None:
         allowed += [t.pk for t in experiment.teams.all()]
     visible = [i.pk for i in indicator_selectors.indicators_visible_to(access)]
+    overview = goal_selectors.goals_overview(request.organisation)
+    year_ago = timezone.localdate() - datetime.timedelta(days=365)
+    initial = {}
+    if experiment is not None:
+        ids = selectors.link_ids(experiment)
+        initial = {"goal_ids": ids["doel"], "theme_ids": ids["thema"], "pd_ids": ids["scholing"]}
     return ExperimentForm(
         request.POST or None,
         instance=experiment,
+        initial=initial,
         access=access,
         teams=Team.objects.filter(pk__in=allowed).select_related("location"),
         indicators=Indicator.objects.filter(pk__in=visible),
+        goals=overview["organisation"] + overview["location"],
+        themes=selectors_themes.themes(request.organisation, request.user, status="aangenomen"),
+        pds=learning_selectors.pd_catalogue(access)
+        .filter(starts_on__gte=year_ago)
+        .order_by("-starts_on")[:100],
     )
+
+
+def _data(request, form) -> dict:
+    data = dict(form.cleaned_data)
+    data["owner"] = data["owner"] or request.user
+    data["links"] = {
+        "doel": data.pop("goal_ids"),
+        "thema": data.pop("theme_ids"),
+        "scholing": data.pop("pd_ids"),
+    }
+    return data
 
 
 @require(rules.can_add_experiment)
 def experiment_create(request):
     form = _form(request)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["owner"] = data["owner"] or request.user
+        data = _data(request, form)
         try:
             experiment = services.create_experiment(
                 organisation=request.organisation, actor=request.user, **data
@@ -68,8 +96,7 @@ def experiment_edit(request, experiment_id):
         raise PermissionDenied
     form = _form(request, experiment)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["owner"] = data["owner"] or request.user
+        data = _data(request, form)
         try:
             services.update_experiment(experiment=experiment, actor=request.user, **data)
         except ValidationError as error:
@@ -97,6 +124,7 @@ def experiment_detail(request, experiment_id):
         if loggable
         else None,
         "outcome_form": OutcomeForm(instance=experiment) if can_edit else None,
+        "linked": selectors.linked(access, user, experiment),
     }
     return render(request, "monitoring/experiment_detail.html", context)
 
