@@ -1,5 +1,5 @@
 """Indicators and well-being group profiles in the API, by the same rules as the pages:
-indicators the person may read (``selectors.indicators_visible_to``) with their computed
+indicators the person may read (``selectors.visible_indicators``) with their computed
 status; group profiles only for the groups they see, and a group below the organisation's
 threshold of observed children comes back with ``visible: false`` and no numbers at all —
 not even how many children, so "too few" tells nothing more."""
@@ -106,7 +106,8 @@ def _indicator_out(i, *, points=False) -> dict:
 @paginate(Pages)
 def indicators(request, org: str):
     access = tenant(request, org)
-    return [_indicator_out(i) for i in selectors.indicators_visible_to(access)]
+    found = selectors.set_latest_status(list(selectors.visible_indicators(access)))
+    return [_indicator_out(i) for i in found]
 
 
 @router.get(

@@ -69,8 +69,9 @@ def test_import_writes_all_rows_and_hides_small_groups(client, world, url, impor
     assert "<td>72,5 %</td>" in html
     assert "Te weinig kinderen om te tonen" in html  # Groep Pop: 6 < 10
     assert "61 %" not in html.split("Per groep")[1]
-    # The headline is the mean over the groups.
+    # The headline is the mean over the groups, on the page and in the list.
     assert "<td>66,8 %</td>" in html
+    assert "66,8 %<br>" in client.get(url("monitoring:indicators")).content.decode()
 
 
 def test_import_is_403_for_staff_and_404_for_outsiders(client, world, url, import_indicator):

@@ -9,7 +9,7 @@ association over small numbers — the page says so — never proof, and never a
 
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from lerend.frameworks.registry import block
@@ -28,23 +28,24 @@ def area_of(goal) -> sources.Area:
 def wellbeing_in_scope(area, k: int) -> dict:
     """Over the latest round of each group in scope that reaches the threshold: how many
     groups, and the share of observations at 4–5 per scale, pooled. Groups below the
-    threshold are left out entirely. Two queries."""
-    rounds = (
-        WellbeingRound.objects.filter(
-            organisation=area.organisation, team_id__in=sources.team_ids(area)
-        )
-        .annotate(
-            n_children=Count("scores__child", distinct=True),
-            n_obs=Count("scores"),
-            wb_high=Count("scores", filter=Q(scores__wellbeing__gte=4)),
-            inv_high=Count("scores", filter=Q(scores__involvement__gte=4)),
-        )
-        .order_by("team_id", "-first_on", "-id")
+    threshold are left out entirely. One query (only the latest rounds are aggregated)."""
+    latest = (
+        WellbeingRound.objects.filter(team=OuterRef("team"))
+        .order_by("-first_on", "-id")
+        .values("pk")[:1]
     )
-    latest = {}
-    for r in rounds:
-        latest.setdefault(r.team_id, r)
-    shown = [r for r in latest.values() if disclosure.group_visible(r.n_children, k) and r.n_obs]
+    rounds = WellbeingRound.objects.filter(organisation=area.organisation, pk=Subquery(latest))
+    if area.team is not None:
+        rounds = rounds.filter(team=area.team)
+    elif area.location is not None:
+        rounds = rounds.filter(team__location=area.location)
+    rounds = rounds.annotate(
+        n_children=Count("scores__child", distinct=True),
+        n_obs=Count("scores"),
+        wb_high=Count("scores", filter=Q(scores__wellbeing__gte=4)),
+        inv_high=Count("scores", filter=Q(scores__involvement__gte=4)),
+    ).order_by()
+    shown = [r for r in rounds if disclosure.group_visible(r.n_children, k) and r.n_obs]
     obs = sum(r.n_obs for r in shown)
     if not shown:
         return {"groups": 0, "wellbeing_high": None, "involvement_high": None}

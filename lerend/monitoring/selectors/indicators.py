@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Max, Q
+from django.db.models import Avg, Max, OuterRef, Q, Subquery
 from django.http import Http404
 
 from lerend.organisations.models import Scope
@@ -111,6 +111,51 @@ def _with_status(indicators: list) -> list:
         indicator.status = status_of(indicator, indicator.points)
         indicator.status_label = status.Status(indicator.status).label
     return indicators
+
+
+def _latest_day(ref="pk"):
+    return (
+        CheckIn.objects.filter(indicator=OuterRef(ref))
+        .order_by("-measured_on")
+        .values("measured_on")[:1]
+    )
+
+
+def with_latest(queryset):
+    """Each indicator with ``latest_on`` and ``latest_value`` (the mean over the groups on
+    that day) as correlated subqueries: one query for a page of any length, without reading
+    the series."""
+    value = (
+        CheckIn.objects.filter(
+            indicator=OuterRef("pk"), measured_on=Subquery(_latest_day("indicator"))
+        )
+        .values("indicator")
+        .annotate(mean=Avg("value"))
+        .values("mean")
+    )
+    return queryset.annotate(latest_on=Subquery(_latest_day()), latest_value=Subquery(value))
+
+
+def set_latest_status(indicators: list) -> list:
+    """Status from ``with_latest``'s annotations; no query."""
+    for indicator in indicators:
+        indicator.latest = None
+        if indicator.latest_on is not None:
+            value = Decimal(str(indicator.latest_value)).quantize(Decimal("0.01"))
+            indicator.latest = Point(indicator.latest_on, value)
+        indicator.status = status_of(indicator, [indicator.latest] if indicator.latest else [])
+        indicator.status_label = status.Status(indicator.status).label
+    return indicators
+
+
+def visible_indicators(access, *, archived: bool = False):
+    """The queryset of indicators this person may read, with the latest value annotated."""
+    return with_latest(
+        Indicator.objects.filter(visible_q(access), organisation=access.organisation)
+        .filter(archived=archived)
+        .select_related("location", "team", "owner")
+        .order_by("kind", "level", "title", "id")
+    )
 
 
 def indicators_visible_to(access, *, archived: bool = False) -> list:

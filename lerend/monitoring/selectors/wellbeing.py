@@ -111,14 +111,19 @@ def trend(team, k: int) -> list[tuple[WellbeingRound, Profile]]:
     return [(r, profile_of(r, k)) for r in rounds]
 
 
-def groups_in_scope(access, k: int) -> list[dict]:
+def teams_in_view(access) -> list[Team]:
     """The groups this person sees (their own and those they cover), by location and name —
-    never ranked — each with its latest round and that round's profile. Two queries."""
-    teams = [
+    never ranked. One query."""
+    return [
         t
         for t in Team.objects.filter(organisation=access.organisation).select_related("location")
         if rules.can_view_group(access, t)
     ]
+
+
+def group_rows(access, teams, k: int) -> list[dict]:
+    """``teams`` (from ``teams_in_view``) each with its latest round and that round's
+    profile. One query, for the given teams only."""
     latest: dict[int, WellbeingRound] = {}
     rounds = _annotated(
         WellbeingRound.objects.filter(
@@ -132,6 +137,12 @@ def groups_in_scope(access, k: int) -> list[dict]:
         r = latest.get(team.pk)
         rows.append({"team": team, "round": r, "profile": profile_of(r, k) if r else None})
     return rows
+
+
+def groups_in_scope(access, k: int) -> list[dict]:
+    """Every group this person sees with its latest profile (the CSV and the API). Two
+    queries."""
+    return group_rows(access, teams_in_view(access), k)
 
 
 def due_before(months: int) -> datetime.date:

@@ -39,7 +39,6 @@ def _form(request, experiment=None):
     allowed = [t.pk for t in teams if rules.can_edit_level(access, team=t)]
     if experiment is not None:
         allowed += [t.pk for t in experiment.teams.all()]
-    visible = [i.pk for i in indicator_selectors.indicators_visible_to(access)]
     overview = goal_selectors.goals_overview(request.organisation)
     year_ago = timezone.localdate() - datetime.timedelta(days=365)
     initial = {}
@@ -52,7 +51,9 @@ def _form(request, experiment=None):
         initial=initial,
         access=access,
         teams=Team.objects.filter(pk__in=allowed).select_related("location"),
-        indicators=Indicator.objects.filter(pk__in=visible),
+        indicators=Indicator.objects.filter(
+            indicator_selectors.visible_q(access), organisation=access.organisation, archived=False
+        ),
         goals=overview["organisation"] + overview["location"],
         themes=selectors_themes.themes(request.organisation, request.user, status="aangenomen"),
         pds=learning_selectors.pd_catalogue(access)

@@ -3,6 +3,7 @@ profile behind the threshold, its reflection and actions, and the trend over rou
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,8 +25,11 @@ from ..services import wellbeing as services
 def wellbeing_home(request):
     access = request.access
     k = indicator_selectors.threshold(request.organisation)
+    # Paged: a leader of 800 groups reads them 50 at a time; only the page's rounds are read.
+    page = Paginator(selectors.teams_in_view(access), 50).get_page(request.GET.get("page"))
     context = {
-        "groups": selectors.groups_in_scope(access, k),
+        "page": page,
+        "groups": selectors.group_rows(access, list(page.object_list), k),
         "can_start": bool(selectors.entry_teams(access)),
         "threshold": k,
     }
