@@ -136,3 +136,24 @@ def test_computed_indicator_takes_no_hand_check_in(world):
             confidence="hoog",
         )
     assert "Deze indicator meet Lerend zelf" in str(error.value)
+
+
+def test_daily_task_measures_computed_indicators_when_their_cadence_is_due(world):
+    from lerend.monitoring import tasks
+
+    indicator = make_indicator(
+        world.org,
+        world.board,
+        title="Bezoeken",
+        kind="proces",
+        source="bezoeken",
+        baseline=Decimal(0),
+        target=Decimal(20),
+    )
+    make_indicator(world.org, world.board, title="Met de hand")
+    assert tasks.measure_computed_indicators.call() == 1
+    check_in = CheckIn.objects.get()
+    assert (check_in.indicator, check_in.value, check_in.source) == (indicator, 0, "berekend")
+    assert tasks.measure_computed_indicators.call() == 0  # measured today: not due
+    CheckIn.objects.update(measured_on=TODAY - datetime.timedelta(days=92))
+    assert tasks.measure_computed_indicators.call() == 1  # a quarter later: due again

@@ -2,6 +2,7 @@
 profile behind the threshold, its reflection and actions, and the trend over rounds."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -70,7 +71,6 @@ def _moment(request) -> int:
 
 
 def _team_people(round_):
-    from django.contrib.auth import get_user_model
 
     return (
         get_user_model()
