@@ -56,6 +56,13 @@ class BlocksField(forms.MultipleChoiceField):
         return True  # validate_block_keys gives the one clear message
 
 
+def _drop_empty(form, *names) -> None:
+    """No empty box of checkboxes: a link field without anything to link is left out."""
+    for name in names:
+        if not form.fields[name].choices:
+            del form.fields[name]
+
+
 class PersonByEmailField(forms.EmailField):
     """A colleague found by their e-mail address: people are never picked from a list of the
     whole organisation."""
@@ -334,6 +341,7 @@ class ExperimentForm(_ModelForm):
         self.fields["goal_ids"].choices = [(g.pk, g.title) for g in goals]
         self.fields["theme_ids"].choices = [(t.pk, t.title) for t in themes]
         self.fields["pd_ids"].choices = [(a.pk, a.title) for a in pds]
+        _drop_empty(self, "goal_ids", "theme_ids", "pd_ids")
         self.fields["owner"] = PersonByEmailField(
             organisation=access.organisation,
             label=_("Who leads it (e-mail address)"),

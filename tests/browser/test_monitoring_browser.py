@@ -91,6 +91,13 @@ def test_round_on_a_phone_then_indicator_chart_and_chain(page, live_server, logi
     assert page.locator("svg.chart--line circle").count() == 6
     screenshot(page, "monitoring-indicator-desktop")
     assert_accessible(page)
+    page.goto(f"{live_server.url}/o/regenboog/monitoren/welbevinden/")
+    assert page.get_by_role("link", name="De Vlinder – Groep Rups").is_visible()
+    screenshot(page, "monitoring-wellbeing-overview-desktop")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/o/regenboog/monitoren/indicatoren/nieuw/")
+    screenshot(page, "monitoring-indicator-form-desktop")
+    assert_accessible(page)
     page.goto(f"{live_server.url}/o/regenboog/monitoren/keten/doel/{goal.pk}/")
     assert page.get_by_text("geen bewijs", exact=False).is_visible()
     screenshot(page, "monitoring-chain-desktop")

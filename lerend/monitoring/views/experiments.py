@@ -66,9 +66,9 @@ def _data(request, form) -> dict:
     data = dict(form.cleaned_data)
     data["owner"] = data["owner"] or request.user
     data["links"] = {
-        "doel": data.pop("goal_ids"),
-        "thema": data.pop("theme_ids"),
-        "scholing": data.pop("pd_ids"),
+        "doel": data.pop("goal_ids", []),
+        "thema": data.pop("theme_ids", []),
+        "scholing": data.pop("pd_ids", []),
     }
     return data
 

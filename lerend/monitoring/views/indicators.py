@@ -59,7 +59,7 @@ def _link_choices(request, indicator=None):
 
 def _save(request, form, indicator=None):
     data = dict(form.cleaned_data)
-    goal_ids, theme_ids = data.pop("goal_ids"), data.pop("theme_ids")
+    goal_ids, theme_ids = data.pop("goal_ids", []), data.pop("theme_ids", [])
     data["owner"] = data["owner"] or request.user
     level, location, team = data["level"], data.get("location"), data.get("team")
     if not rules.can_edit_level(
