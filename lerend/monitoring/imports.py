@@ -121,8 +121,19 @@ def _decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def check_rows(organisation, rows: list[dict]) -> list[ImportRow]:
-    """Every row with its errors (in Dutch). One query: the organisation's groups."""
+def _outside(indicator, team) -> bool:
+    if indicator is None:
+        return False
+    if indicator.team_id is not None:
+        return team.pk != indicator.team_id
+    if indicator.location_id is not None:
+        return team.location_id != indicator.location_id
+    return False
+
+
+def check_rows(organisation, rows: list[dict], indicator=None) -> list[ImportRow]:
+    """Every row with its errors (in Dutch). With ``indicator``, a group outside its location
+    or team is an error too. One query: the organisation's groups."""
     teams = Team.objects.filter(organisation=organisation).select_related("location")
     by_name: dict[str, list[Team]] = {}
     for team in teams:
@@ -143,6 +154,11 @@ def check_rows(organisation, rows: list[dict]) -> list[ImportRow]:
         elif len(candidates) > 1:
             row.errors.append(
                 _("Several locations have a group called “%(name)s”: fill in the location.")
+                % {"name": raw["group"]}
+            )
+        elif _outside(indicator, candidates[0]):
+            row.errors.append(
+                _("“%(name)s” is outside this indicator's location or group.")
                 % {"name": raw["group"]}
             )
         else:

@@ -157,3 +157,21 @@ def test_daily_task_measures_computed_indicators_when_their_cadence_is_due(world
     assert tasks.measure_computed_indicators.call() == 0  # measured today: not due
     CheckIn.objects.update(measured_on=TODAY - datetime.timedelta(days=92))
     assert tasks.measure_computed_indicators.call() == 1  # a quarter later: due again
+
+
+def test_a_team_indicator_takes_only_its_own_group(client, world, url):
+    indicator = make_indicator(
+        world.org,
+        world.teamleader,
+        title="Rups: taal",
+        source="import",
+        level="team",
+        team=world.team,
+    )
+    client.force_login(world.teamleader)
+    text = (
+        f"groep;datum;waarde;kinderen\nGroep Rups;{YESTERDAY};70;12\nGroep Pop;{YESTERDAY};60;12\n"
+    )
+    html = _upload(client, url, indicator, text, confirm=True).content.decode()
+    assert "“Groep Pop” valt buiten de locatie of groep van deze indicator." in html
+    assert CheckIn.objects.count() == 0

@@ -263,6 +263,10 @@ def import_group_results(*, indicator, actor, rows) -> int:
     for row in rows:
         if row.team.organisation_id != indicator.organisation_id:
             raise ValidationError(_("Unknown group."))
+        if (indicator.team_id and row.team.pk != indicator.team_id) or (
+            indicator.location_id and row.team.location_id != indicator.location_id
+        ):
+            raise ValidationError(_("A group lies outside this indicator's location or group."))
         CheckIn.objects.update_or_create(
             indicator=indicator,
             measured_on=row.measured_on,

@@ -222,7 +222,7 @@ def group_import(request, indicator_id):
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            rows = imports.check_rows(request.organisation, parsed)
+            rows = imports.check_rows(request.organisation, parsed, indicator)
             if form.cleaned_data["confirm"] and not any(r.errors for r in rows):
                 count = services.import_group_results(
                     indicator=indicator, actor=request.user, rows=rows
