@@ -20,6 +20,7 @@ from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.factories import LocationFactory, TeamFactory, member
 from tests.learning.records import make_records as make_learning_records
+from tests.monitoring.records import make_records as make_monitoring_records
 
 User = get_user_model()
 
@@ -94,6 +95,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "collaboration",
         "coaching",
         "api_keys",
+        "monitoring",
     }
     assert [a["title"] for a in data["improvement"]["actions"]] == ["Elke dag een uur naar buiten"]
     assert data["improvement"]["actions"][0]["owner"] is True
@@ -127,6 +129,8 @@ def _organisation_path(model):
         "visit__organisation",
         "theme__organisation",
         "campaign__organisation",
+        "indicator__organisation",
+        "round__organisation",
     ):
         try:
             model.objects.filter(**{path: None}).query  # noqa: B018 — resolves the path
@@ -148,6 +152,7 @@ def full_world(world):
         make_collaboration_records(org, world.staff, coach)
         make_coaching_records(org, world.staff, coach)
         team = Membership.objects.filter(person=world.staff, organisation=org).first().team
+        make_monitoring_records(org, world.staff, coach, team)
         action = improvement.create_action(
             organisation=org,
             actor=world.staff,

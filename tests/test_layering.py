@@ -26,12 +26,15 @@ PUBLIC = {
     "validators",
     "forms",
     "fields",
+    "imports",
 }
+
+# Packages whose __init__ is the public API of a sub-domain.
+PACKAGES = {"scans/results"}
 
 # Known crossings still to remove (a ratchet: the list only shrinks).
 KNOWN = {
-    "improvement/views/dashboard.py imports lerend.scans.charts.charts",
-    "scans/charts.py imports lerend.frameworks.diagrams.diagrams",
+    "improvement/views/dashboard.py imports scans/charts",
 }
 
 
@@ -59,18 +62,33 @@ def _foreign(app, module):
     return parts
 
 
+def _imported_modules(parts, names):
+    """The modules an import reaches inside another app, as paths below the app: ``from
+    lerend.accounts.sso import selectors`` reaches ``sso/selectors``; ``from
+    lerend.scans.results import block_scores`` reaches the package ``results``."""
+    base = LEREND.joinpath(*parts[1:])
+    inner = "/".join(parts[2:])
+    submodules = [
+        n for n in names if (base / f"{n}.py").exists() or (base / n / "__init__.py").exists()
+    ]
+    if submodules:
+        return [f"{inner}/{n}".lstrip("/") for n in submodules]
+    return [inner] if inner else names
+
+
 def test_apps_import_only_public_modules_of_other_apps():
+    """Every module reached must be public by its own name (``selectors``, ``services``,
+    ...) or be a public package of the app (``scans/results``, the read model)."""
     wrong, seen = [], set()
     for path, app, module, names, line in _imports():
         parts = _foreign(app, module)
         if parts is None or parts[1] == "kit":
             continue
-        # "from lerend.x import services" names the module in ``names``.
-        targets = [parts[2]] if len(parts) > 2 else names
-        for target in targets:
-            found = f"{path.relative_to(LEREND)} imports {module}.{target}"
+        for target in _imported_modules(parts, names):
+            found = f"{path.relative_to(LEREND)} imports {parts[1]}/{target}"
             seen.add(found)
-            if target.split(".")[0] not in PUBLIC and found not in KNOWN:
+            public = target.split("/")[-1] in PUBLIC or f"{parts[1]}/{target}" in PACKAGES
+            if not public and found not in KNOWN:
                 wrong.append(f"{found} (line {line})")
     assert wrong == []
     assert seen >= KNOWN, f"gone, take off KNOWN: {sorted(KNOWN - seen)}"

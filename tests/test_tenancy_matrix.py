@@ -19,6 +19,7 @@ from lerend.scans import services as scan_services
 from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.learning.records import make_records
+from tests.monitoring.records import make_records as make_monitoring_records
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +169,11 @@ def matrix_world(world):
             world.other_org, other_owner, other_coach, other_leader
         ),
     }
+    for org, owner, leader, team in (
+        (world.org, world.staff, world.board, world.team),
+        (world.other_org, other_owner, world.outsider, world.other_org_team),
+    ):
+        make_monitoring_records(org, owner, leader, team)
     return world
 
 

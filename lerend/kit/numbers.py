@@ -27,8 +27,11 @@ def _separators() -> tuple[str, str]:
     return found
 
 
-def rounded(value, digits: int = 1) -> Decimal:
-    """``value`` rounded half away from zero to ``digits`` decimals, as a Decimal."""
+def rounded(value, digits: int = 1) -> Decimal | None:
+    """``value`` rounded half away from zero to ``digits`` decimals, as a Decimal; None
+    stays None."""
+    if value is None:
+        return None
     exact = value if isinstance(value, Decimal) else Decimal(str(value))
     if not exact.is_finite():
         return exact

@@ -138,6 +138,27 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         workbook.close()
 
 
+def read_table(filename: str, data: bytes) -> list[list[str]]:
+    """The non-empty rows of an uploaded CSV (delimiter sniffed, encoding checked) or the
+    first sheet of an XLSX, as text. Raises ImportFileError, with a Dutch message, for a
+    file that is empty, larger than 2 MB, of another type or unreadable. Every import of
+    Lerend reads its file here."""
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(_("The file is larger than 2 MB. Split it into smaller files."))
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        table = _read_xlsx(data)
+    elif name.endswith((".csv", ".txt")):
+        table = _read_csv(data)
+    else:
+        raise ImportFileError(_("Upload a .csv or .xlsx file."))
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    return table
+
+
 def _cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -148,18 +169,7 @@ def parse_upload(filename: str, data: bytes) -> list[dict]:
     """Rows of the first sheet / the CSV as dicts with the canonical column names
     (name, email, location, team, role, fte) plus ``line`` (the line in the file).
     Raises ImportFileError for an empty, too large or unreadable file or wrong columns."""
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than 2 MB. Split it into smaller files."))
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if filename.lower().endswith(".xlsx"):
-        table = _read_xlsx(data)
-    elif filename.lower().endswith((".csv", ".txt")):
-        table = _read_csv(data)
-    else:
-        raise ImportFileError(_("Upload a .csv or .xlsx file."))
-    if not table:
-        raise ImportFileError(_("The file is empty."))
+    table = read_table(filename, data)
     header = [HEADER_ALIASES.get(h.strip().lower()) for h in table[0]]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:

@@ -15,17 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from django.conf import settings
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lerend.frameworks.diagrams import ACCENT, BRAND, INK, wrap
+from lerend.kit.charts import ACCENT, BRAND, GRID, INK, MUTED, wrap
+from lerend.kit.numbers import number, percent
 
-MUTED = "#5f6b73"
-GRID = "#c9d1d6"
 HIDDEN_FILL = "#eef0f2"
 # Low -> mid -> high score; all light enough for INK text (see contrast()).
 RAMP = ((1.0, "#f4bfb8"), (3.0, "#fbe5a3"), (5.0, "#b5dfbd"))
@@ -34,35 +30,13 @@ SCORE_COLOURS = ("#b2182b", "#ef8a62", "#bdbdbd", "#67a9cf", "#2166ac")
 SERIES = (BRAND, ACCENT, "#3b5ba9", "#7a4a9e")
 
 
-_DECIMAL_SEPARATORS: dict[str | None, str] = {}
-
-
-def _decimal_separator() -> str:
-    language = get_language()
-    separator = _DECIMAL_SEPARATORS.get(language)
-    if separator is None:
-        separator = str(formats.get_format("DECIMAL_SEPARATOR", language, use_l10n=True))
-        _DECIMAL_SEPARATORS[language] = separator
-    return separator
-
-
 def fmt(value: float | None, digits: int = 1) -> str:
-    """``formats.number_format(value, digits)``: the same text (digits cut off, not rounded,
-    as Django does), but a float, the common case, skips its per-call format lookups — a
-    results page formats a few thousand numbers. Anything else (ints, grouping on,
-    exponents, inf/nan) goes through Django itself."""
-    if value is None:
-        return "–"
-    if type(value) is float and digits and not settings.USE_THOUSAND_SEPARATOR:
-        text = repr(value)
-        if "e" not in text and "n" not in text:
-            whole, _dot, decimals = text.partition(".")
-            return whole + _decimal_separator() + (decimals + "0" * digits)[:digits]
-    return formats.number_format(value, digits)
+    """The one number rule (``lerend.kit.numbers``) under the name the charts use."""
+    return number(value, digits)
 
 
 def pct(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100)}%"
+    return percent(share)
 
 
 # --- colour helpers --------------------------------------------------------------------------

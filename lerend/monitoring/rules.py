@@ -1,0 +1,107 @@
+"""Who may do what in monitoring. Every rule takes ``request.access`` (and the object it is
+about) and answers yes/no.
+
+Decisions, written down once:
+- Indicators at organisation level are read by every member (like goals: seeing what the
+  organisation measures invites learning). A location's or team's indicators are read by
+  those who work there and by leaders and coaches covering it.
+- Indicators are made and changed at a level by those who set goals there (organisation:
+  bestuurder, beheerder; location: its locatiemanager and wider; team: its teamleider and
+  wider). The owner may add check-ins too.
+- Per-group numbers (imported group results, well-being profiles) are seen by the group
+  itself and by leaders and coaches covering the group — never as a ranking.
+- A well-being round is entered by the group's own staff and the leaders covering it; a
+  coach covering the group reads it.
+- Experiments: every member reads them (the timeline celebrates them); leaders add them;
+  the owner and leaders covering a team keep its implementation log.
+"""
+
+from lerend.organisations.access import LEADER_ROLES, Access
+from lerend.organisations.models import Role
+
+from .models import Level
+
+ORG_LEADERS = frozenset({Role.BESTUURDER, Role.BEHEERDER})
+LOCATION_LEADERS = ORG_LEADERS | {Role.LOCATIEMANAGER}
+COVER_ROLES = LEADER_ROLES | {Role.COACH}
+
+
+def can_read_monitoring(access: Access) -> bool:
+    return access is not None
+
+
+def can_edit_level(access: Access, *, location=None, team=None) -> bool:
+    if team is not None:
+        return access.covers_team(team, roles=LEADER_ROLES)
+    if location is not None:
+        return access.covers_location(location.id, roles=LOCATION_LEADERS)
+    return access.covers_organisation(roles=ORG_LEADERS)
+
+
+def can_create_indicator(access: Access) -> bool:
+    """Anyone who may set indicators at some level."""
+    return access.is_leader
+
+
+def can_view_indicator(access: Access, indicator) -> bool:
+    if indicator.level == Level.TEAM:
+        return indicator.team_id in access.team_ids or access.covers_team(
+            indicator.team, roles=COVER_ROLES
+        )
+    if indicator.level == Level.LOCATION:
+        return indicator.location_id in access.location_ids or access.covers_location(
+            indicator.location_id, roles=COVER_ROLES
+        )
+    return True
+
+
+def can_edit_indicator(access: Access, indicator) -> bool:
+    return can_edit_level(access, location=indicator.location, team=indicator.team)
+
+
+def can_check_in(access: Access, indicator, user) -> bool:
+    return indicator.owner_id == user.id or can_edit_indicator(access, indicator)
+
+
+def can_view_group(access: Access, team) -> bool:
+    """Per-group numbers of ``team``."""
+    return team.id in access.team_ids or access.covers_team(team, roles=COVER_ROLES)
+
+
+def can_enter_wellbeing(access: Access, team) -> bool:
+    return team.id in access.team_ids or access.covers_team(team, roles=LEADER_ROLES)
+
+
+def can_view_wellbeing_overview(access: Access) -> bool:
+    """Leaders and coaches: the groups in their scope."""
+    return access.has_role(*COVER_ROLES)
+
+
+def can_manage_settings(access: Access) -> bool:
+    return access.covers_organisation(roles=ORG_LEADERS)
+
+
+def can_add_experiment(access: Access) -> bool:
+    return access.is_leader
+
+
+def can_edit_experiment(access: Access, experiment, user) -> bool:
+    return experiment.owner_id == user.id or access.covers_organisation(roles=ORG_LEADERS)
+
+
+def can_log_step(access: Access, experiment, team, user) -> bool:
+    return experiment.owner_id == user.id or access.covers_team(team, roles=LEADER_ROLES)
+
+
+def can_view_chains(access: Access) -> bool:
+    """The chain from learning to children: leaders and coaches."""
+    return access.has_role(*COVER_ROLES)
+
+
+def can_view_chain(access: Access, goal) -> bool:
+    """For a goal's own scope only: its team, its location or the whole organisation."""
+    if goal.team_id is not None:
+        return access.covers_team(goal.team, roles=COVER_ROLES)
+    if goal.location_id is not None:
+        return access.covers_location(goal.location_id, roles=COVER_ROLES)
+    return access.covers_organisation(roles=COVER_ROLES)

@@ -1,0 +1,106 @@
+"""The pure rules: when a group's numbers show, an indicator's status, number formatting."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lerend.monitoring import disclosure, status
+from lerend.monitoring.numbers import number, percentage
+
+thresholds = st.integers(min_value=5, max_value=30)
+counts = st.one_of(st.none(), st.integers(min_value=0, max_value=500))
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(children=counts, k=thresholds)
+def test_group_visible_exactly_from_the_threshold(children, k):
+    assert disclosure.group_visible(children, k) is (children is not None and children >= k)
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(children=counts, k=thresholds)
+def test_missing_children_make_up_the_threshold(children, k):
+    missing = disclosure.missing(children, k)
+    assert missing >= 0
+    assert disclosure.group_visible((children or 0) + missing, k)
+    if missing:
+        assert not disclosure.group_visible((children or 0) + missing - 1, k)
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(children=counts, k=thresholds, more=st.integers(min_value=0, max_value=50))
+def test_more_children_never_hide_a_visible_group(children, k, more):
+    if disclosure.group_visible(children, k):
+        assert disclosure.group_visible(children + more, k)
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(k=st.one_of(st.integers(max_value=4), st.integers(min_value=31)))
+def test_a_threshold_outside_5_to_30_is_refused(k):
+    with pytest.raises(ValueError):
+        disclosure.group_visible(50, k)
+
+
+def test_default_threshold_is_ten():
+    assert disclosure.group_visible(9, 10) is False
+    assert disclosure.group_visible(10, 10) is True
+    assert disclosure.group_visible(None, 10) is False
+
+
+decimals = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False)
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(
+    baseline=decimals, gap=st.decimals(min_value="0.01", max_value=500, places=2), value=decimals
+)
+def test_status_is_mirrored_for_lower_is_better(baseline, gap, value):
+    higher = status.compute(baseline=baseline, target=baseline + gap, higher=True, value=value)
+    lower = status.compute(baseline=-baseline, target=-baseline - gap, higher=False, value=-value)
+    assert higher == lower
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(
+    baseline=decimals, gap=st.decimals(min_value="0.01", max_value=500, places=2), value=decimals
+)
+def test_status_reached_behind_on_track_without_dates(baseline, gap, value):
+    target = baseline + gap
+    found = status.compute(baseline=baseline, target=target, higher=True, value=value)
+    if value >= target:
+        assert found == status.Status.REACHED
+    elif value <= baseline:
+        assert found == status.Status.BEHIND
+    else:
+        assert found == status.Status.ON_TRACK
+
+
+def test_status_with_a_target_date_asks_for_progress_in_time():
+    start = datetime.date(2026, 1, 1)
+    args = {
+        "baseline": Decimal(40),
+        "target": Decimal(60),
+        "higher": True,
+        "baseline_on": start,
+        "target_on": datetime.date(2026, 12, 31),
+    }
+    halfway = datetime.date(2026, 7, 2)
+    assert status.compute(value=Decimal(45), measured_on=halfway, **args) == "achter"
+    assert status.compute(value=Decimal(51), measured_on=halfway, **args) == "op_koers"
+    assert status.compute(value=Decimal(60), measured_on=halfway, **args) == "behaald"
+    assert status.compute(value=None, **args) == "geen"
+
+
+def test_numbers_round_half_away_from_zero_with_a_decimal_comma():
+    with translation.override("nl"):
+        assert number(Decimal("2.25")) == "2,3"
+        assert number(Decimal("-2.25")) == "-2,3"
+        assert number(Decimal("12.0")) == "12"
+        assert number(None) == "–"
+        assert percentage(Decimal("0.125")) == "13%"
+    with translation.override("en"):
+        assert number(Decimal("2.25")) == "2.3"
