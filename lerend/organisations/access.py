@@ -17,6 +17,11 @@ class Access:
     memberships: list[Membership] = field(default_factory=list)
 
     @property
+    def person_id(self) -> int | None:
+        """The person these memberships belong to (None for an Access without any)."""
+        return self.memberships[0].person_id if self.memberships else None
+
+    @property
     def roles(self) -> set[str]:
         return {m.role for m in self.memberships}
 
