@@ -48,8 +48,9 @@ def can_edit_goal(access: Access, goal) -> bool:
     return can_edit_level(access, location=goal.location, team=goal.team)
 
 
-def can_read_goals(access: Access) -> bool:
-    """Any member; tenancy has already given outsiders a 404."""
+def can_read_goals(access: Access, obj: object = None) -> bool:
+    """Any member, at every level (``obj``: the goal, team or location asked about);
+    tenancy has already given outsiders a 404."""
     return access is not None
 
 
@@ -61,9 +62,22 @@ def can_view_board(access: Access, team) -> bool:
     return can_work_board(access, team) or access.covers_team(team, roles={Role.COACH})
 
 
-def can_answer_follow_up(access: Access, action, user) -> bool:
+def can_answer_follow_up(access: Access, action) -> bool:
     """The owner answers "Did it work?"; the team's leaders may do it for them."""
-    return action.owner_id == user.id or can_edit_team_level(access, action.team)
+    return action.owner_id == access.person_id or can_edit_team_level(access, action.team)
+
+
+def can_work_on_action(access: Access, action) -> bool:
+    """Edit and move an action: whoever works the board of its team."""
+    return can_work_board(access, action.team)
+
+
+def can_add_action(access: Access) -> bool:
+    """There is a board this person works on."""
+    from .models import Team
+
+    teams = Team.objects.filter(organisation=access.organisation).only("id", "location_id")
+    return any(can_work_board(access, t) for t in teams)
 
 
 # --- development themes, advice, dashboard -------------------------------------------------
@@ -78,7 +92,7 @@ def can_answer_follow_up(access: Access, action, user) -> bool:
 ADVICE_ROLES = LEADER_ROLES | {Role.COACH}
 
 
-def can_read_themes(access: Access) -> bool:
+def can_read_themes(access: Access, theme=None) -> bool:
     return access is not None
 
 
@@ -86,7 +100,7 @@ def can_propose_theme(access: Access) -> bool:
     return access is not None
 
 
-def can_manage_steering_group(access: Access) -> bool:
+def can_manage_steering_group(access: Access, member=None) -> bool:
     return access.covers_organisation(roles=ORG_LEADERS)
 
 
@@ -103,7 +117,7 @@ def is_steering_member(access: Access) -> bool:
     return access._steering_member
 
 
-def can_decide_theme(access: Access) -> bool:
+def can_decide_theme(access: Access, theme=None) -> bool:
     return is_steering_member(access)
 
 

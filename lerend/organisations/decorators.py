@@ -24,7 +24,10 @@ def any_member(access: Access, obj: object = None) -> bool:
 
 
 def require(
-    rule: Callable[..., bool], obj: Loader | None = None, *, redirects: bool = False
+    rule: Callable[..., bool],
+    obj: Loader | None = None,
+    *,
+    redirects: bool | Callable[[HttpRequest], bool] = False,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Give 403 unless the person may.
 
@@ -34,7 +37,8 @@ def require(
     of — then ``rule(request.access, object)`` decides, and the view is called as
     ``view(request, object)``.
 
-    ``redirects``: a GET of the page ends in a redirect by design (the matrix expects 302).
+    ``redirects``: a GET of the page ends in a redirect by design (the matrix expects 302);
+    a function of the request when that depends on the person's data.
     The tenant middleware has already given 404 to anyone outside the organisation.
     """
 
