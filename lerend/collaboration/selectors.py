@@ -19,6 +19,7 @@ from django.db.models import BooleanField, Case, Count, Exists, Min, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.accounts.models import User
 from lerend.organisations.models import Location, Membership, Scope, Team
 
 from . import rules
@@ -309,8 +310,6 @@ def visit_share_for_observed(access, user, visit_share_id) -> VisitShare:
 def share_target_people(access, user, visit=None):
     """Any active colleague in the organisation: the observed decides whom to show. Never
     the observed themself, nor (given ``visit``) its observers: they see it already."""
-    from lerend.accounts.models import User
-
     people = Membership.objects.active().filter(organisation=access.organisation)
     targets = User.objects.filter(pk__in=people.values("person_id"), is_active=True).exclude(
         pk=user.pk
@@ -322,8 +321,6 @@ def share_target_people(access, user, visit=None):
 
 def colleagues(access):
     """Everyone active in the organisation — to pick members, observers, participants."""
-    from lerend.accounts.models import User
-
     people = Membership.objects.active().filter(organisation=access.organisation)
     return User.objects.filter(pk__in=people.values("person_id"), is_active=True).order_by(
         "name", "id"

@@ -16,7 +16,9 @@ Decisions, so that they are written down once:
 """
 
 from lerend.organisations.access import LEADER_ROLES, Access
-from lerend.organisations.models import Role
+from lerend.organisations.models import Role, Team
+
+from .models import SteeringGroupMember, ThemeStatus
 
 ORG_LEADERS = frozenset({Role.BESTUURDER, Role.BEHEERDER})
 LOCATION_LEADERS = ORG_LEADERS | {Role.LOCATIEMANAGER}
@@ -74,8 +76,6 @@ def can_work_on_action(access: Access, action) -> bool:
 
 def can_add_action(access: Access) -> bool:
     """There is a board this person works on."""
-    from .models import Team
-
     teams = Team.objects.filter(organisation=access.organisation).only("id", "location_id")
     return any(can_work_board(access, t) for t in teams)
 
@@ -105,8 +105,6 @@ def can_manage_steering_group(access: Access, member=None) -> bool:
 
 
 def is_steering_member(access: Access) -> bool:
-    from .models import SteeringGroupMember
-
     if not access.memberships:
         return False
     if not hasattr(access, "_steering_member"):
@@ -122,8 +120,6 @@ def can_decide_theme(access: Access, theme=None) -> bool:
 
 
 def can_add_project(access: Access, theme) -> bool:
-    from .models import ThemeStatus
-
     return theme.status == ThemeStatus.ADOPTED and is_steering_member(access)
 
 

@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Membership, Scope
 
@@ -93,8 +94,6 @@ def _covered_location_ids(access) -> set[int]:
 def people_in_scope(access):
     """Active people a leader covers: everyone for an organisation-wide leader, else the
     people in the leader's teams and locations. Empty for non-leaders."""
-    from lerend.accounts.models import User
-
     memberships = Membership.objects.active().filter(organisation=access.organisation)
     if not access.covers_organisation():
         team_ids = [t.id for t in teams_in_scope(access)]

@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.models import Membership, Scope, Team
 
 from .. import rules
@@ -45,8 +46,6 @@ def reflection_for_viewer(access, reflection_id) -> TeamReflection:
 def members_of_teams(access, team_ids, also=None):
     """Active people with a membership in one of ``team_ids`` (plus ``also``, e.g. the
     leader holding the reflection): whom one picks as participant or action owner."""
-    from lerend.accounts.models import User
-
     ids = Membership.objects.active().filter(
         organisation=access.organisation, scope=Scope.TEAM, team_id__in=list(team_ids)
     )
