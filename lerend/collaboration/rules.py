@@ -32,7 +32,7 @@ def _covers(access: Access, membership: Membership) -> bool:
     if membership.scope == Scope.TEAM:
         return access.covers_team(membership.team)
     if membership.scope == Scope.LOCATION:
-        return access.covers_location(membership.location_id)
+        return membership.location_id is not None and access.covers_location(membership.location_id)
     return access.covers_organisation()
 
 

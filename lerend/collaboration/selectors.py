@@ -127,7 +127,8 @@ def meeting_for_member(access, user, meeting_id) -> GroupMeeting:
     )
     if meeting is None:
         raise Http404
-    meeting.group.viewer_is_member = True  # found through the person's membership
+    # Found through the person's membership; rules.is_group_member reads it.
+    meeting.group.viewer_is_member = True  # type: ignore[attr-defined]  # a mark, not a field
     return meeting
 
 

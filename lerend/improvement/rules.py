@@ -107,12 +107,12 @@ def can_manage_steering_group(access: Access, member=None) -> bool:
 def is_steering_member(access: Access) -> bool:
     if not access.memberships:
         return False
-    if not hasattr(access, "_steering_member"):
-        # Cached on the request's Access: asked by several rules on one page.
-        access._steering_member = SteeringGroupMember.objects.filter(
-            organisation=access.organisation, person_id=access.memberships[0].person_id
+    if "steering_member" not in access.memo:
+        # Kept on the request's Access: asked by several rules on one page.
+        access.memo["steering_member"] = SteeringGroupMember.objects.filter(
+            organisation=access.organisation, person_id=access.person_id
         ).exists()
-    return access._steering_member
+    return access.memo["steering_member"]
 
 
 def can_decide_theme(access: Access, theme=None) -> bool:

@@ -46,7 +46,9 @@ def visible_locations(access: Access) -> list[Location]:
     qs = Location.objects.filter(organisation=access.organisation)
     if not access.covers_organisation():
         qs = qs.filter(id__in=access.location_ids)
-    locations = list(qs.annotate(team_count=Count("teams", distinct=True)).order_by("name"))
+    locations: list[Location] = list(
+        qs.annotate(team_count=Count("teams", distinct=True)).order_by("name")
+    )
     staff = dict(
         Membership.objects.active()
         .filter(organisation=access.organisation)
@@ -57,7 +59,7 @@ def visible_locations(access: Access) -> list[Location]:
         .order_by()
     )
     for loc in locations:
-        loc.staff_count = staff.get(loc.id, 0)
+        loc.staff_count = staff.get(loc.id, 0)  # type: ignore[attr-defined]  # shown per row
     return locations
 
 
@@ -184,7 +186,8 @@ def visible_people(
         base = base.filter(team_id=team_id)
     if role:
         base = base.filter(role=role)
-    people = get_user_model().objects.filter(id__in=base.values("person_id"))
+    # A subquery is a valid __in value; django-stubs' lookup check expects an iterable.
+    people = get_user_model().objects.filter(id__in=base.values("person_id"))  # type: ignore[misc]
     if former:
         people = people.exclude(id__in=active.values("person_id"))
     if query:
@@ -207,7 +210,7 @@ def filter_choices(access: Access) -> dict:
     teams = Team.objects.filter(organisation=access.organisation).select_related("location")
     if _people_scope(access) is not None:
         viewing = [m for m in access.memberships if m.role in PEOPLE_VIEWER_ROLES]
-        loc_ids = {m.location_id for m in viewing if m.scope == "location"}
+        loc_ids = {m.location_id for m in viewing if m.scope == "location" and m.location_id}
         team_ids = {m.team_id for m in viewing if m.scope == "team"}
         locations = locations.filter(id__in=loc_ids)
         teams = teams.filter(Q(location_id__in=loc_ids) | Q(id__in=team_ids))
@@ -274,7 +277,7 @@ def locations_with_counts(organisation: Organisation):
         .order_by()
     )
     for loc in locations:
-        loc.people_count = counts.get(loc.id, 0)
+        loc.people_count = counts.get(loc.id, 0)  # type: ignore[attr-defined]  # shown per row
     return locations
 
 
@@ -293,7 +296,9 @@ def teams_by_location(organisation: Organisation):
         )
         .order_by("location__name", "name")
     )
-    groups = {loc.id: (loc, []) for loc in Location.objects.filter(organisation=organisation)}
+    groups: dict[int, tuple[Location, list[Team]]] = {
+        loc.id: (loc, []) for loc in Location.objects.filter(organisation=organisation)
+    }
     for team in teams:
         groups[team.location_id][1].append(team)
     return list(groups.values())

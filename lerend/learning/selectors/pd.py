@@ -161,10 +161,11 @@ def pd_totals(access, year) -> dict:
         {
             "person": b.person,
             "budget": b,
-            "cost": spent.get(b.person_id, (0, 0))[0],
-            "hours": spent.get(b.person_id, (0, 0))[1],
+            # person_budgets holds only budgets with a person (filtered above).
+            "cost": spent.get(b.person_id, (0, 0))[0],  # type: ignore[arg-type]
+            "hours": spent.get(b.person_id, (0, 0))[1],  # type: ignore[arg-type]
         }
-        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))
+        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))  # type: ignore[union-attr]
     ]
     return {"teams": team_rows, "people": person_rows}
 
