@@ -37,6 +37,7 @@ lint: env
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports --no-cache
+	.venv/bin/mypy
 
 translations: env
 	$(PY) scripts/i18n.py check

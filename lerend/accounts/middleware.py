@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-SESSION_2FA_OK = "lerend_2fa_ok"
+from .services import SESSION_2FA_OK, set_language, two_factor_required
 
 
 class UserLanguageMiddleware:
@@ -24,8 +24,6 @@ class UserLanguageMiddleware:
         chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
         if chosen is not None:
             if request.path == reverse("set_language") and chosen.value in dict(settings.LANGUAGES):
-                from .services import set_language
-
                 set_language(user=user, language=chosen.value)
             return response
         if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.language:
@@ -71,16 +69,14 @@ class TwoFactorMiddleware:
             user.is_authenticated
             and not request.session.get(SESSION_2FA_OK)
             and not self._is_open(request.path)
+            and (user.has_two_factor or two_factor_required(user))
         ):
-            from .services import two_factor_required
-
-            if user.has_two_factor or two_factor_required(user):
-                url = reverse("accounts:two_factor")
-                url += "?" + urlencode({"next": request.get_full_path()})
-                if request.headers.get("HX-Request"):
-                    # htmx would swap the enrolment page into a fragment; ask for a full load.
-                    response = HttpResponse(status=204)
-                    response["HX-Redirect"] = url
-                    return response
-                return redirect(url)
+            url = reverse("accounts:two_factor")
+            url += "?" + urlencode({"next": request.get_full_path()})
+            if request.headers.get("HX-Request"):
+                # htmx would swap the enrolment page into a fragment; ask for a full load.
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = url
+                return response
+            return redirect(url)
         return self.get_response(request)

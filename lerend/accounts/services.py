@@ -13,10 +13,12 @@ from django.utils import timezone
 from lerend.organisations.models import Membership
 
 from . import tasks, throttle
-from .middleware import SESSION_2FA_OK
 from .models import RecoveryCode, User
 from .sso import selectors as sso_selectors
 from .sso.selectors import SESSION_SCOPE
+
+# Set in the session once the second step of a log-in is done (read by the middleware).
+SESSION_2FA_OK = "lerend_2fa_ok"
 
 TOTP_ISSUER = "Lerend"
 RECOVERY_CODE_COUNT = 8

@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from . import throttle
+from .sso.services import purge_requests
 
 
 def _site_url() -> str:
@@ -57,6 +58,4 @@ def purge_attempt_counters() -> int:
     """Daily: delete rate-limit counters whose window has ended (they count as empty anyway;
     this only keeps the table small), and single sign-on requests that ended more than a day
     ago (docs/sso.md promises they go). Returns the number deleted."""
-    from .sso.services import purge_requests
-
     return throttle.purge_expired() + purge_requests()

@@ -76,12 +76,16 @@ def organisation_tokens(request):
     return render(request, "api/organisation_tokens.html", context)
 
 
-@require(can_manage_organisation)
-@require_POST
-def organisation_revoke(request, token_id):
+def _organisation_token(request, token_id):
     token = selectors.tokens_in(request.organisation).filter(pk=token_id).first()
     if token is None:
         raise Http404
+    return token
+
+
+@require(can_manage_organisation, obj=_organisation_token)
+@require_POST
+def organisation_revoke(request, token):
     services.revoke_token(token=token, actor=request.user)
     messages.success(request, _("The key “%(name)s” no longer works.") % {"name": token.name})
     return redirect("api_org:tokens", request.organisation.slug)

@@ -52,7 +52,7 @@ def ggd_pdf(request, pack: dict) -> bytes:
 
 
 def ggd_xlsx(pack: dict) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — openpyxl loads slowly; only the XLSX download needs it
 
     workbook = Workbook(write_only=True)
 

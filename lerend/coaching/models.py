@@ -8,6 +8,8 @@ hours and coverage, never content, unless a coachee shares their plan. Who may r
 decided in ``selectors.py`` only.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -257,8 +259,6 @@ class CoachingSession(models.Model):
 
     @property
     def hours(self):
-        from decimal import Decimal
-
         return Decimal(self.minutes) / 60
 
 

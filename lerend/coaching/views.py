@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
+from lerend.learning.models import PlanGoal as PopGoal
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Membership, Role, Team
 
@@ -262,8 +263,6 @@ def _plan_page(request, plan, **extra):
 
 
 def _pop_goal_queryset(goals):
-    from lerend.learning.models import PlanGoal as PopGoal
-
     return PopGoal.objects.filter(pk__in=[g.pk for g in goals]).order_by("id")
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -70,8 +71,6 @@ def norm_figures(request):
 
 
 def _with_year(name, request, year) -> str:
-    from django.urls import reverse
-
     return reverse(name, args=[request.organisation.slug]) + f"?jaar={year}"
 
 

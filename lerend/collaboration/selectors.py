@@ -19,8 +19,10 @@ from django.db.models import BooleanField, Case, Count, Exists, Min, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.accounts.models import User
 from lerend.organisations.models import Location, Membership, Scope, Team
 
+from . import rules
 from .models import (
     CalendarFeed,
     GroupMeeting,
@@ -80,26 +82,20 @@ def groups_in_leader_scope(access, user):
     )
 
 
-def group_for_viewer(access, user, group_id) -> tuple[LearningGroup, bool]:
-    """The group and whether ``user`` is a member (full view) or a covering leader (dates
-    only). 404 for everyone else."""
-    group = groups_of_member(access, user).filter(pk=group_id).first()
-    if group is not None:
-        return group, True
-    group = groups_in_leader_scope(access, user).filter(pk=group_id).first()
-    if group is None:
+def group_for_viewer(access, group_id) -> LearningGroup:
+    """A group its members and the leaders covering a member see (``rules.can_see_group``);
+    for everyone else it does not exist: 404."""
+    group = (
+        LearningGroup.objects.filter(organisation=access.organisation, pk=group_id)
+        .annotate(
+            viewer_is_member=Exists(
+                GroupMembership.objects.filter(group=OuterRef("pk"), person_id=access.person_id)
+            )
+        )
+        .first()
+    )
+    if group is None or not rules.can_see_group(access, group):
         raise Http404
-    return group, False
-
-
-def group_for_work(access, user, group_id) -> LearningGroup:
-    """Members change the group and plan meetings; a covering leader sees the group but may
-    not (403); for everyone else it does not exist (404)."""
-    group, is_member = group_for_viewer(access, user, group_id)
-    if not is_member:
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
     return group
 
 
@@ -131,6 +127,8 @@ def meeting_for_member(access, user, meeting_id) -> GroupMeeting:
     )
     if meeting is None:
         raise Http404
+    # Found through the person's membership; rules.is_group_member reads it.
+    meeting.group.viewer_is_member = True  # type: ignore[attr-defined]  # a mark, not a field
     return meeting
 
 
@@ -263,40 +261,17 @@ def visits_visible_to(access, user):
     )
 
 
-def visit_for_viewer(access, user, visit_id) -> Visit:
-    visit = visits_visible_to(access, user).filter(pk=visit_id).first()
-    if visit is None:
+def visit_for_viewer(access, visit_id) -> Visit:
+    """A visit for those who may know of it (``rules.can_see_visit``); 404 for the rest."""
+    visit = (
+        Visit.objects.filter(organisation=access.organisation, pk=visit_id)
+        .select_related("observed", "team")
+        .prefetch_related("observers")
+        .first()
+    )
+    if visit is None or not rules.can_see_visit(access, visit):
         raise Http404
     return visit
-
-
-def visit_for_party(access, user, visit_id) -> Visit:
-    """Observed or observer: they may work on the visit. Someone it was shared with reads
-    only (403 on change pages); for everyone else it does not exist (404)."""
-    visit = visit_for_viewer(access, user, visit_id)
-    if not is_party(visit, user):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    return visit
-
-
-def visit_for_observed(access, user, visit_id) -> Visit:
-    """Only the observed shares or stops sharing; for everyone else: 404 or 403."""
-    visit = visit_for_viewer(access, user, visit_id)
-    if visit.observed_id != user.pk:
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    return visit
-
-
-def is_party(visit, user) -> bool:
-    return visit.observed_id == user.pk or any(o.pk == user.pk for o in visit.observers.all())
-
-
-def is_observer(visit, user) -> bool:
-    return any(o.pk == user.pk for o in visit.observers.all())
 
 
 def observations_of(visit) -> dict[str, object]:
@@ -336,8 +311,6 @@ def visit_share_for_observed(access, user, visit_share_id) -> VisitShare:
 def share_target_people(access, user, visit=None):
     """Any active colleague in the organisation: the observed decides whom to show. Never
     the observed themself, nor (given ``visit``) its observers: they see it already."""
-    from lerend.accounts.models import User
-
     people = Membership.objects.active().filter(organisation=access.organisation)
     targets = User.objects.filter(pk__in=people.values("person_id"), is_active=True).exclude(
         pk=user.pk
@@ -349,8 +322,6 @@ def share_target_people(access, user, visit=None):
 
 def colleagues(access):
     """Everyone active in the organisation — to pick members, observers, participants."""
-    from lerend.accounts.models import User
-
     people = Membership.objects.active().filter(organisation=access.organisation)
     return User.objects.filter(pk__in=people.values("person_id"), is_active=True).order_by(
         "name", "id"

@@ -12,13 +12,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Membership, Scope, Team
 
-from . import catalogue, ical, selectors, services
+from . import catalogue, ical, rules, selectors, services
 from .forms import GroupForm, MeetingActionForm, MeetingForm, StepNotesForm
+
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may not
+# know of it. The rule declared next to each on the view decides 403.
+def _group(request, group_id):
+    return selectors.group_for_viewer(request.access, group_id)
+
+
+def _meeting(request, meeting_id):
+    return selectors.meeting_for_member(request.access, request.user, meeting_id)
+
+
+def _method(request, method_key):
+    method = _method_or_none(method_key)
+    if method is None:
+        raise Http404
+    return method
 
 
 def _method_or_none(key):
@@ -69,10 +87,9 @@ def group_create(request):
     return render(request, "collaboration/group_form.html", {"form": form, "group": None})
 
 
-@org_member
-def group_detail(request, group_id):
-    access, user = request.access, request.user
-    group, is_member = selectors.group_for_viewer(access, user, group_id)
+@require(rules.can_see_group, obj=_group)
+def group_detail(request, group):
+    is_member = rules.can_see_group_notes(request.access, group)
     context = {
         "group": group,
         "is_member": is_member,
@@ -93,9 +110,8 @@ def group_detail(request, group_id):
     return render(request, "collaboration/group_detail.html", context)
 
 
-@org_member
-def group_edit(request, group_id):
-    group = selectors.group_for_work(request.access, request.user, group_id)
+@require(rules.can_edit_group, obj=_group)
+def group_edit(request, group):
     initial = {
         "kind": group.kind,
         "name": group.name,
@@ -118,14 +134,11 @@ def group_edit(request, group_id):
 
 
 def _members_qs(group):
-    from lerend.accounts.models import User
-
     return User.objects.filter(group_memberships__group=group).order_by("name", "id")
 
 
-@org_member
-def meeting_create(request, group_id):
-    group = selectors.group_for_work(request.access, request.user, group_id)
+@require(rules.can_plan_meeting, obj=_group)
+def meeting_create(request, group):
     facilitator = selectors.suggest_facilitator(group)
     case_bringer = selectors.suggest_case_bringer(group)
     last = group.meetings.order_by("-date").first()
@@ -157,9 +170,8 @@ def meeting_create(request, group_id):
     return render(request, "collaboration/meeting_form.html", context)
 
 
-@org_member
-def meeting_detail(request, meeting_id):
-    meeting = selectors.meeting_for_member(request.access, request.user, meeting_id)
+@require(rules.can_work_on_meeting, obj=_meeting)
+def meeting_detail(request, meeting):
     method = _method_or_none(meeting.method_key)
     steps = []
     if method:
@@ -175,9 +187,8 @@ def meeting_detail(request, meeting_id):
     return render(request, "collaboration/meeting_detail.html", context)
 
 
-@org_member
-def meeting_edit(request, meeting_id):
-    meeting = selectors.meeting_for_member(request.access, request.user, meeting_id)
+@require(rules.can_work_on_meeting, obj=_meeting)
+def meeting_edit(request, meeting):
     fields = (
         "date",
         "starts_at",
@@ -204,12 +215,11 @@ def meeting_edit(request, meeting_id):
     return render(request, "collaboration/meeting_form.html", context)
 
 
-@org_member
-def session(request, meeting_id):
+@require(rules.can_work_on_meeting, obj=_meeting)
+def session(request, meeting):
     """The guided intervision session: one page per step of the method, with a timer.
     Previous/Next are submit buttons, so the step's notes are saved and the session works
     without JavaScript."""
-    meeting = selectors.meeting_for_member(request.access, request.user, meeting_id)
     method = _method_or_none(meeting.method_key)
     slug = request.organisation.slug
     if method is None:
@@ -257,11 +267,10 @@ def _action_teams(access, meeting):
     return Team.objects.filter(organisation=access.organisation, pk__in=team_ids).order_by("name")
 
 
-@org_member
-def meeting_action(request, meeting_id):
+@require(rules.can_work_on_meeting, obj=_meeting)
+def meeting_action(request, meeting):
     """ "Maak er een actie van": an action point goes onto a team board."""
     access = request.access
-    meeting = selectors.meeting_for_member(access, request.user, meeting_id)
     teams = _action_teams(access, meeting)
     if not teams.exists():
         raise Http404
@@ -301,9 +310,6 @@ def methods(request):
     return render(request, "collaboration/methods.html", {"methods": catalogue.methods()})
 
 
-@org_member
-def method_detail(request, method_key):
-    method = _method_or_none(method_key)
-    if method is None:
-        raise Http404
+@require(any_member, obj=_method)
+def method_detail(request, method):
     return render(request, "collaboration/method_detail.html", {"method": method})

@@ -5,7 +5,7 @@ or a person the observed shared with gets 404 — whatever their role.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from lerend.improvement.selectors import core_values_for
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Team
 
-from . import catalogue, selectors, services
+from . import catalogue, rules, selectors, services
 from .forms import (
     DesignForm,
     FeedbackForm,
@@ -26,6 +26,27 @@ from .forms import (
     VisitForm,
     VisitShareForm,
 )
+
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may not
+# know of it (a visit is a personal record). The rule declared with each decides 403.
+def _visit(request, visit_id):
+    return selectors.visit_for_viewer(request.access, visit_id)
+
+
+def _visit_share(request, visit_share_id):
+    return selectors.visit_share_for_observed(request.access, request.user, visit_share_id)
+
+
+def _design(request, design_id):
+    return selectors.design_for_viewer(request.access, request.user, design_id)
+
+
+def _rubric_page(request, rubric_key):
+    try:
+        return catalogue.rubric_for(rubric_key, core_values=core_values_for(request.organisation))
+    except KeyError:
+        raise Http404 from None
 
 
 def _rubric(visit):
@@ -97,9 +118,8 @@ def visit_create(request):
     return render(request, "collaboration/visit_form.html", {"form": form, "visit": None})
 
 
-@org_member
-def visit_detail(request, visit_id):
-    visit = selectors.visit_for_viewer(request.access, request.user, visit_id)
+@require(rules.can_see_visit, obj=_visit)
+def visit_detail(request, visit):
     return render(request, "collaboration/visit_detail.html", _detail_context(request, visit))
 
 
@@ -107,7 +127,7 @@ def _detail_context(request, visit, share_form=None):
     access, user = request.access, request.user
     rubric = _rubric(visit)
     observations = selectors.observations_of(visit)
-    is_observed = visit.observed_id == user.pk
+    is_observed = rules.is_observed(access, visit)
     design = visit.lesson_design
     if design and not selectors.designs_visible_to(access, user).filter(pk=design.pk).exists():
         design = None
@@ -126,17 +146,16 @@ def _detail_context(request, visit, share_form=None):
         "domains": domains,
         "levels": {lv.key: lv.label for lv in rubric.scale} if rubric else {},
         "is_observed": is_observed,
-        "is_party": selectors.is_party(visit, user),
-        "is_observer": selectors.is_observer(visit, user),
+        "is_party": rules.is_visit_party(access, visit),
+        "is_observer": rules.is_observer(access, visit),
         "design": design,
         "shares": list(selectors.shares_of(visit)) if is_observed else [],
         "share_form": share_form if is_observed else None,
     }
 
 
-@org_member
-def visit_edit(request, visit_id):
-    visit = selectors.visit_for_party(request.access, request.user, visit_id)
+@require(rules.can_edit_visit, obj=_visit)
+def visit_edit(request, visit):
     initial = {
         "kind": visit.kind,
         "observers": list(visit.observers.all()),
@@ -162,12 +181,9 @@ def visit_edit(request, visit_id):
     return render(request, "collaboration/visit_form.html", {"form": form, "visit": visit})
 
 
-@org_member
-def visit_observe(request, visit_id):
+@require(rules.can_observe, obj=_visit)
+def visit_observe(request, visit):
     """The observation form from the visit's rubric — for the observers."""
-    visit = selectors.visit_for_viewer(request.access, request.user, visit_id)
-    if not selectors.is_observer(visit, request.user):
-        raise PermissionDenied
     rubric = _rubric(visit)
     if rubric is None:
         raise Http404
@@ -186,10 +202,9 @@ def visit_observe(request, visit_id):
     return render(request, "collaboration/visit_observe.html", context)
 
 
-@org_member
-def visit_feedback(request, visit_id):
+@require(rules.can_give_feedback, obj=_visit)
+def visit_feedback(request, visit):
     """Tops, tips and the notes of the feedback conversation — observed and observers."""
-    visit = selectors.visit_for_party(request.access, request.user, visit_id)
     initial = {
         "tops": visit.tops,
         "tips": visit.tips,
@@ -204,9 +219,8 @@ def visit_feedback(request, visit_id):
     return render(request, "collaboration/visit_feedback.html", {"form": form, "visit": visit})
 
 
-@org_member
-def visit_peer_review(request, visit_id):
-    visit = selectors.visit_for_party(request.access, request.user, visit_id)
+@require(rules.can_give_feedback, obj=_visit)
+def visit_peer_review(request, visit):
     if not visit.is_peer_review:
         raise Http404
     initial = {
@@ -223,12 +237,11 @@ def visit_peer_review(request, visit_id):
 
 
 @require_POST
-@org_member
-def visit_share(request, visit_id):
+@require(rules.can_share_visit, obj=_visit)
+def visit_share(request, visit):
     """A refused share shows the visit again with the error next to the field; nothing is
     written."""
     access, user = request.access, request.user
-    visit = selectors.visit_for_observed(access, user, visit_id)
     form = VisitShareForm(request.POST, people=selectors.share_target_people(access, user, visit))
     if form.is_valid():
         try:
@@ -243,9 +256,8 @@ def visit_share(request, visit_id):
 
 
 @require_POST
-@org_member
-def visit_share_revoke(request, visit_share_id):
-    share = selectors.visit_share_for_observed(request.access, request.user, visit_share_id)
+@require(rules.can_revoke_visit_share, obj=_visit_share)
+def visit_share_revoke(request, share):
     visit_id = share.visit_id
     services.revoke_visit_share(share=share)
     messages.success(request, _("No longer shared."))
@@ -253,20 +265,15 @@ def visit_share_revoke(request, visit_share_id):
 
 
 @require_POST
-@org_member
-def visit_delete(request, visit_id):
-    visit = selectors.visit_for_observed(request.access, request.user, visit_id)
+@require(rules.can_delete_visit, obj=_visit)
+def visit_delete(request, visit):
     services.delete_visit(visit=visit)
     messages.success(request, _("Visit deleted."))
     return redirect("collaboration:visit_list", request.organisation.slug)
 
 
-@org_member
-def rubric_detail(request, rubric_key):
-    try:
-        rubric = catalogue.rubric_for(rubric_key, core_values=core_values_for(request.organisation))
-    except KeyError:
-        raise Http404 from None
+@require(any_member, obj=_rubric_page)
+def rubric_detail(request, rubric):
     return render(request, "collaboration/rubric_detail.html", {"rubric": rubric})
 
 
@@ -289,18 +296,16 @@ def design_create(request):
     return render(request, "collaboration/design_form.html", {"form": form, "design": None})
 
 
-@org_member
-def design_detail(request, design_id):
+@require(any_member, obj=_design)
+def design_detail(request, design):
     access, user = request.access, request.user
-    design = selectors.design_for_viewer(access, user, design_id)
     visits = selectors.visits_visible_to(access, user).filter(lesson_design=design)
     context = {"design": design, "visits": list(visits)}
     return render(request, "collaboration/design_detail.html", context)
 
 
-@org_member
-def design_edit(request, design_id):
-    design = selectors.design_for_viewer(request.access, request.user, design_id)
+@require(rules.can_edit_design, obj=_design)
+def design_edit(request, design):
     initial = {
         "title": design.title,
         "goal": design.goal,

@@ -30,7 +30,7 @@ HOUSE_LAYERS = ("foundation", "structure", "capacity", "culture")
 def block(key: str):
     """Look a block up in the loaded models (the registry caches them; imported late
     because the registry itself is built from these types)."""
-    from .registry import block as registry_block
+    from .registry import block as registry_block  # noqa: PLC0415 — cycle: the registry is built from these types
 
     return registry_block(key)
 

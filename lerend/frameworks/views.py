@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, org_member, require
 
 from . import diagrams, registry
 from .forms import PracticeFilterForm
@@ -58,13 +58,17 @@ def explorer(request):
     return render(request, "frameworks/explorer.html", context)
 
 
-@require_safe
-@org_member
-def block_detail(request, key):
+def _block(request, key):
     try:
-        block = registry.block(key)
+        return registry.block(key)
     except KeyError:
         raise Http404("No such building block") from None
+
+
+@require_safe
+@require(any_member, obj=_block)
+def block_detail(request, block):
+    key = block.key
     blocks = registry.building_blocks()
     index = blocks.index(block)
     # "All blocks" statements, by this block (once each) or by another block about all.
@@ -116,14 +120,17 @@ def practices(request):
     return render(request, "frameworks/practices.html", context)
 
 
-@require_safe
-@org_member
-def practice_detail(request, practice):
-    key = practice
+def _practice(request, practice):
     try:
-        practice = registry.practice(key)
+        return registry.practice(practice)
     except KeyError:
         raise Http404("No such practice") from None
+
+
+@require_safe
+@require(any_member, obj=_practice)
+def practice_detail(request, practice):
+    key = practice.key
     related = [
         p
         for p in registry.practices()

@@ -16,7 +16,9 @@ Decisions, so that they are written down once:
 """
 
 from lerend.organisations.access import LEADER_ROLES, Access
-from lerend.organisations.models import Role
+from lerend.organisations.models import Location, Role, Team
+
+from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember, ThemeStatus
 
 ORG_LEADERS = frozenset({Role.BESTUURDER, Role.BEHEERDER})
 LOCATION_LEADERS = ORG_LEADERS | {Role.LOCATIEMANAGER}
@@ -27,16 +29,18 @@ def can_edit_organisation_level(access: Access) -> bool:
     return access.covers_organisation(roles=ORG_LEADERS)
 
 
-def can_edit_location_level(access: Access, location) -> bool:
+def can_edit_location_level(access: Access, location: Location) -> bool:
     return access.covers_location(location.id, roles=LOCATION_LEADERS)
 
 
-def can_edit_team_level(access: Access, team) -> bool:
+def can_edit_team_level(access: Access, team: Team) -> bool:
     """Team accent, team goals, board schedule and calendar link."""
     return access.covers_team(team, roles=LEADER_ROLES)
 
 
-def can_edit_level(access: Access, *, location=None, team=None) -> bool:
+def can_edit_level(
+    access: Access, *, location: Location | None = None, team: Team | None = None
+) -> bool:
     if team is not None:
         return can_edit_team_level(access, team)
     if location is not None:
@@ -44,26 +48,38 @@ def can_edit_level(access: Access, *, location=None, team=None) -> bool:
     return can_edit_organisation_level(access)
 
 
-def can_edit_goal(access: Access, goal) -> bool:
+def can_edit_goal(access: Access, goal: Goal) -> bool:
     return can_edit_level(access, location=goal.location, team=goal.team)
 
 
-def can_read_goals(access: Access) -> bool:
-    """Any member; tenancy has already given outsiders a 404."""
+def can_read_goals(access: Access, obj: object = None) -> bool:
+    """Any member, at every level (``obj``: the goal, team or location asked about);
+    tenancy has already given outsiders a 404."""
     return access is not None
 
 
-def can_work_board(access: Access, team) -> bool:
+def can_work_board(access: Access, team: Team) -> bool:
     return team.id in access.team_ids or access.covers_team(team, roles=LEADER_ROLES)
 
 
-def can_view_board(access: Access, team) -> bool:
+def can_view_board(access: Access, team: Team) -> bool:
     return can_work_board(access, team) or access.covers_team(team, roles={Role.COACH})
 
 
-def can_answer_follow_up(access: Access, action, user) -> bool:
+def can_answer_follow_up(access: Access, action: Action) -> bool:
     """The owner answers "Did it work?"; the team's leaders may do it for them."""
-    return action.owner_id == user.id or can_edit_team_level(access, action.team)
+    return action.owner_id == access.person_id or can_edit_team_level(access, action.team)
+
+
+def can_work_on_action(access: Access, action: Action) -> bool:
+    """Edit and move an action: whoever works the board of its team."""
+    return can_work_board(access, action.team)
+
+
+def can_add_action(access: Access) -> bool:
+    """There is a board this person works on."""
+    teams = Team.objects.filter(organisation=access.organisation).only("id", "location_id")
+    return any(can_work_board(access, t) for t in teams)
 
 
 # --- development themes, advice, dashboard -------------------------------------------------
@@ -78,7 +94,7 @@ def can_answer_follow_up(access: Access, action, user) -> bool:
 ADVICE_ROLES = LEADER_ROLES | {Role.COACH}
 
 
-def can_read_themes(access: Access) -> bool:
+def can_read_themes(access: Access, theme: DevelopmentTheme | None = None) -> bool:
     return access is not None
 
 
@@ -86,34 +102,32 @@ def can_propose_theme(access: Access) -> bool:
     return access is not None
 
 
-def can_manage_steering_group(access: Access) -> bool:
+def can_manage_steering_group(access: Access, member: SteeringGroupMember | None = None) -> bool:
     return access.covers_organisation(roles=ORG_LEADERS)
 
 
 def is_steering_member(access: Access) -> bool:
-    from .models import SteeringGroupMember
-
     if not access.memberships:
         return False
-    if not hasattr(access, "_steering_member"):
-        # Cached on the request's Access: asked by several rules on one page.
-        access._steering_member = SteeringGroupMember.objects.filter(
-            organisation=access.organisation, person_id=access.memberships[0].person_id
+    if "steering_member" not in access.memo:
+        # Kept on the request's Access: asked by several rules on one page.
+        access.memo["steering_member"] = SteeringGroupMember.objects.filter(
+            organisation=access.organisation, person_id=access.person_id
         ).exists()
-    return access._steering_member
+    return access.memo["steering_member"]
 
 
-def can_decide_theme(access: Access) -> bool:
+def can_decide_theme(access: Access, theme: DevelopmentTheme | None = None) -> bool:
     return is_steering_member(access)
 
 
-def can_add_project(access: Access, theme) -> bool:
-    from .models import ThemeStatus
-
+def can_add_project(access: Access, theme: DevelopmentTheme) -> bool:
     return theme.status == ThemeStatus.ADOPTED and is_steering_member(access)
 
 
-def can_view_advice(access: Access, *, location=None, team=None) -> bool:
+def can_view_advice(
+    access: Access, *, location: Location | None = None, team: Team | None = None
+) -> bool:
     if team is not None:
         return access.covers_team(team, roles=ADVICE_ROLES)
     if location is not None:
@@ -139,5 +153,5 @@ def dashboard_location_ids(access: Access) -> set[int] | None:
     }
 
 
-def can_download_team_plan(access: Access, team) -> bool:
+def can_download_team_plan(access: Access, team: Team) -> bool:
     return can_view_board(access, team)

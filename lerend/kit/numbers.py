@@ -47,7 +47,7 @@ def number(value, digits: int = 1) -> str:
         exact = rounded(value, digits)
     except (InvalidOperation, ValueError):
         return DASH
-    if not exact.is_finite():
+    if exact is None or not exact.is_finite():
         return DASH
     text = f"{exact:f}"
     decimal_sep, thousand_sep = _separators()
@@ -56,7 +56,7 @@ def number(value, digits: int = 1) -> str:
     if sign and not whole.strip("0") and not decimals.strip("0"):
         sign = ""  # −0,0 is 0,0
     if len(whole) > 3:
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             whole, groups = whole[:-3], [whole[-3:], *groups]
         whole = thousand_sep.join([whole, *groups])

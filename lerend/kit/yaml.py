@@ -6,7 +6,9 @@ A loader subclasses ``Reader`` and sets ``error`` (the exception it raises), ``l
 one keyword argument per language, e.g. ``frameworks.types.Text``).
 """
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
@@ -14,7 +16,7 @@ import yaml
 class Reader:
     error: type[Exception] = ValueError
     languages: tuple[str, ...] = ()
-    text_type = None
+    text_type: Callable[..., Any] | None = None
 
     def __init__(self, directory: Path, filename: str):
         self.filename = filename
@@ -28,12 +30,12 @@ class Reader:
         if not isinstance(self.data, dict):
             self.fail("top level", "expected a mapping")
 
-    def fail(self, where: str, problem: str):
+    def fail(self, where: str, problem: str) -> NoReturn:
         raise self.error(f"{self.filename}: {where}: {problem}")
 
     def key(self, entry: dict, where: str, seen: set[str]) -> str:
         """``entry["key"]`` (a number becomes text), unique among ``seen``, which it joins."""
-        key = entry.get("key")
+        key: object = entry.get("key")
         if isinstance(key, int):
             key = str(key)
         if not isinstance(key, str) or not key:
@@ -53,4 +55,6 @@ class Reader:
         for language in self.languages:
             if not isinstance(value.get(language), str) or not value[language].strip():
                 self.fail(where, f"'{field}' is missing '{language}'")
-        return self.text_type(**{language: value[language].strip() for language in self.languages})
+        make = self.text_type
+        assert make is not None, "a Reader sets text_type"
+        return make(**{language: value[language].strip() for language in self.languages})

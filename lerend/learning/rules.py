@@ -2,7 +2,9 @@
 (see ``selectors``); roles decide only who sees the per-team counts."""
 
 from lerend.organisations.access import Access
-from lerend.organisations.models import Role
+from lerend.organisations.models import Role, Team
+
+from .models import PdActivity, TeamReflection
 
 
 def can_view_team_overview(access: Access) -> bool:
@@ -24,7 +26,21 @@ def can_view_pd_totals(access: Access) -> bool:
     return access.is_leader
 
 
-def can_work_on_reflection(access: Access, team) -> bool:
+def can_manage_pd_activity(access: Access, activity: PdActivity) -> bool:
+    return can_manage_pd_catalogue(access)
+
+
+def can_work_on_reflection(access: Access, team: Team) -> bool:
     """A team reflection is a team record: the team's members and the leaders covering
     the team read and write it."""
     return team.id in access.team_ids or access.covers_team(team)
+
+
+def can_work_on_team_reflection(access: Access, reflection: TeamReflection) -> bool:
+    return can_work_on_reflection(access, reflection.team)
+
+
+def can_hold_reflection(access: Access) -> bool:
+    """For at least one team: one of the person's own or one they cover as a leader."""
+    teams = Team.objects.filter(organisation=access.organisation).only("id", "location_id")
+    return any(can_work_on_reflection(access, t) for t in teams)

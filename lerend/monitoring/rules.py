@@ -72,6 +72,11 @@ def can_enter_wellbeing(access: Access, team) -> bool:
     return team.id in access.team_ids or access.covers_team(team, roles=LEADER_ROLES)
 
 
+def can_start_round(access: Access) -> bool:
+    """Someone in a group, or a leader (who covers groups): may start a round for one."""
+    return can_read_monitoring(access) and bool(access.team_ids or access.has_role(*LEADER_ROLES))
+
+
 def can_view_wellbeing_overview(access: Access) -> bool:
     """Leaders and coaches: the groups in their scope."""
     return access.has_role(*COVER_ROLES)

@@ -149,7 +149,9 @@ def attended_count(scope: Area, year: int) -> int | None:
 def scan_block(scope: Area, block_key: str) -> Decimal | None:
     """The block's mean score (1..5) in the latest closed scan, when the scan's anonymity
     plan shows the group; else None."""
-    scores = scan_results.block_scores(scope.organisation, team=scope.team, location=scope.location)
+    scores = scan_results.block_scores(
+        scope.organisation, reader=None, team=scope.team, location=scope.location
+    )
     if not scores or scores.get(block_key) is None:
         return None
     return Decimal(str(scores[block_key])).quantize(Decimal("0.01"))

@@ -5,6 +5,7 @@ Rules modules ask questions of this object; they never query memberships themsel
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .models import Membership, Organisation, Role, Scope
 
@@ -15,6 +16,13 @@ LEADER_ROLES = frozenset({Role.TEAMLEIDER, Role.LOCATIEMANAGER, Role.BESTUURDER,
 class Access:
     organisation: Organisation
     memberships: list[Membership] = field(default_factory=list)
+    # Answers a rule looked up once and may be asked again on the same request.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def person_id(self) -> int | None:
+        """The person these memberships belong to (None for an Access without any)."""
+        return self.memberships[0].person_id if self.memberships else None
 
     @property
     def roles(self) -> set[str]:

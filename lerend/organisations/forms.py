@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 # apply_errors: lerend/scans/views.py still imports it from here (scans is being changed in
@@ -146,8 +146,6 @@ class InvitationForm(NoLabelSuffix, ScopeFieldsMixin, forms.Form):
         self.setup_scope(organisation)
 
     def clean_email(self):
-        from .models import Membership
-
         email = self.cleaned_data["email"].strip().lower()
         if (
             Membership.objects.active()
@@ -238,8 +236,6 @@ class AcceptNewPersonForm(NoLabelSuffix, forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords are not the same."))
         elif p1:
-            from django.contrib.auth import get_user_model
-
             probe = get_user_model()(email=self.email, name=cleaned.get("name", ""))
             try:
                 password_validation.validate_password(p1, probe)

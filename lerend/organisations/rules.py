@@ -7,8 +7,9 @@ from .access import Access
 from .models import Role
 
 
-def can_manage_organisation(access: Access) -> bool:
-    """Locations, teams, people, memberships, invitations, import, settings."""
+def can_manage_organisation(access: Access, obj: object = None) -> bool:
+    """Locations, teams, people, memberships, invitations, import, settings (``obj``: the
+    location, team, person, membership or invitation in question)."""
     return access.has_role(Role.BEHEERDER)
 
 

@@ -2,12 +2,16 @@
 
 import functools
 
-from django.db.models import Count
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import BooleanField, Case, Count, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .access import Access
-from .models import Invitation, Location, Membership, Organisation, Role, Team
+from .models import AuditEntry, Invitation, Location, Membership, Organisation, Role, Team
 
 
 def organisations_for(user):
@@ -42,7 +46,9 @@ def visible_locations(access: Access) -> list[Location]:
     qs = Location.objects.filter(organisation=access.organisation)
     if not access.covers_organisation():
         qs = qs.filter(id__in=access.location_ids)
-    locations = list(qs.annotate(team_count=Count("teams", distinct=True)).order_by("name"))
+    locations: list[Location] = list(
+        qs.annotate(team_count=Count("teams", distinct=True)).order_by("name")
+    )
     staff = dict(
         Membership.objects.active()
         .filter(organisation=access.organisation)
@@ -53,7 +59,7 @@ def visible_locations(access: Access) -> list[Location]:
         .order_by()
     )
     for loc in locations:
-        loc.staff_count = staff.get(loc.id, 0)
+        loc.staff_count = staff.get(loc.id, 0)  # type: ignore[attr-defined]  # shown per row
     return locations
 
 
@@ -99,8 +105,6 @@ def _people_scope(access: Access):
     """Q on Membership for the part of the organisation whose people this person may list:
     bestuurder/beheerder everything, locatiemanager their location, teamleider their team.
     None means everything."""
-    from django.db.models import Q
-
     q = Q(pk__in=[])
     for m in access.memberships:
         if m.role not in PEOPLE_VIEWER_ROLES:
@@ -118,8 +122,6 @@ def _open_invitation_expiry(organisation: Organisation):
     """Subquery: when the newest usable (not used, not revoked) invitation of
     ``organisation`` to the outer person's e-mail address expires; NULL when there is none.
     An expired one still counts here, so the page can say it has expired."""
-    from django.db.models import OuterRef, Subquery
-
     return Subquery(
         Invitation.objects.filter(
             organisation=organisation,
@@ -142,17 +144,12 @@ def _pending_q(prefix: str = ""):
     never have logged in yet while they can, and ``Invitation.used_at`` is per organisation
     while an imported person may be in a second organisation without an invitation there.
     So "pending" reads: this person cannot log in yet, whatever invitation exists."""
-    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-    from django.db.models import Q
-
     return Q(**{f"{prefix}password__startswith": UNUSABLE_PASSWORD_PREFIX})
 
 
 def with_pending(people, organisation: Organisation):
     """Annotate people with ``is_pending`` (see ``_pending_q``) and ``invitation_expires_at``
     (``_open_invitation_expiry``) inside the same query: no query per row."""
-    from django.db.models import BooleanField, Case, Value, When
-
     return people.annotate(
         is_pending=Case(
             When(_pending_q(), then=Value(True)), default=Value(False), output_field=BooleanField()
@@ -176,9 +173,6 @@ def visible_people(
     ``invitation_expires_at`` (``with_pending``). ``pending`` keeps only people who have not
     activated their account yet. Two queries whatever the number of people (the rows and
     the prefetched memberships)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Prefetch, Q
-
     organisation = access.organisation
     memberships = Membership.objects.filter(organisation=organisation)
     active = Membership.objects.active().filter(organisation=organisation)
@@ -192,7 +186,8 @@ def visible_people(
         base = base.filter(team_id=team_id)
     if role:
         base = base.filter(role=role)
-    people = get_user_model().objects.filter(id__in=base.values("person_id"))
+    # A subquery is a valid __in value; django-stubs' lookup check expects an iterable.
+    people = get_user_model().objects.filter(id__in=base.values("person_id"))  # type: ignore[misc]
     if former:
         people = people.exclude(id__in=active.values("person_id"))
     if query:
@@ -211,13 +206,11 @@ def visible_people(
 
 def filter_choices(access: Access) -> dict:
     """Locations and teams offered as filters on the people list (within the viewer's scope)."""
-    from django.db.models import Q
-
     locations = Location.objects.filter(organisation=access.organisation)
     teams = Team.objects.filter(organisation=access.organisation).select_related("location")
     if _people_scope(access) is not None:
         viewing = [m for m in access.memberships if m.role in PEOPLE_VIEWER_ROLES]
-        loc_ids = {m.location_id for m in viewing if m.scope == "location"}
+        loc_ids = {m.location_id for m in viewing if m.scope == "location" and m.location_id}
         team_ids = {m.team_id for m in viewing if m.scope == "team"}
         locations = locations.filter(id__in=loc_ids)
         teams = teams.filter(Q(location_id__in=loc_ids) | Q(id__in=team_ids))
@@ -227,8 +220,6 @@ def filter_choices(access: Access) -> dict:
 def person_in_organisation(organisation: Organisation, person_id: int):
     """A person with any membership (also ended) in ``organisation``; None otherwise —
     someone from another organisation is treated as unknown."""
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(id=person_id, memberships__organisation=organisation)
@@ -286,7 +277,7 @@ def locations_with_counts(organisation: Organisation):
         .order_by()
     )
     for loc in locations:
-        loc.people_count = counts.get(loc.id, 0)
+        loc.people_count = counts.get(loc.id, 0)  # type: ignore[attr-defined]  # shown per row
     return locations
 
 
@@ -305,15 +296,15 @@ def teams_by_location(organisation: Organisation):
         )
         .order_by("location__name", "name")
     )
-    groups = {loc.id: (loc, []) for loc in Location.objects.filter(organisation=organisation)}
+    groups: dict[int, tuple[Location, list[Team]]] = {
+        loc.id: (loc, []) for loc in Location.objects.filter(organisation=organisation)
+    }
     for team in teams:
         groups[team.location_id][1].append(team)
     return list(groups.values())
 
 
 def _active_q(prefix: str):
-    from django.db.models import Q
-
     today = timezone.localdate()
     return (
         Q(**{f"{prefix}start_date__lte": today})
@@ -329,8 +320,6 @@ def invitations_for(organisation: Organisation):
 
 
 def audit_entries(organisation: Organisation, *, action=""):
-    from .models import AuditEntry
-
     qs = AuditEntry.objects.filter(organisation=organisation).select_related("actor")
     if action:
         qs = qs.filter(action=action)
@@ -341,16 +330,12 @@ def audit_entries(organisation: Organisation, *, action=""):
 def _models_by_name() -> dict:
     """model_name -> model over every installed app (audit entries store the model name;
     a test keeps model names unique)."""
-    from django.apps import apps
-
     return {model._meta.model_name: model for model in apps.get_models()}
 
 
 def audit_field_label(target_type: str, key: str) -> str:
     """The translated label of a recorded field ("fte" -> "FTE", "location" -> "locatie");
     the key itself for anything that is not a model field (e.g. import counts)."""
-    from django.core.exceptions import FieldDoesNotExist
-
     model = _models_by_name().get(target_type)
     if model is None:
         return key

@@ -22,6 +22,21 @@ def _org(request):
     return request.organisation
 
 
+# Loaders: the object a page is about, fetched through the tenant (404 for another
+# organisation's id); the rule declared with each on the view decides 403.
+def _location(request, location_id=None):
+    """None on the page that adds one."""
+    if location_id is None:
+        return None
+    return get_object_or_404(Location, pk=location_id, organisation=request.organisation)
+
+
+def _team(request, team_id=None):
+    if team_id is None:
+        return None
+    return get_object_or_404(Team, pk=team_id, organisation=request.organisation)
+
+
 def paginate(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -78,12 +93,9 @@ def _delete(request, obj, *, delete, in_use, done, list_name):
     return redirect(list_name, _org(request).slug)
 
 
-@require(rules.can_manage_organisation)
-def location_form(request, location_id=None):
+@require(rules.can_manage_organisation, obj=_location)
+def location_form(request, location):
     org = _org(request)
-    location = (
-        get_object_or_404(Location, pk=location_id, organisation=org) if location_id else None
-    )
     form = LocationForm(request.POST or None, instance=location, organisation=org)
     if (
         request.method == "POST"
@@ -102,9 +114,8 @@ def location_form(request, location_id=None):
     return render(request, "organisations/location_form.html", {"form": form, "location": location})
 
 
-@require(rules.can_manage_organisation)
-def location_delete(request, location_id):
-    location = get_object_or_404(Location, pk=location_id, organisation=_org(request))
+@require(rules.can_manage_organisation, obj=_location)
+def location_delete(request, location):
     return _delete(
         request,
         location,
@@ -127,10 +138,9 @@ def teams(request):
     return render(request, "organisations/teams.html", context)
 
 
-@require(rules.can_manage_organisation)
-def team_form(request, team_id=None):
+@require(rules.can_manage_organisation, obj=_team)
+def team_form(request, team):
     org = _org(request)
-    team = get_object_or_404(Team, pk=team_id, organisation=org) if team_id else None
     initial = {"location": request.GET.get("locatie")} if team is None else None
     form = TeamForm(request.POST or None, instance=team, organisation=org, initial=initial)
     if (
@@ -150,9 +160,8 @@ def team_form(request, team_id=None):
     return render(request, "organisations/team_form.html", {"form": form, "team": team})
 
 
-@require(rules.can_manage_organisation)
-def team_delete(request, team_id):
-    team = get_object_or_404(Team, pk=team_id, organisation=_org(request))
+@require(rules.can_manage_organisation, obj=_team)
+def team_delete(request, team):
     return _delete(
         request,
         team,

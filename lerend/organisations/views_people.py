@@ -102,6 +102,16 @@ def people_export_xlsx(request):
     return _export(request, "xlsx")
 
 
+# Loaders: the object a page is about, fetched through the tenant (404 for another
+# organisation's id); the rule declared with each on the view decides 403.
+def _membership(request, membership_id):
+    return get_object_or_404(
+        Membership.objects.select_related("person"),
+        pk=membership_id,
+        organisation=request.organisation,
+    )
+
+
 def _person_or_404(request, person_id):
     person = selectors.person_in_organisation(request.organisation, person_id)
     if person is None:
@@ -109,10 +119,9 @@ def _person_or_404(request, person_id):
     return person
 
 
-@require(rules.can_manage_organisation)
-def person(request, person_id):
+@require(rules.can_manage_organisation, obj=_person_or_404)
+def person(request, person):
     org = request.organisation
-    person = _person_or_404(request, person_id)
     memberships = selectors.person_memberships(org, person)
     context = {
         "person": person,
@@ -132,10 +141,9 @@ def _membership_values(form):
     return {f: form.cleaned_data[f] for f in form.Meta.fields}
 
 
-@require(rules.can_manage_organisation)
-def membership_create(request, person_id):
+@require(rules.can_manage_organisation, obj=_person_or_404)
+def membership_create(request, person):
     org = request.organisation
-    person = _person_or_404(request, person_id)
     form = MembershipForm(request.POST or None, organisation=org)
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,12 +158,9 @@ def membership_create(request, person_id):
     return render(request, "organisations/membership_form.html", {"form": form, "person": person})
 
 
-@require(rules.can_manage_organisation)
-def membership_edit(request, membership_id):
+@require(rules.can_manage_organisation, obj=_membership)
+def membership_edit(request, membership):
     org = request.organisation
-    membership = get_object_or_404(
-        Membership.objects.select_related("person"), pk=membership_id, organisation=org
-    )
     form = MembershipForm(request.POST or None, instance=membership, organisation=org)
     if request.method == "POST" and form.is_valid():
         try:
@@ -172,19 +177,17 @@ def membership_edit(request, membership_id):
 
 
 @require_POST
-@require(rules.can_manage_organisation)
-def membership_end(request, membership_id):
+@require(rules.can_manage_organisation, obj=_membership)
+def membership_end(request, membership):
     org = request.organisation
-    membership = get_object_or_404(Membership, pk=membership_id, organisation=org)
     services.end_membership(membership=membership, actor=request.user)
     messages.success(request, _("The role has been ended."))
     return redirect("organisations:person", org.slug, membership.person_id)
 
 
-@require(rules.can_manage_organisation)
-def person_deactivate(request, person_id):
+@require(rules.can_manage_organisation, obj=_person_or_404)
+def person_deactivate(request, person):
     org = request.organisation
-    person = _person_or_404(request, person_id)
     if person.pk == request.user.pk:
         messages.error(request, _("You cannot deactivate yourself."))
         return redirect("organisations:person", org.slug, person.pk)
@@ -200,10 +203,9 @@ def person_deactivate(request, person_id):
 
 
 @require_POST
-@require(rules.can_manage_organisation)
-def person_reactivate(request, person_id):
+@require(rules.can_manage_organisation, obj=_person_or_404)
+def person_reactivate(request, person):
     org = request.organisation
-    person = _person_or_404(request, person_id)
     services.reactivate_person(organisation=org, person=person, actor=request.user)
     messages.success(
         request, _("%(name)s can log in again. Add the role they have now.") % {"name": person.name}

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lerend.improvement import services as improvement
 from lerend.learning import services as learning
-from lerend.learning import services_more
+from lerend.learning import services as learning_services
 from lerend.monitoring.services import indicators as indicator_services
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Role
@@ -56,7 +56,7 @@ def test_chain_lines_up_the_five_levels_without_small_numbers(client, world, url
         world.org, world.teamleader, level="team", team=world.team, title="Rustmomenten"
     )
     indicator_services.update_indicator(indicator=indicator, actor=world.board, goal_ids=[goal.pk])
-    activity = services_more.create_pd_activity(
+    activity = learning_services.create_pd_activity(
         organisation=world.org,
         actor=world.board,
         title="Cursus",
@@ -66,7 +66,7 @@ def test_chain_lines_up_the_five_levels_without_small_numbers(client, world, url
         starts_on=TODAY,
     )
     access = resolve_access(world.staff, world.org)
-    participation = services_more.register(
+    participation = learning_services.register(
         access=access, actor=world.staff, activity=activity, person=world.staff
     )
     participation.applied = "ja"

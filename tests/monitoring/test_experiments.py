@@ -51,7 +51,7 @@ def test_experiment_pages_personas(client, world, url):
 
 def test_create_through_the_form_with_links(client, world, url):
     from lerend.improvement import services as improvement
-    from lerend.learning import services_more
+    from lerend.learning import services as learning_services
 
     goal = improvement.create_goal(
         organisation=world.org,
@@ -61,7 +61,7 @@ def test_create_through_the_form_with_links(client, world, url):
         starts_on=TODAY,
         ends_on=TODAY,
     )
-    course = services_more.create_pd_activity(
+    course = learning_services.create_pd_activity(
         organisation=world.org,
         actor=world.board,
         title="Cursus overgangsmomenten",

@@ -1,5 +1,7 @@
 """Reads for single sign-on."""
 
+from django.contrib.auth import get_user_model
+
 from lerend.organisations.models import Membership
 
 from .models import SsoConnection
@@ -57,8 +59,6 @@ def password_refused(email: str) -> SsoConnection | None:
     connection = connection_for_email(email)
     if connection is None or not connection.required:
         return None
-    from django.contrib.auth import get_user_model
-
     others = (
         Membership.objects.active()
         .filter(person__email__iexact=email)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..forms import LoginForm
 from ..middleware import SESSION_2FA_OK
+from ..views import safe_next
 from . import oidc, saml, selectors, services
 from .forms import StartForm
 from .models import SsoRequest
@@ -94,8 +95,6 @@ def start(request):
     """Send the person to their organisation's identity provider, found by the domain of
     the address they typed. The page that follows sends the browser on with a meta
     refresh: a redirect straight out of a form would break the policy form-action 'self'."""
-    from ..views import safe_next
-
     form = StartForm(request.POST)
     if not form.is_valid():
         return login_page(request, error=NO_CONNECTION, status=400)

@@ -90,6 +90,10 @@ def _goals(organisation):
     )
 
 
+def organisation_goals(organisation):
+    return _goals(organisation).filter(level=Level.ORGANISATION)
+
+
 def location_goals(organisation, location):
     return _goals(organisation).filter(level=Level.LOCATION, location=location)
 

@@ -117,13 +117,15 @@ def _check_goal(goal: Goal) -> None:
     parent = goal.supports
     if parent is None:
         return
-    allowed = {
+    parents: dict[str, tuple[str, ...]] = {
         Level.TEAM: (Level.LOCATION, Level.ORGANISATION),
         Level.LOCATION: (Level.ORGANISATION,),
-    }.get(goal.level, ())
+    }
+    allowed = parents.get(goal.level, ())
     if parent.organisation_id != goal.organisation_id or parent.level not in allowed:
         raise ValidationError({"supports": _("This goal cannot support that goal.")})
-    if parent.level == Level.LOCATION and goal.team.location_id != parent.location_id:
+    # A location goal is supported only by a team goal (above), which has a team.
+    if parent.level == Level.LOCATION and goal.team and goal.team.location_id != parent.location_id:
         raise ValidationError({"supports": _("A team supports goals of its own location.")})
 
 

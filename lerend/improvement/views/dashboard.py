@@ -1,16 +1,22 @@
 """The organisation dashboard, its exports and the team plan PDF."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.frameworks import registry
 from lerend.kit import charts, downloads
-from lerend.organisations.decorators import org_member, require
+from lerend.organisations.decorators import require
 from lerend.scans.charts import trend as trend_chart
 
 from .. import exports, rules, scan_scores, selectors
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _team_or_404(request, team_id):
+    return selectors.team_or_404(request.organisation, team_id)
 
 
 def _trend(org, location_ids, reader):
@@ -94,11 +100,8 @@ def export_xlsx(request):
     return downloads.download(content, f"{org.slug}-doelen-en-acties.xlsx")
 
 
-@org_member
-def team_plan_pdf(request, team_id):
-    team = selectors.team_or_404(request.organisation, team_id)
-    if not rules.can_download_team_plan(request.access, team):
-        raise PermissionDenied
+@require(rules.can_download_team_plan, obj=_team_or_404)
+def team_plan_pdf(request, team):
     context = {
         "team": team,
         "organisation": request.organisation,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member, require
+from lerend.organisations.decorators import require
 
 from .. import rules, selectors, services
 from ..forms.common import people_choices
@@ -21,6 +21,17 @@ from ..forms.development_themes import (
     ThemeForm,
 )
 from ..models import Goal
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _theme(request, theme_id):
+    return selectors.theme_or_404(request.organisation, request.user, theme_id)
+
+
+def _steering_member_or_404(request, steering_member_id):
+    return selectors.steering_member_or_404(request.organisation, steering_member_id)
 
 
 @require(rules.can_read_themes)
@@ -54,10 +65,9 @@ def theme_create(request):
     return render(request, "improvement/theme_form.html", {"form": form})
 
 
-@require(rules.can_read_themes)
-def theme_detail(request, theme_id):
-    access, org = request.access, request.organisation
-    theme = selectors.theme_or_404(org, request.user, theme_id)
+@require(rules.can_read_themes, obj=_theme)
+def theme_detail(request, theme):
+    access = request.access
     context = {
         "theme": theme,
         "projects": selectors.projects(theme),
@@ -68,10 +78,9 @@ def theme_detail(request, theme_id):
 
 
 @require_POST
-@require(rules.can_read_themes)
-def theme_support(request, theme_id):
+@require(rules.can_read_themes, obj=_theme)
+def theme_support(request, theme):
     org = request.organisation
-    theme = selectors.theme_or_404(org, request.user, theme_id)
     try:
         supports = services.toggle_support(theme=theme, actor=request.user)
     except ValidationError as error:
@@ -83,7 +92,7 @@ def theme_support(request, theme_id):
                 _("You support this theme.") if supports else _("Your support is withdrawn."),
             )
     if request.htmx:
-        theme = selectors.theme_or_404(org, request.user, theme_id)
+        theme = selectors.theme_or_404(org, request.user, theme.pk)
         return render(request, "improvement/_theme_support.html", {"theme": theme})
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
@@ -91,12 +100,9 @@ def theme_support(request, theme_id):
     return redirect("improvement:theme_detail", org.slug, theme.pk)
 
 
-@org_member
-def theme_decide(request, theme_id):
+@require(rules.can_decide_theme, obj=_theme)
+def theme_decide(request, theme):
     org = request.organisation
-    theme = selectors.theme_or_404(org, request.user, theme_id)
-    if not rules.can_decide_theme(request.access):
-        raise PermissionDenied
     initial = {"reason": theme.decision_reason}
     if theme.status in {c for c, _label in DecisionForm.base_fields["status"].choices}:
         initial["status"] = theme.status
@@ -112,12 +118,9 @@ def theme_decide(request, theme_id):
     return render(request, "improvement/theme_decide.html", {"theme": theme, "form": form})
 
 
-@org_member
-def theme_project_add(request, theme_id):
+@require(rules.can_add_project, obj=_theme)
+def theme_project_add(request, theme):
     org = request.organisation
-    theme = selectors.theme_or_404(org, request.user, theme_id)
-    if not rules.can_add_project(request.access, theme):
-        raise PermissionDenied
     form = ProjectForm(
         request.POST or None,
         owners=people_choices(org),
@@ -161,10 +164,9 @@ def steering_group(request):
 
 
 @require_POST
-@require(rules.can_manage_steering_group)
-def steering_group_remove(request, steering_member_id):
+@require(rules.can_manage_steering_group, obj=_steering_member_or_404)
+def steering_group_remove(request, member):
     org = request.organisation
-    member = selectors.steering_member_or_404(org, steering_member_id)
     services.remove_steering_member(member=member, actor=request.user)
     messages.success(request, _("Removed from the steering group."))
     return redirect("improvement:steering_group", org.slug)

@@ -1,7 +1,7 @@
 """Vision, goals and settings. The board and its actions live in ``views.team_board``."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -15,10 +15,20 @@ from ..forms.common import people_choices
 from ..forms.goals import GoalForm, SettingsForm, VisionForm
 from ..models import Level
 
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
 
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
+
+def _goal_or_404(request, goal_id):
+    return selectors.goal_or_404(request.organisation, goal_id)
+
+
+def _team_or_404(request, team_id):
+    return selectors.team_or_404(request.organisation, team_id)
+
+
+def _location_or_404(request, location_id):
+    return selectors.location_or_404(request.organisation, location_id)
 
 
 @org_member
@@ -58,8 +68,7 @@ def _public_vision_url(org):
 
 
 def _vision_edit(request, *, location=None, team=None):
-    access, org = request.access, request.organisation
-    _deny_unless(rules.can_edit_level(access, location=location, team=team))
+    org = request.organisation
     current = selectors.current_vision(org, location=location, team=team)
     allow_public = location is None and team is None
     initial = {}
@@ -87,21 +96,19 @@ def _vision_edit(request, *, location=None, team=None):
     return render(request, "improvement/vision_form.html", context)
 
 
-@org_member
+@require(rules.can_edit_organisation_level)
 def vision_edit(request):
     return _vision_edit(request)
 
 
-@org_member
-def location_vision_edit(request, location_id):
-    return _vision_edit(
-        request, location=selectors.location_or_404(request.organisation, location_id)
-    )
+@require(rules.can_edit_location_level, obj=_location_or_404)
+def location_vision_edit(request, location):
+    return _vision_edit(request, location=location)
 
 
-@org_member
-def team_vision_edit(request, team_id):
-    return _vision_edit(request, team=selectors.team_or_404(request.organisation, team_id))
+@require(rules.can_edit_team_level, obj=_team_or_404)
+def team_vision_edit(request, team):
+    return _vision_edit(request, team=team)
 
 
 # --- goals -----------------------------------------------------------------------------------
@@ -148,8 +155,7 @@ def _prefill(request) -> dict:
 
 
 def _goal_create(request, *, location=None, team=None):
-    access, org = request.access, request.organisation
-    _deny_unless(rules.can_edit_level(access, location=location, team=team))
+    org = request.organisation
     form = _goal_form(request, location=location, team=team, initial=_prefill(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,27 +180,24 @@ def _goal_create(request, *, location=None, team=None):
     return render(request, "improvement/goal_form.html", context)
 
 
-@org_member
+@require(rules.can_edit_organisation_level)
 def goal_create(request):
     return _goal_create(request)
 
 
-@org_member
-def location_goal_create(request, location_id):
-    return _goal_create(
-        request, location=selectors.location_or_404(request.organisation, location_id)
-    )
+@require(rules.can_edit_location_level, obj=_location_or_404)
+def location_goal_create(request, location):
+    return _goal_create(request, location=location)
 
 
-@org_member
-def team_goal_create(request, team_id):
-    return _goal_create(request, team=selectors.team_or_404(request.organisation, team_id))
+@require(rules.can_edit_team_level, obj=_team_or_404)
+def team_goal_create(request, team):
+    return _goal_create(request, team=team)
 
 
-@require(rules.can_read_goals)
-def goal_detail(request, goal_id):
+@require(rules.can_read_goals, obj=_goal_or_404)
+def goal_detail(request, goal):
     access = request.access
-    goal = selectors.goal_or_404(request.organisation, goal_id)
     actions = list(selectors.goal_actions(goal))
     context = {
         "goal": goal,
@@ -207,11 +210,9 @@ def goal_detail(request, goal_id):
     return render(request, "improvement/goal_detail.html", context)
 
 
-@org_member
-def goal_edit(request, goal_id):
-    access, org = request.access, request.organisation
-    goal = selectors.goal_or_404(org, goal_id)
-    _deny_unless(rules.can_edit_goal(access, goal))
+@require(rules.can_edit_goal, obj=_goal_or_404)
+def goal_edit(request, goal):
+    org = request.organisation
     form = _goal_form(request, location=goal.location, team=goal.team, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
@@ -227,11 +228,10 @@ def goal_edit(request, goal_id):
     return render(request, "improvement/goal_form.html", context)
 
 
-@require(rules.can_read_goals)
-def team_goals(request, team_id):
+@require(rules.can_read_goals, obj=_team_or_404)
+def team_goals(request, team):
     """A team's goals: readable by every member (see rules)."""
     access, org = request.access, request.organisation
-    team = selectors.team_or_404(org, team_id)
     goals = list(selectors.team_goals(org, team))
     limit = services.settings_for(org).max_active_goals_per_team
     active = [g for g in goals if g.is_active]
@@ -248,10 +248,9 @@ def team_goals(request, team_id):
     return render(request, "improvement/team_goals.html", context)
 
 
-@require(rules.can_read_goals)
-def location_goals(request, location_id):
+@require(rules.can_read_goals, obj=_location_or_404)
+def location_goals(request, location):
     access, org = request.access, request.organisation
-    location = selectors.location_or_404(org, location_id)
     context = {
         "location": location,
         "goals": selectors.location_goals(org, location),

@@ -5,7 +5,7 @@ answers with the board's columns partial instead, so the page works with and wit
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +15,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import require
 
 from .. import ical, rules, selectors, services
 from ..forms.common import people_choices
@@ -29,13 +29,16 @@ from ..forms.team_board import (
 )
 from ..models import Goal, Level, Origin
 
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
 
-def _team_for_board(request, team_id, *, work=False):
-    team = selectors.team_or_404(request.organisation, team_id)
-    allowed = rules.can_work_board if work else rules.can_view_board
-    if not allowed(request.access, team):
-        raise PermissionDenied
-    return team
+
+def _team_or_404(request, team_id):
+    return selectors.team_or_404(request.organisation, team_id)
+
+
+def _action_or_404(request, action_id):
+    return selectors.action_or_404(request.organisation, action_id)
 
 
 def _board_context(request, team):
@@ -53,16 +56,14 @@ def _board_context(request, team):
     }
 
 
-@org_member
-def board(request, team_id):
-    team = _team_for_board(request, team_id)
+@require(rules.can_view_board, obj=_team_or_404)
+def board(request, team):
     return render(request, "improvement/board.html", _board_context(request, team))
 
 
-@org_member
-def session_mode(request, team_id):
+@require(rules.can_view_board, obj=_team_or_404)
+def session_mode(request, team):
     """The board for a large screen: big type, a timer, one step at a time."""
-    team = _team_for_board(request, team_id)
     context = _board_context(request, team)
     context["notes_form"] = SessionNotesForm()
     context["duration"] = services.board_for(team).duration_minutes
@@ -70,9 +71,8 @@ def session_mode(request, team_id):
 
 
 @require_POST
-@org_member
-def session_notes(request, team_id):
-    team = _team_for_board(request, team_id, work=True)
+@require(rules.can_work_board, obj=_team_or_404)
+def session_notes(request, team):
     form = SessionNotesForm(request.POST)
     if form.is_valid():
         services.save_session_notes(team=team, actor=request.user, **form.cleaned_data)
@@ -82,9 +82,8 @@ def session_notes(request, team_id):
     return redirect("improvement:session_mode", request.organisation.slug, team.pk)
 
 
-@org_member
-def sessions(request, team_id):
-    team = _team_for_board(request, team_id)
+@require(rules.can_view_board, obj=_team_or_404)
+def sessions(request, team):
     return render(
         request,
         "improvement/sessions.html",
@@ -99,9 +98,8 @@ def _back_to_board(request, team):
 
 
 @require_POST
-@org_member
-def board_item_add(request, team_id):
-    team = _team_for_board(request, team_id, work=True)
+@require(rules.can_work_board, obj=_team_or_404)
+def board_item_add(request, team):
     form = BoardItemForm(request.POST)
     if form.is_valid():
         services.add_board_item(team=team, actor=request.user, **form.cleaned_data)
@@ -111,9 +109,8 @@ def board_item_add(request, team_id):
 
 
 @require_POST
-@org_member
-def board_item_close(request, team_id):
-    team = _team_for_board(request, team_id, work=True)
+@require(rules.can_work_board, obj=_team_or_404)
+def board_item_close(request, team):
     item = team.board_items.filter(pk=_int(request.POST.get("item"))).first()
     if item is None:
         raise Http404
@@ -128,12 +125,9 @@ def _int(value):
         return None
 
 
-@org_member
-def schedule(request, team_id):
+@require(rules.can_edit_team_level, obj=_team_or_404)
+def schedule(request, team):
     """When the team meets, and the private calendar link (teamleider and wider leaders)."""
-    team = selectors.team_or_404(request.organisation, team_id)
-    if not rules.can_edit_team_level(request.access, team):
-        raise PermissionDenied
     board = services.board_for(team)
     form = ScheduleForm(request.POST or None, instance=board)
     if request.method == "POST" and form.is_valid():
@@ -150,11 +144,8 @@ def schedule(request, team_id):
 
 
 @require_POST
-@org_member
-def regenerate_feed(request, team_id):
-    team = selectors.team_or_404(request.organisation, team_id)
-    if not rules.can_edit_team_level(request.access, team):
-        raise PermissionDenied
+@require(rules.can_edit_team_level, obj=_team_or_404)
+def regenerate_feed(request, team):
     services.regenerate_feed_token(team=team, actor=request.user)
     messages.success(request, _("New calendar link made. The old link no longer works."))
     return redirect("improvement:schedule", request.organisation.slug, team.pk)
@@ -177,14 +168,12 @@ def _goals_for_team(org, team_ids):
     )
 
 
-@org_member
+@require(rules.can_add_action)
 def action_create(request):
     """New action. Prefills from the query string, so a scan result can link here with
     ``?origin=scan&block=<key>`` (and ``&team=<id>``, ``&goal=<id>``, ``&title=<text>``)."""
     access, org = request.access, request.organisation
     teams = action_teams(access, rules)
-    if not teams.exists():
-        raise PermissionDenied
     team_ids = list(teams.values_list("pk", flat=True))
     initial = {}
     if request.GET.get("origin") in Origin.values:
@@ -225,11 +214,10 @@ def action_create(request):
     return render(request, "improvement/action_form.html", {"form": form})
 
 
-@org_member
-def action_edit(request, action_id):
+@require(rules.can_work_on_action, obj=_action_or_404)
+def action_edit(request, action):
     org = request.organisation
-    action = selectors.action_or_404(org, action_id)
-    team = _team_for_board(request, action.team_id, work=True)
+    team = action.team
     form = ActionForm(
         request.POST or None,
         instance=action,
@@ -265,11 +253,9 @@ def action_edit(request, action_id):
 
 
 @require_POST
-@org_member
-def action_move(request, action_id):
-    org = request.organisation
-    action = selectors.action_or_404(org, action_id)
-    team = _team_for_board(request, action.team_id, work=True)
+@require(rules.can_work_on_action, obj=_action_or_404)
+def action_move(request, action):
+    team = action.team
     try:
         services.move_action(
             action=action,
@@ -291,13 +277,10 @@ def action_move(request, action_id):
     return _back_to_board(request, team)
 
 
-@org_member
-def follow_up(request, action_id):
+@require(rules.can_answer_follow_up, obj=_action_or_404)
+def follow_up(request, action):
     """ "Did it work?" — yes, partly or no, and what we learned."""
     org = request.organisation
-    action = selectors.action_or_404(org, action_id)
-    if not rules.can_answer_follow_up(request.access, action, request.user):
-        raise PermissionDenied
     form = FollowUpForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         services.answer_follow_up(action=action, **form.cleaned_data)

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.models import Membership
 
 from ..models import (
@@ -21,8 +22,6 @@ MIN_ANONYMOUS_ANSWERS = 3
 
 def colleagues(access, user):
     """Active members of the organisation other than ``user``: whom one may ask."""
-    from lerend.accounts.models import User
-
     return (
         User.objects.filter(
             pk__in=Membership.objects.active()

@@ -2,6 +2,9 @@
 
 from django.db.models import Q
 
+from lerend.organisations.access import Access
+from lerend.organisations.models import Organisation
+
 from ..models import (
     DevelopmentPlan,
     FeedbackAnswer,
@@ -22,9 +25,6 @@ def _own_feedback(user) -> list[dict]:
     named answers with author, anonymous ones only above both thresholds (in random order)
     and otherwise only their number. Goes through own_feedback_requests and
     feedback_answers, so the export can never show more than the page."""
-    from lerend.organisations.access import Access
-    from lerend.organisations.models import Organisation
-
     orgs = Organisation.objects.filter(
         pk__in=FeedbackRequest.objects.filter(requester=user).values("organisation_id")
     ).order_by("name", "id")

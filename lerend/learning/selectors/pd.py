@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Membership, Scope
 
@@ -93,8 +94,6 @@ def _covered_location_ids(access) -> set[int]:
 def people_in_scope(access):
     """Active people a leader covers: everyone for an organisation-wide leader, else the
     people in the leader's teams and locations. Empty for non-leaders."""
-    from lerend.accounts.models import User
-
     memberships = Membership.objects.active().filter(organisation=access.organisation)
     if not access.covers_organisation():
         team_ids = [t.id for t in teams_in_scope(access)]
@@ -162,10 +161,11 @@ def pd_totals(access, year) -> dict:
         {
             "person": b.person,
             "budget": b,
-            "cost": spent.get(b.person_id, (0, 0))[0],
-            "hours": spent.get(b.person_id, (0, 0))[1],
+            # person_budgets holds only budgets with a person (filtered above).
+            "cost": spent.get(b.person_id, (0, 0))[0],  # type: ignore[arg-type]
+            "hours": spent.get(b.person_id, (0, 0))[1],  # type: ignore[arg-type]
         }
-        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))
+        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))  # type: ignore[union-attr]
     ]
     return {"teams": team_rows, "people": person_rows}
 

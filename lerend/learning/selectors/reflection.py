@@ -3,8 +3,10 @@
 from django.db.models import Q
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.models import Membership, Scope, Team
 
+from .. import rules
 from ..models import (
     TeamReflection,
 )
@@ -14,7 +16,7 @@ def reflection_teams(access):
     """Teams the person may hold a reflection for: their own teams and the teams they
     cover as a leader."""
     teams = Team.objects.filter(organisation=access.organisation).select_related("location")
-    return [t for t in teams if t.id in access.team_ids or access.covers_team(t)]
+    return [t for t in teams if rules.can_work_on_reflection(access, t)]
 
 
 def reflections_visible_to(access):
@@ -28,11 +30,9 @@ def reflections_visible_to(access):
 
 
 def reflection_for_viewer(access, reflection_id) -> TeamReflection:
-    """Another tenant's reflection: 404. A reflection of a team the member neither belongs
-    to nor covers: 403 — it is a team record, not a private one, so its existence is no
-    secret inside the organisation."""
-    from django.core.exceptions import PermissionDenied
-
+    """Another tenant's reflection: 404. Whether this member may open it is
+    ``rules.can_work_on_team_reflection`` (403 otherwise) — it is a team record, not a
+    private one, so its existence is no secret inside the organisation."""
     reflection = (
         TeamReflection.objects.filter(organisation=access.organisation, pk=reflection_id)
         .select_related("team")
@@ -40,16 +40,12 @@ def reflection_for_viewer(access, reflection_id) -> TeamReflection:
     )
     if reflection is None:
         raise Http404
-    if not (reflection.team_id in access.team_ids or access.covers_team(reflection.team)):
-        raise PermissionDenied
     return reflection
 
 
 def members_of_teams(access, team_ids, also=None):
     """Active people with a membership in one of ``team_ids`` (plus ``also``, e.g. the
     leader holding the reflection): whom one picks as participant or action owner."""
-    from lerend.accounts.models import User
-
     ids = Membership.objects.active().filter(
         organisation=access.organisation, scope=Scope.TEAM, team_id__in=list(team_ids)
     )

@@ -3,6 +3,7 @@
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, When
 from django.http import Http404
 
+from lerend.accounts.models import User
 from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Membership, Role, Scope, Team
 
@@ -103,8 +104,6 @@ def _covering_memberships(access, user):
 def share_target_people(access, user):
     """Coaches and leaders whose scope covers ``user`` (their teams, locations, or the whole
     organisation) — the people an owner may share a record with or choose as reviewer."""
-    from lerend.accounts.models import User
-
     return User.objects.filter(
         pk__in=_covering_memberships(access, user).values("person_id"), is_active=True
     ).order_by("name", "id")

@@ -5,6 +5,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.fields import clean_block_keys
+from lerend.improvement.models import Origin
+from lerend.improvement.services import create_action
+from lerend.organisations.models import Membership
 
 from .. import rules
 from ..models import (
@@ -13,8 +16,6 @@ from ..models import (
 
 
 def _check_participants(team, participants):
-    from lerend.organisations.models import Membership
-
     allowed = set(
         Membership.objects.active()
         .filter(organisation_id=team.organisation_id)
@@ -60,9 +61,6 @@ def reflection_to_action(*, reflection, actor, title, owner, due_on, building_bl
     """ "Maak er een actie van": turns an outcome into an improvement Action of the team
     (origin "reflection"). Side effects: the Action (through the improvement service) and
     its link to this reflection."""
-    from lerend.improvement.models import Origin
-    from lerend.improvement.services import create_action
-
     action = create_action(
         organisation=reflection.organisation,
         actor=actor,

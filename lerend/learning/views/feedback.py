@@ -7,10 +7,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import selectors, services
 from ..forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _feedback_request_for_requester(request, feedback_request_id):
+    return selectors.feedback_request_for_requester(
+        request.access, request.user, feedback_request_id
+    )
+
+
+def _invite_for_invitee(request, feedback_invite_id):
+    return selectors.invite_for_invitee(request.access, request.user, feedback_invite_id)
 
 
 @org_member
@@ -46,11 +59,8 @@ def feedback_create(request):
     return render(request, "learning/feedback_form.html", {"form": form})
 
 
-@org_member
-def feedback_detail(request, feedback_request_id):
-    feedback_request = selectors.feedback_request_for_requester(
-        request.access, request.user, feedback_request_id
-    )
+@require(any_member, obj=_feedback_request_for_requester)
+def feedback_detail(request, feedback_request):
     context = {
         "feedback_request": feedback_request,
         "minimum_asked": selectors.MIN_ASKED_FOR_ANONYMOUS,
@@ -60,9 +70,8 @@ def feedback_detail(request, feedback_request_id):
     return render(request, "learning/feedback_detail.html", context)
 
 
-@org_member
-def feedback_answer(request, feedback_invite_id):
-    invite = selectors.invite_for_invitee(request.access, request.user, feedback_invite_id)
+@require(any_member, obj=_invite_for_invitee)
+def feedback_answer(request, invite):
     feedback_request = invite.request
     form = FeedbackAnswerForm(
         request.POST or None, allow_anonymous=feedback_request.allow_anonymous

@@ -11,13 +11,24 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import prompts, selectors, services
 from ..forms.journal import EntryForm, ReminderForm
 from ..forms.plan import GoalForm
 from ..models import JournalReminder
 from .sharing import _share_form
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _entry_for_viewer(request, entry_id):
+    return selectors.entry_for_viewer(request.access, request.user, entry_id)
+
+
+def _entry_for_owner(request, entry_id):
+    return selectors.entry_for_owner(request.access, request.user, entry_id)
 
 
 def _blocks_of(keys):
@@ -51,10 +62,9 @@ def entry_create(request):
     return _entry_form_page(request, form)
 
 
-@org_member
-def entry_detail(request, entry_id):
-    access, user = request.access, request.user
-    entry = selectors.entry_for_viewer(access, user, entry_id)
+@require(any_member, obj=_entry_for_viewer)
+def entry_detail(request, entry):
+    user = request.user
     is_owner = entry.owner_id == user.pk
     context = {
         "entry": entry,
@@ -66,9 +76,8 @@ def entry_detail(request, entry_id):
     return render(request, "learning/entry_detail.html", context)
 
 
-@org_member
-def entry_edit(request, entry_id):
-    entry = selectors.entry_for_owner(request.access, request.user, entry_id)
+@require(any_member, obj=_entry_for_owner)
+def entry_edit(request, entry):
     form = EntryForm.for_entry(entry, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -82,18 +91,16 @@ def entry_edit(request, entry_id):
 
 
 @require_POST
-@org_member
-def entry_delete(request, entry_id):
-    entry = selectors.entry_for_owner(request.access, request.user, entry_id)
+@require(any_member, obj=_entry_for_owner)
+def entry_delete(request, entry):
     services.delete_entry(entry=entry)
     messages.success(request, _("Entry deleted."))
     return redirect("learning:my_learning", request.organisation.slug)
 
 
 @require_POST
-@org_member
-def entry_share(request, entry_id):
-    entry = selectors.entry_for_owner(request.access, request.user, entry_id)
+@require(any_member, obj=_entry_for_owner)
+def entry_share(request, entry):
     form = _share_form(request, request.POST)
     if form.is_valid():
         try:
@@ -112,11 +119,10 @@ def entry_share(request, entry_id):
     return redirect("learning:entry_detail", request.organisation.slug, entry.pk)
 
 
-@org_member
-def entry_to_goal(request, entry_id):
+@require(any_member, obj=_entry_for_owner)
+def entry_to_goal(request, entry):
     """Turn an insight from an entry into a goal in this year's POP."""
-    access, user = request.access, request.user
-    entry = selectors.entry_for_owner(access, user, entry_id)
+    user = request.user
     initial = {
         "title": entry.title or entry.body[:200],
         "description": entry.body,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member, require
+from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import rules, selectors, services
 from ..forms.pd import (
@@ -21,6 +21,17 @@ from ..forms.pd import (
     PersonChoiceForm,
     WriteupForm,
 )
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _participation_for_owner(request, participation_id):
+    return selectors.participation_for_owner(request.access, request.user, participation_id)
+
+
+def _pd_activity_for_member(request, pd_activity_id):
+    return selectors.pd_activity_for_member(request.access, pd_activity_id)
 
 
 @org_member
@@ -58,17 +69,14 @@ def pd_create(request):
     return _activity_form_page(request, form)
 
 
-@org_member
-def pd_edit(request, pd_activity_id):
-    # Fetch first: another tenant's id is 404 for everyone, before any role is asked.
-    activity = selectors.pd_activity_for_member(request.access, pd_activity_id)
-    if not rules.can_manage_pd_catalogue(request.access):
-        raise PermissionDenied
+# The loader fetches first: another tenant's id is 404 for everyone, before any role is asked.
+@require(rules.can_manage_pd_activity, obj=_pd_activity_for_member)
+def pd_edit(request, activity):
     form = PdActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_pd_activity(
-                activity=selectors.pd_activity_for_member(request.access, pd_activity_id),
+                activity=selectors.pd_activity_for_member(request.access, activity.pk),
                 actor=request.user,
                 **form.cleaned_data,
             )
@@ -80,10 +88,9 @@ def pd_edit(request, pd_activity_id):
     return _activity_form_page(request, form, activity)
 
 
-@org_member
-def pd_detail(request, pd_activity_id):
+@require(any_member, obj=_pd_activity_for_member)
+def pd_detail(request, activity):
     access, user = request.access, request.user
-    activity = selectors.pd_activity_for_member(access, pd_activity_id)
     can_manage = rules.can_manage_pd_catalogue(access)
     context = {
         "activity": activity,
@@ -101,11 +108,10 @@ def pd_detail(request, pd_activity_id):
 
 
 @require_POST
-@org_member
-def pd_register(request, pd_activity_id):
+@require(any_member, obj=_pd_activity_for_member)
+def pd_register(request, activity):
     """Register yourself, or (a leader) someone in your scope."""
     access, user = request.access, request.user
-    activity = selectors.pd_activity_for_member(access, pd_activity_id)
     person = user
     if request.POST.get("person"):
         if not access.is_leader:
@@ -131,12 +137,9 @@ def pd_register(request, pd_activity_id):
     return redirect("learning:pd_detail", request.organisation.slug, activity.pk)
 
 
-@org_member
-def participation_detail(request, participation_id):
+@require(any_member, obj=_participation_for_owner)
+def participation_detail(request, participation):
     """My participation: attendance and "deel wat je geleerd hebt"."""
-    participation = selectors.participation_for_owner(
-        request.access, request.user, participation_id
-    )
     form = WriteupForm(
         request.POST or None,
         initial={"writeup": participation.writeup, "shared": participation.writeup_shared},
@@ -163,11 +166,8 @@ def participation_detail(request, participation_id):
 
 
 @require_POST
-@org_member
-def participation_attended(request, participation_id):
-    participation = selectors.participation_for_owner(
-        request.access, request.user, participation_id
-    )
+@require(any_member, obj=_participation_for_owner)
+def participation_attended(request, participation):
     form = AttendedForm(request.POST)
     if form.is_valid():
         try:
@@ -181,12 +181,9 @@ def participation_attended(request, participation_id):
     return redirect("learning:participation_detail", request.organisation.slug, participation.pk)
 
 
-@org_member
-def participation_applied(request, participation_id):
+@require(any_member, obj=_participation_for_owner)
+def participation_applied(request, participation):
     """ "Heb je het toegepast in de praktijk?" — answered by the person only."""
-    participation = selectors.participation_for_owner(
-        request.access, request.user, participation_id
-    )
     initial = {"applied": participation.applied, "note": participation.applied_note}
     form = AppliedForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

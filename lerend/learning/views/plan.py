@@ -11,15 +11,47 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
 from ..forms.plan import ActivityForm, EvidenceForm, GoalForm
 from ..models import EvidenceKind
 from .sharing import _share_form
 
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
 
-@org_member
+
+def _pop_for_viewer(request, plan_id):
+    return selectors.pop_for_viewer(request.access, request.user, plan_id)
+
+
+def _pop_for_owner(request, plan_id):
+    return selectors.pop_for_owner(request.access, request.user, plan_id)
+
+
+def _goal_for_owner(request, plan_goal_id):
+    return selectors.goal_for_owner(request.access, request.user, plan_goal_id)
+
+
+def _activity_for_owner(request, activity_id):
+    return selectors.activity_for_owner(request.access, request.user, activity_id)
+
+
+def _evidence_for_viewer(request, evidence_id):
+    return selectors.evidence_for_viewer(request.access, request.user, evidence_id)
+
+
+def _evidence_for_owner(request, evidence_id):
+    return selectors.evidence_for_owner(request.access, request.user, evidence_id)
+
+
+def _has_current_plan(request):
+    year = timezone.localdate().year
+    return selectors.current_pop(request.access, request.user, year) is not None
+
+
+@require(any_member, redirects=_has_current_plan)
 def plan_current(request):
     """This year's POP; the owner starts it with one click (POST)."""
     access, user, org = request.access, request.user, request.organisation
@@ -34,10 +66,9 @@ def plan_current(request):
     return render(request, "learning/plan_start.html", context)
 
 
-@org_member
-def plan_detail(request, plan_id):
+@require(any_member, obj=_pop_for_viewer)
+def plan_detail(request, plan):
     access, user = request.access, request.user
-    plan = selectors.pop_for_viewer(access, user, plan_id)
     is_owner = plan.owner_id == user.pk
     goals = list(selectors.plan_goals(plan))
     for goal in goals:
@@ -56,9 +87,8 @@ def plan_detail(request, plan_id):
 
 
 @require_POST
-@org_member
-def plan_share(request, plan_id):
-    plan = selectors.pop_for_owner(request.access, request.user, plan_id)
+@require(any_member, obj=_pop_for_owner)
+def plan_share(request, plan):
     form = _share_form(request, request.POST)
     target = form.cleaned_data["target"] if form.is_valid() else None
     if target and "person" in target:
@@ -73,9 +103,8 @@ def plan_share(request, plan_id):
     return redirect("learning:plan_detail", request.organisation.slug, plan.pk)
 
 
-@org_member
-def goal_create(request, plan_id):
-    plan = selectors.pop_for_owner(request.access, request.user, plan_id)
+@require(any_member, obj=_pop_for_owner)
+def goal_create(request, plan):
     form = GoalForm(request.POST or None, with_end=False)
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,9 +117,8 @@ def goal_create(request, plan_id):
     return render(request, "learning/goal_form.html", {"form": form, "plan": plan})
 
 
-@org_member
-def goal_edit(request, plan_goal_id):
-    goal = selectors.goal_for_owner(request.access, request.user, plan_goal_id)
+@require(any_member, obj=_goal_for_owner)
+def goal_edit(request, goal):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
@@ -104,9 +132,8 @@ def goal_edit(request, plan_goal_id):
 
 
 @require_POST
-@org_member
-def activity_create(request, plan_goal_id):
-    goal = selectors.goal_for_owner(request.access, request.user, plan_goal_id)
+@require(any_member, obj=_goal_for_owner)
+def activity_create(request, goal):
     form = ActivityForm(request.POST)
     if form.is_valid():
         services.add_activity(goal=goal, **form.cleaned_data)
@@ -117,16 +144,14 @@ def activity_create(request, plan_goal_id):
 
 
 @require_POST
-@org_member
-def activity_toggle(request, activity_id):
-    activity = selectors.activity_for_owner(request.access, request.user, activity_id)
+@require(any_member, obj=_activity_for_owner)
+def activity_toggle(request, activity):
     services.toggle_activity(activity=activity)
     return redirect("learning:plan_detail", request.organisation.slug, activity.goal.plan_id)
 
 
-@org_member
-def evidence_create(request, plan_id):
-    plan = selectors.pop_for_owner(request.access, request.user, plan_id)
+@require(any_member, obj=_pop_for_owner)
+def evidence_create(request, plan):
     form = EvidenceForm(request.POST or None, request.FILES or None, goals=list(plan.goals.all()))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -148,10 +173,9 @@ def evidence_create(request, plan_id):
     return render(request, "learning/evidence_form.html", {"form": form, "plan": plan})
 
 
-@org_member
-def evidence_file(request, evidence_id):
+@require(any_member, obj=_evidence_for_viewer)
+def evidence_file(request, evidence):
     """The only way to a stored file: through the same rule as its plan."""
-    evidence = selectors.evidence_for_viewer(request.access, request.user, evidence_id)
     if not evidence.file:
         raise Http404
     response = FileResponse(
@@ -165,9 +189,8 @@ def evidence_file(request, evidence_id):
 
 
 @require_POST
-@org_member
-def evidence_delete(request, evidence_id):
-    evidence = selectors.evidence_for_owner(request.access, request.user, evidence_id)
+@require(any_member, obj=_evidence_for_owner)
+def evidence_delete(request, evidence):
     plan_id = evidence.plan_id
     services.delete_evidence(evidence=evidence)
     messages.success(request, _("Evidence deleted."))

@@ -2,16 +2,23 @@
 leaders covering the team (others in the organisation: 403; other tenants: 404)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import org_member, require
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms.reflection import ReflectionActionForm, ReflectionForm
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _reflection_for_viewer(request, reflection_id):
+    return selectors.reflection_for_viewer(request.access, reflection_id)
 
 
 def _form(request, data=None, initial=None):
@@ -35,10 +42,8 @@ def reflection_list(request):
     return render(request, "learning/reflection_list.html", context)
 
 
-@org_member
+@require(rules.can_hold_reflection)
 def reflection_create(request):
-    if not selectors.reflection_teams(request.access):
-        raise PermissionDenied
     form = _form(request, request.POST or None, initial={"held_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -53,9 +58,8 @@ def reflection_create(request):
     return render(request, "learning/reflection_form.html", {"form": form})
 
 
-@org_member
-def reflection_edit(request, reflection_id):
-    reflection = selectors.reflection_for_viewer(request.access, reflection_id)
+@require(rules.can_work_on_team_reflection, obj=_reflection_for_viewer)
+def reflection_edit(request, reflection):
     initial = {
         "team": reflection.team_id,
         "participants": list(reflection.participants.all()),
@@ -84,9 +88,8 @@ def _action_form(request, reflection, data=None):
     )
 
 
-@org_member
-def reflection_detail(request, reflection_id):
-    reflection = selectors.reflection_for_viewer(request.access, reflection_id)
+@require(rules.can_work_on_team_reflection, obj=_reflection_for_viewer)
+def reflection_detail(request, reflection):
     context = {
         "reflection": reflection,
         "participants": list(reflection.participants.order_by("name", "id")),
@@ -96,10 +99,9 @@ def reflection_detail(request, reflection_id):
     return render(request, "learning/reflection_detail.html", context)
 
 
-@org_member
-def reflection_action(request, reflection_id):
+@require(rules.can_work_on_team_reflection, obj=_reflection_for_viewer)
+def reflection_action(request, reflection):
     """ "Maak er een actie van": an outcome becomes an Action on the team board."""
-    reflection = selectors.reflection_for_viewer(request.access, reflection_id)
     form = _action_form(request, reflection, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,16 +8,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
 from ..forms.reviews import NotesForm, ReviewForm
 
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
 
-@org_member
-def review_create(request, plan_id):
+
+def _pop_for_owner(request, plan_id):
+    return selectors.pop_for_owner(request.access, request.user, plan_id)
+
+
+def _review_for_viewer(request, review_id):
+    return selectors.review_for_viewer(request.access, request.user, review_id)
+
+
+@require(any_member, obj=_pop_for_owner)
+def review_create(request, plan):
     access = request.access
-    plan = selectors.pop_for_owner(access, request.user, plan_id)
     form = ReviewForm(
         request.POST or None,
         people=selectors.share_target_people(access, request.user),
@@ -35,10 +45,9 @@ def review_create(request, plan_id):
     return render(request, "learning/review_form.html", {"form": form, "plan": plan})
 
 
-@org_member
-def review_detail(request, review_id):
+@require(any_member, obj=_review_for_viewer)
+def review_detail(request, review):
     """Both parties read and edit the shared notes here and confirm them."""
-    review = selectors.review_for_viewer(request.access, request.user, review_id)
     form = NotesForm(
         request.POST or None, initial={"notes": review.notes, "held_on": review.held_on}
     )
@@ -57,9 +66,8 @@ def review_detail(request, review_id):
 
 
 @require_POST
-@org_member
-def review_confirm(request, review_id):
-    review = selectors.review_for_viewer(request.access, request.user, review_id)
+@require(any_member, obj=_review_for_viewer)
+def review_confirm(request, review):
     try:
         services.confirm_review(review=review, person=request.user)
     except ValidationError as error:

@@ -5,10 +5,17 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerend.organisations.decorators import org_member
+from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
 from ..forms.sharing import ShareForm
+
+# Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
+# not know of it. The rule declared with each on the view decides 403.
+
+
+def _share_for_owner(request, share_id):
+    return selectors.share_for_owner(request.access, request.user, share_id)
 
 
 def _share_form(request, data=None):
@@ -22,9 +29,8 @@ def _share_form(request, data=None):
 
 
 @require_POST
-@org_member
-def share_revoke(request, share_id):
-    share = selectors.share_for_owner(request.access, request.user, share_id)
+@require(any_member, obj=_share_for_owner)
+def share_revoke(request, share):
     slug = request.organisation.slug
     target = (
         ("learning:entry_detail", share.entry_id)

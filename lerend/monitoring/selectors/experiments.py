@@ -3,6 +3,9 @@
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
+from lerend.improvement import selectors as improvement
+from lerend.learning import selectors as learning_selectors
+
 from ..models import Experiment, ExperimentLinkKind, ExperimentStatus, ImplementationStep
 
 
@@ -82,11 +85,6 @@ def link_ids(experiment) -> dict[str, list[int]]:
 def linked(access, user, experiment) -> dict[str, list]:
     """The goals, themes and PD activities an experiment is linked to, read through their own
     apps' selectors (one query each; a removed one is skipped)."""
-    from django.http import Http404
-
-    from lerend.improvement import selectors as improvement
-    from lerend.learning import selectors as learning_selectors
-
     ids = link_ids(experiment)
     found = {"goals": [], "themes": [], "pds": []}
     for key, kind, read in (

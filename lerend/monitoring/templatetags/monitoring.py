@@ -1,6 +1,7 @@
 from django import template
 
 from ..numbers import number, percentage
+from ..rules import can_view_chains
 
 register = template.Library()
 
@@ -19,7 +20,5 @@ def nl_percentage(share):
 
 @register.simple_tag(takes_context=True)
 def may_view_chains(context) -> bool:
-    from ..rules import can_view_chains
-
     access = getattr(context["request"], "access", None)
     return access is not None and can_view_chains(access)

@@ -37,7 +37,7 @@ def wellbeing_home(request):
     return render(request, "monitoring/wellbeing_home.html", context)
 
 
-@require(rules.can_read_monitoring)
+@require(rules.can_start_round)
 def round_create(request):
     teams = selectors.entry_teams(request.access)
     if not teams:

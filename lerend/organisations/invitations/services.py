@@ -159,7 +159,7 @@ def accept_invitation(*, token, user=None, name="", password=None):
     """
     invitation = find_invitation(token)
     state = invitation_state(invitation)
-    if state != "ok":
+    if invitation is None or state != "ok":
         raise InvitationUnavailable(state)
     now = timezone.now()
     claimed = Invitation.objects.filter(

@@ -19,6 +19,15 @@ from . import services
 PAGE_SIZE = 25
 
 
+def _invitation(request, invitation_id):
+    """Through the tenant: another organisation's invitation is 404."""
+    return get_object_or_404(Invitation, pk=invitation_id, organisation=request.organisation)
+
+
+def _nothing_to_preview(request):
+    return not request.session.get(_session_key(request))
+
+
 def _site_url(request) -> str:
     return request.build_absolute_uri("/")
 
@@ -58,18 +67,16 @@ def invite(request):
 
 
 @require_POST
-@require(rules.can_manage_organisation)
-def invitation_revoke(request, invitation_id):
-    invitation = get_object_or_404(Invitation, pk=invitation_id, organisation=request.organisation)
+@require(rules.can_manage_organisation, obj=_invitation)
+def invitation_revoke(request, invitation):
     services.revoke_invitation(invitation=invitation, actor=request.user)
     messages.success(request, _("The invitation has been revoked."))
     return redirect("organisations:invitations", request.organisation.slug)
 
 
 @require_POST
-@require(rules.can_manage_organisation)
-def invitation_resend(request, invitation_id):
-    invitation = get_object_or_404(Invitation, pk=invitation_id, organisation=request.organisation)
+@require(rules.can_manage_organisation, obj=_invitation)
+def invitation_resend(request, invitation):
     try:
         services.resend_invitation(
             invitation=invitation, actor=request.user, site_url=_site_url(request)
@@ -110,7 +117,7 @@ def import_upload(request):
     return render(request, "organisations/import_upload.html", {"form": form})
 
 
-@require(rules.can_manage_organisation)
+@require(rules.can_manage_organisation, redirects=_nothing_to_preview)
 def import_preview(request):
     org = request.organisation
     stored = request.session.get(_session_key(request))
