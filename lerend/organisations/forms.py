@@ -2,9 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-# apply_errors: lerend/scans/views.py still imports it from here (scans is being changed in
-# parallel); drop this name once scans imports lerend.kit.forms.
-from lerend.kit.forms import NoLabelSuffix, apply_errors  # noqa: F401
+from lerend.kit.forms import NoLabelSuffix
 
 from .models import K_MAX, K_MIN, Location, Membership, Organisation, Role, Scope, Team
 

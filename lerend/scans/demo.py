@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Role, Team
 
 from . import demo_text, selectors, services
@@ -144,7 +145,7 @@ def _parents_campaign(demo, title, opens, closes):
     for letters in selectors.letters_by_team(campaign).values():
         for code in letters[: rng.randint(*PARENTS_PER_TEAM)]:
             token = start_with_code(code=code)
-            invitation = ScanInvitation.objects.get(token_hash=services.hash_token(token))
+            invitation = ScanInvitation.objects.get(token_hash=hash_token(token))
             invitation.draft = _answers(instrument, PARENT_SHIFTS, rng, parents=True)
             submit(invitation=invitation, instrument=instrument)
     _move_back(campaign, opens, closes, True, board, rng)

@@ -34,6 +34,7 @@ from defusedcsv import csv
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from lerend.kit import downloads
 from lerend.organisations.access import Access
 from lerend.organisations.models import Location, Role, Team
 
@@ -45,7 +46,7 @@ from .results.core import CampaignResults
 EXPORT_ROLES = (Role.BESTUURDER, Role.BEHEERDER)
 RESPONSES_PER_BLOCK = 1000
 ANSWER_CHUNK = 5000
-BOM = "\ufeff"  # so that Excel reads the UTF-8 file with its accents intact
+BOM = downloads.BOM
 
 
 def can_export(access: Access) -> bool:
@@ -290,34 +291,13 @@ def aggregate_rows(campaign, reader=None) -> list[list]:
 
 
 def aggregate_csv(campaign, reader=None) -> str:
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer)
-    writer.writerow(aggregate_header())
     rows = aggregate_rows(campaign, reader)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return buffer.getvalue()
-
-
-def _text_cell(sheet, value):
-    # openpyxl turns a string starting with "=" into a formula; names come from users.
-    if isinstance(value, str) and value.startswith("="):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    return downloads.csv_text(
+        aggregate_header(), (["" if v is None else v for v in row] for row in rows)
+    )
 
 
 def aggregate_xlsx(campaign, reader=None) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Results")[:31])
-    sheet.append(aggregate_header())
-    for row in aggregate_rows(campaign, reader):
-        sheet.append([_text_cell(sheet, v) for v in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return downloads.xlsx_bytes(
+        [(_("Results"), aggregate_header(), aggregate_rows(campaign, reader))]
+    )

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lerend.kit.forms import DateInput, NoLabelSuffix
 from lerend.organisations.models import Location, Team
 
 from .models import LETTERS_MAX, Audience, RoleGroup
@@ -11,14 +12,7 @@ STAFF_GROUP_CHOICES = [
 ]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class CampaignForm(forms.Form):
+class CampaignForm(NoLabelSuffix, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     instrument_version = forms.ChoiceField(label=_("Questionnaire"))
     audience = forms.ChoiceField(label=_("Who answers"), choices=Audience.choices)
@@ -72,7 +66,6 @@ class CampaignForm(forms.Form):
     )
 
     def __init__(self, *args, organisation, versions, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.versions = {str(v.pk): v for v in versions}
         self.fields["instrument_version"].choices = [
@@ -104,7 +97,7 @@ class AccessCodeForm(forms.Form):
         return self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
 
 
-class ItemForm(forms.Form):
+class ItemForm(NoLabelSuffix, forms.Form):
     """Add an item to an own instrument; it belongs to an existing dimension."""
 
     dimension = forms.ChoiceField(label=_("Dimension"))
@@ -113,17 +106,15 @@ class ItemForm(forms.Form):
     reverse = forms.BooleanField(label=_("Negatively worded (scored in reverse)"), required=False)
 
     def __init__(self, *args, dimensions, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["dimension"].choices = dimensions
 
 
-class OpenQuestionForm(forms.Form):
+class OpenQuestionForm(NoLabelSuffix, forms.Form):
     dimension = forms.ChoiceField(label=_("Dimension"), required=False)
     text_nl = forms.CharField(label=_("Text in Dutch"), max_length=500)
     text_en = forms.CharField(label=_("Text in English"), max_length=500)
 
     def __init__(self, *args, dimensions, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["dimension"].choices = [("", _("General (last page)")), *dimensions]

@@ -10,10 +10,10 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Membership, Scope, Team
 from lerend.organisations.services import record
 
@@ -33,10 +33,6 @@ from .models import (
 from .results.plan import campaign_k, overlapping_target_conflict
 
 # --- tokens ----------------------------------------------------------------------------------
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def token_for(nonce: str) -> str:
@@ -503,14 +499,6 @@ def show_letters(*, campaign, team, actor) -> list[AccessCode]:
         after={"team": team.pk, "letters": len(letters)},
     )
     return letters
-
-
-def code_started(*, code: AccessCode) -> bool:
-    """Count one use of an access code if the limit allows (a conditional UPDATE, safe with
-    many people starting at once)."""
-    return bool(
-        AccessCode.objects.filter(pk=code.pk, uses__lt=F("use_limit")).update(uses=F("uses") + 1)
-    )
 
 
 def audience_role_group(audience: str) -> str:

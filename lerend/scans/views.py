@@ -11,8 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.models import Team
 
 from . import exports, rules, selectors, services

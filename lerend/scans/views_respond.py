@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from lerend.kit.tokens import hash_token
+
 from . import services_respond
 from .forms import AccessCodeForm
 from .models import AccessCode, CampaignStatus, ScanInvitation
-from .services import hash_token
 from .services_respond import DONT_KNOW, AlreadySubmitted, CodeExhausted
 
 LANGUAGES = dict(settings.LANGUAGES)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
-from lerend.organisations.forms import apply_errors
 from lerend.organisations.rules import can_manage_organisation
 
 from . import oidc, saml, selectors, services

@@ -21,7 +21,7 @@ Decisions (see also lerend/scans/results.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ALPHA_MIN_N = 30
@@ -60,10 +60,6 @@ class Counts:
     complete_n: int = 0
     complete_total: int = 0
     complete_total_sq: int = 0
-
-    @classmethod
-    def from_row(cls, row: Sequence) -> Counts:
-        return cls(*(int(v or 0) for v in row))
 
     @property
     def histogram(self) -> tuple[int, int, int, int, int]:
