@@ -216,18 +216,6 @@ PERSONAS = ["staff", "teamleader", "manager", "coach", "board", "admin"]
 UNDECLARED = {
     # Coaching and monitoring came in before @require(rule, obj=loader); scans' letters and
     # comment review with the anonymity work. Each still to declare its loader.
-    "lerend.coaching.views.assignment_end",
-    "lerend.coaching.views.goal_create",
-    "lerend.coaching.views.goal_reached",
-    "lerend.coaching.views.plan_detail",
-    "lerend.coaching.views.plan_edit",
-    "lerend.coaching.views.plan_evaluate",
-    "lerend.coaching.views.plan_share",
-    "lerend.coaching.views.session_create",
-    "lerend.coaching.views.session_delete",
-    "lerend.coaching.views.session_detail",
-    "lerend.coaching.views.session_edit",
-    "lerend.coaching.views.share_revoke",
     "lerend.monitoring.views.chain.chain",
     "lerend.monitoring.views.experiments.experiment_detail",
     "lerend.monitoring.views.experiments.experiment_edit",
