@@ -1,6 +1,9 @@
 """Reads that decide who sees what about scans. Counts only: no page ever learns who did or
 did not answer."""
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.db.models import Count
 
 from lerend.organisations.models import Location, Team
@@ -8,6 +11,7 @@ from lerend.organisations.models import Location, Team
 from . import disclosure as anonymity
 from .models import AccessCode, Audience, Campaign, InstrumentVersion, OrganisationInstrument
 from .results import plan as gate
+from .results.core import CampaignResults
 
 
 def campaigns_for(organisation):
@@ -21,6 +25,72 @@ def campaign_for(organisation, pk):
         .prefetch_related("locations", "teams")
         .first()
     )
+
+
+def shipped_or_own_version(organisation, pk):
+    """A shipped version (any organisation may copy it) or one of the organisation's own;
+    another organisation's version: None."""
+    version = InstrumentVersion.objects.filter(pk=pk).first()
+    if version is None or version.organisation_id not in (None, organisation.pk):
+        return None
+    return version
+
+
+def own_instrument(organisation, pk):
+    return OrganisationInstrument.objects.filter(pk=pk, organisation=organisation).first()
+
+
+def has_letters(campaign, team) -> bool:
+    """Whether ``team`` got single-use letters in ``campaign`` (no codes read, nothing
+    audited: the letters page shows and audits them)."""
+    return AccessCode.objects.filter(campaign=campaign, team_key=team.pk).exists()
+
+
+# --- what a page is about: loaded through the tenant, judged by rules.py ----------------------
+
+
+@dataclass(frozen=True)
+class CampaignTeam:
+    """A team of a campaign: its letters page, its results."""
+
+    campaign: Campaign
+    team: Team
+
+
+@dataclass(frozen=True)
+class ResultsGroup:
+    """A group whose results (or comments) a page shows: the organisation (no location, no
+    team), a location, or a team."""
+
+    campaign: Campaign
+    location: Location | None = None
+    team: Team | None = None
+
+
+@dataclass
+class Heatmap:
+    """A campaign's heatmap for this reader: the teams with results, optionally of one
+    location (``?locatie=``)."""
+
+    results: CampaignResults
+    location_id: int | None = None
+
+    @property
+    def campaign(self) -> Campaign:
+        return self.results.campaign
+
+    @cached_property
+    def teams(self) -> list[Team]:
+        teams = (
+            Team.objects.filter(
+                organisation_id=self.campaign.organisation_id, pk__in=self.results.team_ids
+            )
+            .select_related("location")
+            .order_by("location__name", "name")
+        )
+        if self.location_id is not None:
+            teams = teams.filter(location_id=self.location_id)
+        return list(teams)
 
 
 def instrument_choices(organisation):
