@@ -302,7 +302,7 @@ def aggregate_csv(campaign, reader=None) -> str:
 def _text_cell(sheet, value):
     # openpyxl turns a string starting with "=" into a formula; names come from users.
     if isinstance(value, str) and value.startswith("="):
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 — openpyxl loads slowly; only the XLSX download needs it
 
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
@@ -311,7 +311,7 @@ def _text_cell(sheet, value):
 
 
 def aggregate_xlsx(campaign, reader=None) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — openpyxl loads slowly; only the XLSX download needs it
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Results")[:31])

@@ -9,9 +9,19 @@ from django.db.models import Count
 from lerend.organisations.models import Location, Team
 
 from . import disclosure as anonymity
-from .models import AccessCode, Audience, Campaign, InstrumentVersion, OrganisationInstrument
+from .instruments.loader import shipped_instruments
+from .models import (
+    AccessCode,
+    Audience,
+    Campaign,
+    InstrumentVersion,
+    OrganisationInstrument,
+    RoleGroup,
+)
 from .results import plan as gate
+from .results.comments import mask_names, review_key, review_state, role_mentions
 from .results.core import CampaignResults
+from .services import shipped_version
 
 
 def campaigns_for(organisation):
@@ -96,8 +106,6 @@ class Heatmap:
 def instrument_choices(organisation):
     """Instrument versions a campaign may use: the shipped ones (created on first use) and
     the organisation's published own versions."""
-    from .instruments.loader import shipped_instruments
-    from .services import shipped_version
 
     shipped = [shipped_version(i.key) for i in shipped_instruments()]
     own = list(InstrumentVersion.objects.filter(organisation=organisation))
@@ -114,8 +122,6 @@ def comments_to_review(campaign) -> list[dict]:
     """The comments of a closed campaign that mention a role, for its manager to publish or
     hide (route 6): masked text, the roles found, the state and an opaque key — never the
     response, its strata or its order. Sorted by text."""
-    from .results.comments import mask_names, review_key, review_state, role_mentions
-    from .results.core import CampaignResults
 
     tokens = CampaignResults(campaign).name_tokens
     found = []
@@ -182,7 +188,6 @@ def response_overview(campaign) -> dict:
     team_names = dict(
         Team.objects.filter(organisation=campaign.organisation).values_list("pk", "name")
     )
-    from .models import RoleGroup
 
     def label(key):
         kind = key[0]

@@ -11,6 +11,7 @@ from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
+from .pdf import team_report_pdf
 from .results.core import (
     campaign_for_results,
     location_ref,
@@ -196,8 +197,6 @@ def results_team(request, group):
 
 @require(rules.can_view_group_results, obj=_team_results)
 def results_team_pdf(request, group):
-    from .pdf import team_report_pdf
-
     campaign, team = group.campaign, group.team
     pdf = team_report_pdf(request, team_page_context(request, campaign, team))
     response = HttpResponse(pdf, content_type="application/pdf")
