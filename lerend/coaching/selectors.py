@@ -241,6 +241,14 @@ def plan_for_editor(access, user, plan_id) -> CoachingPlan:
     return plan
 
 
+def plan_for_coachee(access, user, plan_id) -> CoachingPlan:
+    """Sharing and its page: the coachee only; whoever else reads the plan gets 404 too."""
+    plan = plan_for_viewer(access, user, plan_id)
+    if plan.coachee_id != user.pk:
+        raise Http404
+    return plan
+
+
 def goal_for_editor(access, user, goal_id) -> CoachingGoal:
     goal = (
         CoachingGoal.objects.filter(pk=goal_id, plan__in=plans_visible_to(access, user))

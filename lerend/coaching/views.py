@@ -6,7 +6,6 @@ Every record is fetched through ``selectors``: someone who may not read it gets 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.learning.models import PlanGoal as PopGoal
-from lerend.organisations.decorators import org_member, require
+from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Location, Membership, Role, Team
 
 from . import rules, selectors, services
@@ -32,6 +31,48 @@ from .forms import (
 )
 
 SEARCH_LIMIT = 20
+
+
+# Loaders: the record a page is about, fetched through ``selectors``; 404 for whoever may
+# not know of it (plans and sessions are personal records: no role opens them). The rule
+# declared with each decides 403.
+def _assignment_for_manager(request, assignment_id):
+    return selectors.assignment_for_manager(request.access, assignment_id)
+
+
+def _assignment_for_logger(request, assignment_id):
+    access = request.access
+    return selectors.assignment_for_logger(
+        access, request.user, assignment_id, may_manage=rules.can_manage_coaching(access)
+    )
+
+
+def _session_for_viewer(request, session_id):
+    return selectors.session_for_viewer(request.access, request.user, session_id)
+
+
+def _session_for_logger(request, session_id):
+    return selectors.session_for_logger(request.access, request.user, session_id)
+
+
+def _plan_for_viewer(request, coaching_plan_id):
+    return selectors.plan_for_viewer(request.access, request.user, coaching_plan_id)
+
+
+def _plan_for_editor(request, coaching_plan_id):
+    return selectors.plan_for_editor(request.access, request.user, coaching_plan_id)
+
+
+def _plan_for_coachee(request, coaching_plan_id):
+    return selectors.plan_for_coachee(request.access, request.user, coaching_plan_id)
+
+
+def _goal_for_editor(request, coaching_goal_id):
+    return selectors.goal_for_editor(request.access, request.user, coaching_goal_id)
+
+
+def _share_for_coachee(request, coaching_share_id):
+    return selectors.share_for_coachee(request.access, request.user, coaching_share_id)
 
 
 def _year(request) -> int:
@@ -131,9 +172,8 @@ def assignment_create(request):
 
 
 @require_POST
-@require(rules.can_manage_coaching)
-def assignment_end(request, assignment_id):
-    assignment = selectors.assignment_for_manager(request.access, assignment_id)
+@require(rules.can_manage_assignment, obj=_assignment_for_manager)
+def assignment_end(request, assignment):
     services.end_assignment(assignment=assignment, actor=request.user)
     messages.success(request, _("The assignment has ended; its sessions stay."))
     return redirect("coaching:assignments", request.organisation.slug)
@@ -142,12 +182,9 @@ def assignment_end(request, assignment_id):
 # --- sessions ---------------------------------------------------------------------------------
 
 
-@org_member
-def session_create(request, assignment_id):
-    access, user = request.access, request.user
-    assignment = selectors.assignment_for_logger(
-        access, user, assignment_id, may_manage=rules.can_manage_coaching(access)
-    )
+@require(any_member, obj=_assignment_for_logger)
+def session_create(request, assignment):
+    user = request.user
     team_id = request.GET.get("groep", "")
     team_id = int(team_id) if team_id.isdigit() else None
     teams = []
@@ -192,10 +229,9 @@ def session_create(request, assignment_id):
     return render(request, "coaching/session_form.html", context)
 
 
-@org_member
-def session_detail(request, session_id):
-    access, user = request.access, request.user
-    session = selectors.session_for_viewer(access, user, session_id)
+@require(any_member, obj=_session_for_viewer)
+def session_detail(request, session):
+    user = request.user
     is_logger = session.coach_id == user.pk or session.logged_by_id == user.pk
     context = {
         "session": session,
@@ -205,9 +241,8 @@ def session_detail(request, session_id):
     return render(request, "coaching/session_detail.html", context)
 
 
-@org_member
-def session_edit(request, session_id):
-    session = selectors.session_for_logger(request.access, request.user, session_id)
+@require(any_member, obj=_session_for_logger)
+def session_edit(request, session):
     form = NotesForm(
         request.POST or None, initial={"notes": session.notes, "agreements": session.agreements}
     )
@@ -219,9 +254,8 @@ def session_edit(request, session_id):
 
 
 @require_POST
-@org_member
-def session_delete(request, session_id):
-    session = selectors.session_for_logger(request.access, request.user, session_id)
+@require(any_member, obj=_session_for_logger)
+def session_delete(request, session):
     services.delete_session(session=session)
     messages.success(request, _("Session deleted."))
     return redirect("coaching:home", request.organisation.slug)
@@ -266,9 +300,8 @@ def _pop_goal_queryset(goals):
     return PopGoal.objects.filter(pk__in=[g.pk for g in goals]).order_by("id")
 
 
-@org_member
-def plan_detail(request, coaching_plan_id):
-    plan = selectors.plan_for_viewer(request.access, request.user, coaching_plan_id)
+@require(any_member, obj=_plan_for_viewer)
+def plan_detail(request, plan):
     return _plan_page(request, plan)
 
 
@@ -304,9 +337,8 @@ def plan_create(request):
     return render(request, "coaching/plan_form.html", context)
 
 
-@org_member
-def plan_edit(request, coaching_plan_id):
-    plan = selectors.plan_for_editor(request.access, request.user, coaching_plan_id)
+@require(any_member, obj=_plan_for_editor)
+def plan_edit(request, plan):
     form = PlanForm(
         request.POST or None,
         initial={"question": plan.question, "planned_forms": plan.planned_forms},
@@ -320,10 +352,9 @@ def plan_edit(request, coaching_plan_id):
 
 
 @require_POST
-@org_member
-def goal_create(request, coaching_plan_id):
+@require(any_member, obj=_plan_for_editor)
+def goal_create(request, plan):
     access, user = request.access, request.user
-    plan = selectors.plan_for_editor(access, user, coaching_plan_id)
     pop_goals = None
     if plan.coachee_id == user.pk:
         pop_goals = _pop_goal_queryset(selectors.pop_goals_of(access, user, plan.year))
@@ -340,18 +371,15 @@ def goal_create(request, coaching_plan_id):
 
 
 @require_POST
-@org_member
-def goal_reached(request, coaching_goal_id):
-    access, user = request.access, request.user
-    goal = selectors.goal_for_editor(access, user, coaching_goal_id)
+@require(any_member, obj=_goal_for_editor)
+def goal_reached(request, goal):
     services.set_goal_reached(goal=goal, reached=not goal.reached)
     return redirect("coaching:plan_detail", request.organisation.slug, goal.plan_id)
 
 
 @require_POST
-@org_member
-def plan_evaluate(request, coaching_plan_id):
-    plan = selectors.plan_for_editor(request.access, request.user, coaching_plan_id)
+@require(any_member, obj=_plan_for_editor)
+def plan_evaluate(request, plan):
     form = EvaluationForm(request.POST)
     if form.is_valid():
         try:
@@ -365,12 +393,9 @@ def plan_evaluate(request, coaching_plan_id):
 
 
 @require_POST
-@org_member
-def plan_share(request, coaching_plan_id):
+@require(any_member, obj=_plan_for_coachee)
+def plan_share(request, plan):
     access, user = request.access, request.user
-    plan = selectors.plan_for_viewer(access, user, coaching_plan_id)
-    if plan.coachee_id != user.pk:
-        raise Http404
     form = ShareForm(request.POST, people=selectors.share_targets(access, plan))
     if form.is_valid():
         try:
@@ -387,9 +412,8 @@ def plan_share(request, coaching_plan_id):
 
 
 @require_POST
-@org_member
-def share_revoke(request, coaching_share_id):
-    share = selectors.share_for_coachee(request.access, request.user, coaching_share_id)
+@require(any_member, obj=_share_for_coachee)
+def share_revoke(request, share):
     plan_id = share.plan_id
     services.revoke_share(share=share)
     messages.success(request, _("No longer shared."))

@@ -19,7 +19,7 @@ Decisions, written down once:
 from lerend.organisations.access import LEADER_ROLES, Access
 from lerend.organisations.models import Role
 
-from .models import Level
+from .models import Level, Source
 
 ORG_LEADERS = frozenset({Role.BESTUURDER, Role.BEHEERDER})
 LOCATION_LEADERS = ORG_LEADERS | {Role.LOCATIEMANAGER}
@@ -56,16 +56,34 @@ def can_view_indicator(access: Access, indicator) -> bool:
 
 
 def can_edit_indicator(access: Access, indicator) -> bool:
-    return can_edit_level(access, location=indicator.location, team=indicator.team)
+    return can_view_indicator(access, indicator) and can_edit_level(
+        access, location=indicator.location, team=indicator.team
+    )
 
 
-def can_check_in(access: Access, indicator, user) -> bool:
-    return indicator.owner_id == user.id or can_edit_indicator(access, indicator)
+def can_check_in(access: Access, indicator) -> bool:
+    """Add a measurement (or measure a computed one now): the owner, and who may edit it."""
+    if not can_view_indicator(access, indicator):
+        return False
+    return indicator.owner_id == access.person_id or can_edit_indicator(access, indicator)
+
+
+def can_import_group_results(access: Access, indicator) -> bool:
+    return indicator.source == Source.IMPORT and can_check_in(access, indicator)
 
 
 def can_view_group(access: Access, team) -> bool:
     """Per-group numbers of ``team``."""
     return team.id in access.team_ids or access.covers_team(team, roles=COVER_ROLES)
+
+
+def can_view_round(access: Access, round_) -> bool:
+    return can_view_group(access, round_.team)
+
+
+def can_enter_round(access: Access, round_) -> bool:
+    """Scores, the reflection, actions and closing: the group's own staff and its leaders."""
+    return can_view_round(access, round_) and can_enter_wellbeing(access, round_.team)
 
 
 def can_enter_wellbeing(access: Access, team) -> bool:
@@ -90,12 +108,25 @@ def can_add_experiment(access: Access) -> bool:
     return access.is_leader
 
 
-def can_edit_experiment(access: Access, experiment, user) -> bool:
-    return experiment.owner_id == user.id or access.covers_organisation(roles=ORG_LEADERS)
+def can_view_experiment(access: Access, experiment) -> bool:
+    return can_read_monitoring(access)
 
 
-def can_log_step(access: Access, experiment, team, user) -> bool:
-    return experiment.owner_id == user.id or access.covers_team(team, roles=LEADER_ROLES)
+def can_edit_experiment(access: Access, experiment) -> bool:
+    return experiment.owner_id == access.person_id or access.covers_organisation(roles=ORG_LEADERS)
+
+
+def can_log_step(access: Access, experiment, team) -> bool:
+    return experiment.owner_id == access.person_id or access.covers_team(team, roles=LEADER_ROLES)
+
+
+def can_log_steps(access: Access, experiment) -> bool:
+    """For at least one of the experiment's teams (``team_list``, as its selector loads it)."""
+    return any(can_log_step(access, experiment, t) for t in experiment.team_list)
+
+
+def can_mark_step(access: Access, step) -> bool:
+    return can_log_step(access, step.experiment, step.team)
 
 
 def can_view_chains(access: Access) -> bool:
@@ -110,3 +141,7 @@ def can_view_chain(access: Access, goal) -> bool:
     if goal.location_id is not None:
         return access.covers_location(goal.location_id, roles=COVER_ROLES)
     return access.covers_organisation(roles=COVER_ROLES)
+
+
+def can_view_goal_chain(access: Access, goal) -> bool:
+    return can_view_chains(access) and can_view_chain(access, goal)

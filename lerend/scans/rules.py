@@ -1,7 +1,18 @@
-"""Who may do what with scans. Each rule takes an Access and answers yes/no."""
+"""Who may do what with scans. Each rule takes an Access (and the object a page is about,
+as its loader in the views fetched it through the tenant) and answers yes/no."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from lerend.organisations.access import LEADER_ROLES, Access
 from lerend.organisations.models import Role
+
+from .exports import can_export
+
+if TYPE_CHECKING:
+    from .models import Campaign, InstrumentVersion, OrganisationInstrument
+    from .selectors import CampaignTeam, Heatmap, ResultsGroup
 
 CAMPAIGN_MANAGERS = (Role.BESTUURDER, Role.BEHEERDER, Role.LOCATIEMANAGER)
 
@@ -16,8 +27,21 @@ def can_manage_campaigns(access: Access) -> bool:
     return access.has_role(*CAMPAIGN_MANAGERS)
 
 
-def can_manage_campaign(access: Access, campaign) -> bool:
+def can_view_campaign(access: Access, campaign: Campaign) -> bool:
+    return can_view_campaigns(access)
+
+
+def can_manage_campaign(access: Access, campaign: Campaign) -> bool:
     return can_manage_targets(access, campaign.locations.all(), campaign.teams.all())
+
+
+def can_hand_out_letters(access: Access, target: CampaignTeam) -> bool:
+    """A team's single-use letters: a manager of the campaign (who hands them out)."""
+    return can_manage_campaign(access, target.campaign)
+
+
+def can_export_campaign(access: Access, campaign: Campaign) -> bool:
+    return can_export(access)
 
 
 def can_manage_targets(access: Access, locations, teams) -> bool:
@@ -34,6 +58,14 @@ def can_manage_targets(access: Access, locations, teams) -> bool:
 def can_manage_instruments(access: Access) -> bool:
     """Copy, edit and publish the organisation's own instruments."""
     return access.covers_organisation((Role.BESTUURDER, Role.BEHEERDER))
+
+
+def can_copy_instrument(access: Access, version: InstrumentVersion) -> bool:
+    return can_manage_instruments(access)
+
+
+def can_edit_instrument(access: Access, own: OrganisationInstrument) -> bool:
+    return can_manage_instruments(access)
 
 
 # --- results (see lerend/scans/results.py for the decisions) ---------------------------------
@@ -70,3 +102,32 @@ def can_read_comments(access: Access, *, team=None, location_id=None) -> bool:
     if location_id is not None:
         return access.covers_location(location_id, LEADER_ROLES)
     return access.covers_organisation(LEADER_ROLES)
+
+
+def can_view_group_results(access: Access, group: ResultsGroup) -> bool:
+    """The results page of one group: the team's, the location's or the organisation's."""
+    if group.team is not None:
+        return can_view_team_results(access, group.team)
+    if group.location is not None:
+        return can_view_location_results(access, group.location.pk)
+    return can_view_organisation_results(access)
+
+
+def can_search_comments(access: Access, group: ResultsGroup) -> bool:
+    """A group's open comments: who may read its comments and see its results."""
+    if group.team is not None:
+        allowed = can_read_comments(access, team=group.team)
+    elif group.location is not None:
+        allowed = can_read_comments(access, location_id=group.location.pk)
+    else:
+        allowed = can_read_comments(access)
+    return allowed and can_view_group_results(access, group)
+
+
+def can_view_heatmap(access: Access, heatmap: Heatmap) -> bool:
+    """Leaders and coaches: organisation-wide, or covering at least one of its teams."""
+    if not can_view_campaigns(access):
+        return False
+    if can_view_organisation_results(access):
+        return True
+    return any(can_view_team_results(access, t) for t in heatmap.teams)

@@ -1,13 +1,27 @@
 """Reads that decide who sees what about scans. Counts only: no page ever learns who did or
 did not answer."""
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.db.models import Count
 
 from lerend.organisations.models import Location, Team
 
 from . import disclosure as anonymity
-from .models import AccessCode, Audience, Campaign, InstrumentVersion, OrganisationInstrument
+from .instruments.loader import shipped_instruments
+from .models import (
+    AccessCode,
+    Audience,
+    Campaign,
+    InstrumentVersion,
+    OrganisationInstrument,
+    RoleGroup,
+)
 from .results import plan as gate
+from .results.comments import mask_names, review_key, review_state, role_mentions
+from .results.core import CampaignResults
+from .services import shipped_version
 
 
 def campaigns_for(organisation):
@@ -23,11 +37,75 @@ def campaign_for(organisation, pk):
     )
 
 
+def shipped_or_own_version(organisation, pk):
+    """A shipped version (any organisation may copy it) or one of the organisation's own;
+    another organisation's version: None."""
+    version = InstrumentVersion.objects.filter(pk=pk).first()
+    if version is None or version.organisation_id not in (None, organisation.pk):
+        return None
+    return version
+
+
+def own_instrument(organisation, pk):
+    return OrganisationInstrument.objects.filter(pk=pk, organisation=organisation).first()
+
+
+def has_letters(campaign, team) -> bool:
+    """Whether ``team`` got single-use letters in ``campaign`` (no codes read, nothing
+    audited: the letters page shows and audits them)."""
+    return AccessCode.objects.filter(campaign=campaign, team_key=team.pk).exists()
+
+
+# --- what a page is about: loaded through the tenant, judged by rules.py ----------------------
+
+
+@dataclass(frozen=True)
+class CampaignTeam:
+    """A team of a campaign: its letters page, its results."""
+
+    campaign: Campaign
+    team: Team
+
+
+@dataclass(frozen=True)
+class ResultsGroup:
+    """A group whose results (or comments) a page shows: the organisation (no location, no
+    team), a location, or a team."""
+
+    campaign: Campaign
+    location: Location | None = None
+    team: Team | None = None
+
+
+@dataclass
+class Heatmap:
+    """A campaign's heatmap for this reader: the teams with results, optionally of one
+    location (``?locatie=``)."""
+
+    results: CampaignResults
+    location_id: int | None = None
+
+    @property
+    def campaign(self) -> Campaign:
+        return self.results.campaign
+
+    @cached_property
+    def teams(self) -> list[Team]:
+        teams = (
+            Team.objects.filter(
+                organisation_id=self.campaign.organisation_id, pk__in=self.results.team_ids
+            )
+            .select_related("location")
+            .order_by("location__name", "name")
+        )
+        if self.location_id is not None:
+            teams = teams.filter(location_id=self.location_id)
+        return list(teams)
+
+
 def instrument_choices(organisation):
     """Instrument versions a campaign may use: the shipped ones (created on first use) and
     the organisation's published own versions."""
-    from .instruments.loader import shipped_instruments
-    from .services import shipped_version
 
     shipped = [shipped_version(i.key) for i in shipped_instruments()]
     own = list(InstrumentVersion.objects.filter(organisation=organisation))
@@ -44,8 +122,6 @@ def comments_to_review(campaign) -> list[dict]:
     """The comments of a closed campaign that mention a role, for its manager to publish or
     hide (route 6): masked text, the roles found, the state and an opaque key — never the
     response, its strata or its order. Sorted by text."""
-    from .results.comments import mask_names, review_key, review_state, role_mentions
-    from .results.core import CampaignResults
 
     tokens = CampaignResults(campaign).name_tokens
     found = []
@@ -112,7 +188,6 @@ def response_overview(campaign) -> dict:
     team_names = dict(
         Team.objects.filter(organisation=campaign.organisation).values_list("pk", "name")
     )
-    from .models import RoleGroup
 
     def label(key):
         kind = key[0]

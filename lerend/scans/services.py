@@ -30,6 +30,7 @@ from .models import (
     ScanInvitation,
     role_group_for,
 )
+from .results.comments import REVIEW_HIDDEN, REVIEW_PUBLISHED, review_key, review_state
 from .results.plan import campaign_k, overlapping_target_conflict
 
 # --- tokens ----------------------------------------------------------------------------------
@@ -420,7 +421,7 @@ def launch_campaign(*, campaign, actor) -> Campaign:
 
 
 def _enqueue_mails(campaign, kind: str) -> None:
-    from .tasks import send_campaign_mails
+    from .tasks import send_campaign_mails  # noqa: PLC0415 — cycle: tasks import these services
 
     campaign_id = campaign.pk
     transaction.on_commit(lambda: send_campaign_mails.enqueue(campaign_id=campaign_id, kind=kind))
@@ -464,8 +465,6 @@ def review_comment(*, campaign, key: str, decision: str, actor) -> None:
     """Publish or hide one comment that mentions a role (route 6). ``key`` is the opaque
     handle of the review page. Raises UnknownComment. Side effects: the comment's ``review``
     in its response, audit entry ``comment.review`` (the decision, never the text)."""
-    from .results.comments import REVIEW_HIDDEN, REVIEW_PUBLISHED, review_key, review_state
-
     if decision not in (REVIEW_PUBLISHED, REVIEW_HIDDEN):
         raise ValueError(decision)
     rows = campaign.responses.select_for_update().order_by().values_list("pk", "comments")

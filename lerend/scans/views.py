@@ -3,7 +3,7 @@ remind. Counts and rates only, through the anonymity plan; never who did (not) a
 
 import segno
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,12 +20,29 @@ from .forms import CampaignForm
 from .models import CampaignStatus
 
 
-def _campaign(request, pk, *, manage=False):
-    campaign = selectors.campaign_for(request.organisation, pk)
+# Loaders: the object a page is about, through the tenant (404 when it is not there, or
+# there is nothing to show yet); the rule declared with each decides 403.
+def _campaign(request, campaign_id):
+    campaign = selectors.campaign_for(request.organisation, campaign_id)
     if campaign is None:
         raise Http404
-    if manage and not rules.can_manage_campaign(request.access, campaign):
-        raise PermissionDenied
+    return campaign
+
+
+def _campaign_team_letters(request, campaign_id, team_id):
+    """A launched campaign's team that got letters."""
+    campaign = _campaign(request, campaign_id)
+    team = Team.objects.filter(organisation=request.organisation, pk=team_id).first()
+    if team is None or campaign.launched_at is None or not selectors.has_letters(campaign, team):
+        raise Http404
+    return selectors.CampaignTeam(campaign, team)
+
+
+def _campaign_with_results(request, campaign_id):
+    """Comments can be reviewed once the campaign's results are there."""
+    campaign = _campaign(request, campaign_id)
+    if not exports.is_ready(campaign):
+        raise Http404
     return campaign
 
 
@@ -73,9 +90,8 @@ def campaign_create(request):
     return render(request, "scans/campaign_form.html", {"form": form})
 
 
-@require(rules.can_view_campaigns)
-def campaign_detail(request, campaign_id):
-    campaign = _campaign(request, campaign_id)
+@require(rules.can_view_campaign, obj=_campaign)
+def campaign_detail(request, campaign):
     overview = selectors.response_overview(campaign) if campaign.launched_at else None
     context = {
         "campaign": campaign,
@@ -91,17 +107,12 @@ def campaign_detail(request, campaign_id):
     return render(request, "scans/campaign_detail.html", context)
 
 
-@require(rules.can_manage_campaigns)
-def campaign_letters(request, campaign_id, team_id):
+@require(rules.can_hand_out_letters, obj=_campaign_team_letters)
+def campaign_letters(request, target):
     """Printable single-use letters of one team, only for a manager of the campaign (who hands
     them out). Every visit is audited."""
-    campaign = _campaign(request, campaign_id, manage=True)
-    team = Team.objects.filter(organisation=request.organisation, pk=team_id).first()
-    if team is None or campaign.launched_at is None:
-        raise Http404
+    campaign, team = target.campaign, target.team
     letters = services.show_letters(campaign=campaign, team=team, actor=request.user)
-    if not letters:
-        raise Http404
     base = request.build_absolute_uri("/")[:-1]
     context = {
         "campaign": campaign,
@@ -121,13 +132,10 @@ def campaign_letters(request, campaign_id, team_id):
     return render(request, "scans/letters.html", context)
 
 
-@require(rules.can_manage_campaigns)
-def comment_review(request, campaign_id):
+@require(rules.can_manage_campaign, obj=_campaign_with_results)
+def comment_review(request, campaign):
     """Comments that mention a role, for the campaign's manager to publish or hide (route 6
     of docs/anonymity.md): masked, sorted by text, without anything that tells whose."""
-    campaign = _campaign(request, campaign_id, manage=True)
-    if not exports.is_ready(campaign):
-        raise Http404
     if request.method == "POST":
         try:
             services.review_comment(
@@ -153,9 +161,8 @@ def _qr_svg(link: str) -> str:
 
 
 @require_POST
-@require(rules.can_manage_campaigns)
-def campaign_launch(request, campaign_id):
-    campaign = _campaign(request, campaign_id, manage=True)
+@require(rules.can_manage_campaign, obj=_campaign)
+def campaign_launch(request, campaign):
     try:
         services.launch_campaign(campaign=campaign, actor=request.user)
     except services.CannotLaunch as error:
@@ -166,18 +173,16 @@ def campaign_launch(request, campaign_id):
 
 
 @require_POST
-@require(rules.can_manage_campaigns)
-def campaign_close(request, campaign_id):
-    campaign = _campaign(request, campaign_id, manage=True)
+@require(rules.can_manage_campaign, obj=_campaign)
+def campaign_close(request, campaign):
     services.close_campaign(campaign=campaign, actor=request.user)
     messages.success(request, _("The campaign has been closed."))
     return redirect("scans:detail", request.organisation.slug, campaign.pk)
 
 
 @require_POST
-@require(rules.can_manage_campaigns)
-def campaign_remind(request, campaign_id):
-    campaign = _campaign(request, campaign_id, manage=True)
+@require(rules.can_manage_campaign, obj=_campaign)
+def campaign_remind(request, campaign):
     services.send_reminders(campaign=campaign, actor=request.user)
     messages.success(request, _("A reminder is being sent to everyone who has not answered."))
     return redirect("scans:detail", request.organisation.slug, campaign.pk)

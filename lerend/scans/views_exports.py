@@ -8,14 +8,23 @@ from django.utils.text import slugify
 
 from lerend.organisations.decorators import require
 
-from . import exports, selectors
+from . import exports, rules, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _campaign(request, campaign_id, *, ready=True):
+# Loaders: the campaign through the tenant; a file only once its results are there (404
+# before). The rule declared with each decides 403.
+def _campaign(request, campaign_id):
     campaign = selectors.campaign_for(request.organisation, campaign_id)
-    if campaign is None or (ready and not exports.is_ready(campaign)):
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def _ready_campaign(request, campaign_id):
+    campaign = _campaign(request, campaign_id)
+    if not exports.is_ready(campaign):
         raise Http404
     return campaign
 
@@ -31,9 +40,8 @@ def _attachment(response, name):
     return response
 
 
-@require(exports.can_export)
-def export_index(request, campaign_id):
-    campaign = _campaign(request, campaign_id, ready=False)
+@require(rules.can_export_campaign, obj=_campaign)
+def export_index(request, campaign):
     ready = exports.is_ready(campaign)
     context = {"campaign": campaign, "ready": ready}
     if ready:
@@ -46,26 +54,23 @@ def export_index(request, campaign_id):
     return render(request, "scans/exports/index.html", context)
 
 
-@require(exports.can_export)
-def export_raw_csv(request, campaign_id):
-    campaign = _campaign(request, campaign_id)
+@require(rules.can_export_campaign, obj=_ready_campaign)
+def export_raw_csv(request, campaign):
     response = StreamingHttpResponse(
         exports.raw_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
     )
     return _attachment(response, _filename(campaign, "antwoorden", "csv"))
 
 
-@require(exports.can_export)
-def export_results_csv(request, campaign_id):
-    campaign = _campaign(request, campaign_id)
+@require(rules.can_export_campaign, obj=_ready_campaign)
+def export_results_csv(request, campaign):
     response = HttpResponse(
         exports.aggregate_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
     )
     return _attachment(response, _filename(campaign, "resultaten", "csv"))
 
 
-@require(exports.can_export)
-def export_results_xlsx(request, campaign_id):
-    campaign = _campaign(request, campaign_id)
+@require(rules.can_export_campaign, obj=_ready_campaign)
+def export_results_xlsx(request, campaign):
     response = HttpResponse(exports.aggregate_xlsx(campaign, request.user), content_type=XLSX)
     return _attachment(response, _filename(campaign, "resultaten", "xlsx"))

@@ -8,7 +8,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,9 +17,25 @@ from lerend.organisations.decorators import require
 from . import rules, selectors, services
 from .forms import ItemForm, OpenQuestionForm
 from .instruments.validation import parse_instrument_yaml, validate_instrument_yaml
-from .models import InstrumentVersion, OrganisationInstrument
+from .models import InstrumentVersion
 
 UPLOAD_MAX_BYTES = 200 * 1024
+
+
+# Loaders: through the tenant (another organisation's version or draft: 404); the rule
+# declared with each decides 403.
+def _version(request, version_id):
+    version = selectors.shipped_or_own_version(request.organisation, version_id)
+    if version is None:
+        raise Http404
+    return version
+
+
+def _draft(request, draft_id):
+    own = selectors.own_instrument(request.organisation, draft_id)
+    if own is None:
+        raise Http404
+    return own
 
 
 def _list_context(request, **extra):
@@ -74,22 +90,12 @@ def instrument_upload(request):
 
 
 @require_POST
-@require(rules.can_manage_instruments)
-def instrument_copy(request, version_id):
+@require(rules.can_copy_instrument, obj=_version)
+def instrument_copy(request, version):
     org = request.organisation
-    version = _shipped_or_own(org, version_id)
-    if version is None:
-        raise Http404
     own = services.copy_instrument(organisation=org, actor=request.user, version=version)
     messages.success(request, _("A copy has been made. Change it, then publish it."))
     return redirect("scans:instrument_edit", org.slug, own.pk)
-
-
-def _shipped_or_own(org, pk):
-    version = InstrumentVersion.objects.filter(pk=pk).first()
-    if version is None or version.organisation_id not in (None, org.pk):
-        return None
-    return version
 
 
 def _move(entries: list, key: str, step: int) -> None:
@@ -126,10 +132,9 @@ def _edit(definition: dict, post) -> dict | None:
     return definition
 
 
-@require(rules.can_manage_instruments)
-def instrument_edit(request, draft_id):
+@require(rules.can_edit_instrument, obj=_draft)
+def instrument_edit(request, own):
     org = request.organisation
-    own = get_object_or_404(OrganisationInstrument, pk=draft_id, organisation=org)
     instrument = services.build_instrument(own.definition)
     dimensions = [(d.key, str(d.name)) for d in instrument.dimensions]
     item_form = ItemForm(dimensions=dimensions, prefix="item")
@@ -186,10 +191,9 @@ def instrument_edit(request, draft_id):
 
 
 @require_POST
-@require(rules.can_manage_instruments)
-def instrument_publish(request, draft_id):
+@require(rules.can_edit_instrument, obj=_draft)
+def instrument_publish(request, own):
     org = request.organisation
-    own = get_object_or_404(OrganisationInstrument, pk=draft_id, organisation=org)
     try:
         version = services.publish_instrument(own=own, actor=request.user)
     except ValidationError as error:

@@ -3,7 +3,6 @@ team (+ PDF), team heatmap and comment search. Access -> results (through the pl
 Who may open what: rules.py; what is shown: results/ (plan.py decides, core.py reads,
 pages.py lays out)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
+from .pdf import team_report_pdf
 from .results.core import (
     campaign_for_results,
     location_ref,
@@ -34,6 +34,45 @@ def _campaign(request, campaign_id):
     if campaign is None:
         raise Http404
     return campaign
+
+
+# Loaders: what a results page is about, through the tenant (a campaign not launched, or
+# another organisation's campaign, location or team: 404); the rule declared with each
+# decides 403 (rules.py).
+def _organisation_results(request, campaign_id):
+    return selectors.ResultsGroup(_campaign(request, campaign_id))
+
+
+def _location_results(request, campaign_id, location_id):
+    campaign = _campaign(request, campaign_id)
+    return selectors.ResultsGroup(campaign, location=_location(request, location_id))
+
+
+def _team_results(request, campaign_id, team_id):
+    campaign = _campaign(request, campaign_id)
+    return selectors.ResultsGroup(campaign, team=_team(request, team_id))
+
+
+def _comment_results(request, campaign_id):
+    """The group named by ``?groep=`` (organisatie, locatie-<id>, team-<id>)."""
+    campaign = _campaign(request, campaign_id)
+    value = request.GET.get("groep", "")
+    if value == "organisatie":
+        return selectors.ResultsGroup(campaign)
+    kind, _sep, pk = value.partition("-")
+    if kind == "locatie" and pk.isdigit():
+        return selectors.ResultsGroup(campaign, location=_location(request, int(pk)))
+    if kind == "team" and pk.isdigit():
+        return selectors.ResultsGroup(campaign, team=_team(request, int(pk)))
+    raise Http404
+
+
+def _heatmap(request, campaign_id):
+    location_id = request.GET.get("locatie", "")
+    return selectors.Heatmap(
+        results_for(request, _campaign(request, campaign_id)),
+        location_id=int(location_id) if location_id.isdigit() else None,
+    )
 
 
 def _location(request, location_id):
@@ -88,9 +127,9 @@ def results_index(request):
     return render(request, "scans/results/index.html", context)
 
 
-@require(rules.can_view_organisation_results)
-def results_organisation(request, campaign_id):
-    campaign = _campaign(request, campaign_id)
+@require(rules.can_view_group_results, obj=_organisation_results)
+def results_organisation(request, group):
+    campaign = group.campaign
     results = results_for(request, campaign)
     context = _base(request, campaign, results, "organisation")
     if results.is_ready:
@@ -107,12 +146,9 @@ def results_organisation(request, campaign_id):
     return render(request, "scans/results/group.html", context)
 
 
-@org_member
-def results_location(request, campaign_id, location_id):
-    campaign = _campaign(request, campaign_id)
-    location = _location(request, location_id)
-    if not rules.can_view_location_results(request.access, location.pk):
-        raise PermissionDenied
+@require(rules.can_view_group_results, obj=_location_results)
+def results_location(request, group):
+    campaign, location = group.campaign, group.location
     results = results_for(request, campaign)
     context = _base(request, campaign, results, "location")
     context["location"] = location
@@ -153,23 +189,15 @@ def team_page_context(request, campaign, team) -> dict:
     return context
 
 
-@org_member
-def results_team(request, campaign_id, team_id):
-    campaign = _campaign(request, campaign_id)
-    team = _team(request, team_id)
-    if not rules.can_view_team_results(request.access, team):
-        raise PermissionDenied
-    return render(request, "scans/results/group.html", team_page_context(request, campaign, team))
+@require(rules.can_view_group_results, obj=_team_results)
+def results_team(request, group):
+    context = team_page_context(request, group.campaign, group.team)
+    return render(request, "scans/results/group.html", context)
 
 
-@org_member
-def results_team_pdf(request, campaign_id, team_id):
-    from .pdf import team_report_pdf
-
-    campaign = _campaign(request, campaign_id)
-    team = _team(request, team_id)
-    if not rules.can_view_team_results(request.access, team):
-        raise PermissionDenied
+@require(rules.can_view_group_results, obj=_team_results)
+def results_team_pdf(request, group):
+    campaign, team = group.campaign, group.team
     pdf = team_report_pdf(request, team_page_context(request, campaign, team))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"resultaten-{campaign.pk}-team-{team.pk}.pdf"
@@ -177,22 +205,11 @@ def results_team_pdf(request, campaign_id, team_id):
     return response
 
 
-@require(rules.can_view_campaigns)
-def results_heatmap(request, campaign_id):
+@require(rules.can_view_heatmap, obj=_heatmap)
+def results_heatmap(request, heatmap):
     """Teams x dimensions for every team the reader covers, in one GROUP BY."""
-    campaign = _campaign(request, campaign_id)
-    results = results_for(request, campaign)
-    teams = (
-        Team.objects.filter(organisation=request.organisation, pk__in=results.team_ids)
-        .select_related("location")
-        .order_by("location__name", "name")
-    )
-    location_id = request.GET.get("locatie", "")
-    if location_id.isdigit():
-        teams = teams.filter(location_id=int(location_id))
-    teams = [t for t in teams if rules.can_view_team_results(request.access, t)]
-    if not teams and not rules.can_view_organisation_results(request.access):
-        raise PermissionDenied
+    campaign, results = heatmap.campaign, heatmap.results
+    teams = [t for t in heatmap.teams if rules.can_view_team_results(request.access, t)]
     context = _base(request, campaign, results, "heatmap")
     context["hidden_message"] = hidden_message()
     if results.is_ready:
@@ -201,41 +218,20 @@ def results_heatmap(request, campaign_id):
     return render(request, "scans/results/heatmap.html", context)
 
 
-def _comment_group(request, results, value):
-    """(group ref, may read comments, may view results) for the ``groep`` parameter."""
-    access = request.access
-    if value == "organisatie":
-        return (
-            organisation_ref(request.organisation),
-            rules.can_read_comments(access),
-            rules.can_view_organisation_results(access),
-        )
-    kind, _sep, pk = value.partition("-")
-    if kind == "locatie" and pk.isdigit():
-        location = _location(request, int(pk))
-        return (
-            location_ref(location),
-            rules.can_read_comments(access, location_id=location.pk),
-            rules.can_view_location_results(access, location.pk),
-        )
-    if kind == "team" and pk.isdigit():
-        team = _team(request, int(pk))
-        return (
-            team_ref(team),
-            rules.can_read_comments(access, team=team),
-            rules.can_view_team_results(access, team),
-        )
-    raise Http404
+def _group_ref(group):
+    if group.team is not None:
+        return team_ref(group.team)
+    if group.location is not None:
+        return location_ref(group.location)
+    return organisation_ref(group.campaign.organisation)
 
 
-@org_member
-def results_comments(request, campaign_id):
+@require(rules.can_search_comments, obj=_comment_results)
+def results_comments(request, group):
     """Search the open comments of one group the reader may read (icontains on the text)."""
-    campaign = _campaign(request, campaign_id)
+    campaign = group.campaign
     results = results_for(request, campaign)
-    ref, allowed, may_view = _comment_group(request, results, request.GET.get("groep", ""))
-    if not (allowed and may_view):
-        raise PermissionDenied
+    ref = _group_ref(group)
     query = request.GET.get("q", "")[:200]
     context = _base(request, campaign, results, "comments")
     context |= {
@@ -244,7 +240,7 @@ def results_comments(request, campaign_id):
         "query": query,
         "visible": results.is_visible(ref),
         "hidden_message": hidden_message(),
-        "comments": results.comments(ref, role_allowed=allowed, query=query),
+        "comments": results.comments(ref, role_allowed=True, query=query),
         "dimensions": {d.key: d.name for d in results.instrument.dimensions},
     }
     return render(request, "scans/results/comments.html", context)

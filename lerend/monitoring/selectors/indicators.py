@@ -170,8 +170,9 @@ def indicators_visible_to(access, *, archived: bool = False) -> list:
     return _with_status(list(found))
 
 
-def indicator_for_viewer(access, indicator_id) -> Indicator:
-    """Another organisation's indicator is 404; one this person may not read, 403."""
+def indicator_in_organisation(access, indicator_id) -> Indicator:
+    """The page's loader: another organisation's indicator is 404; whether this person may
+    read it is the declared rule's question (``rules.can_view_indicator``)."""
     indicator = (
         Indicator.objects.filter(organisation=access.organisation, pk=indicator_id)
         .select_related("location", "team", "owner", "organisation")
@@ -179,9 +180,15 @@ def indicator_for_viewer(access, indicator_id) -> Indicator:
     )
     if indicator is None:
         raise Http404
+    return _with_status([indicator])[0]
+
+
+def indicator_for_viewer(access, indicator_id) -> Indicator:
+    """Another organisation's indicator is 404; one this person may not read, 403."""
+    indicator = indicator_in_organisation(access, indicator_id)
     if not rules.can_view_indicator(access, indicator):
         raise PermissionDenied
-    return _with_status([indicator])[0]
+    return indicator
 
 
 def check_ins(indicator):

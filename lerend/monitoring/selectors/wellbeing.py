@@ -68,8 +68,9 @@ def profile_of(round_, k: int) -> Profile:
     )
 
 
-def round_for_viewer(access, round_id) -> WellbeingRound:
-    """Another organisation's round is 404; a group this person may not see, 403."""
+def round_in_organisation(access, round_id) -> WellbeingRound:
+    """The page's loader: another organisation's round is 404; whether this person may see
+    its group is the declared rule's question (``rules.can_view_round``)."""
     found = (
         _annotated(WellbeingRound.objects.filter(organisation=access.organisation, pk=round_id))
         .select_related("team__location", "organisation")
@@ -77,7 +78,13 @@ def round_for_viewer(access, round_id) -> WellbeingRound:
     )
     if found is None:
         raise Http404
-    if not rules.can_view_group(access, found.team):
+    return found
+
+
+def round_for_viewer(access, round_id) -> WellbeingRound:
+    """Another organisation's round is 404; a group this person may not see, 403."""
+    found = round_in_organisation(access, round_id)
+    if not rules.can_view_round(access, found):
         raise PermissionDenied
     return found
 
@@ -92,7 +99,8 @@ def entry_teams(access):
     return [t for t in teams if rules.can_enter_wellbeing(access, t)]
 
 
-def team_for_viewer(access, team_id) -> Team:
+def team_in_organisation(access, team_id) -> Team:
+    """A group's trend page loader: 404 outside the organisation; the rule decides 403."""
     team = (
         Team.objects.filter(organisation=access.organisation, pk=team_id)
         .select_related("location")
@@ -100,8 +108,6 @@ def team_for_viewer(access, team_id) -> Team:
     )
     if team is None:
         raise Http404
-    if not rules.can_view_group(access, team):
-        raise PermissionDenied
     return team
 
 

@@ -1,6 +1,5 @@
 """The chain from learning to children for a goal (Guskey's five levels)."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from lerend.improvement import selectors as goal_selectors
@@ -22,10 +21,11 @@ def chain_index(request):
     return render(request, "monitoring/chain_index.html", {"goals": goals})
 
 
-@require(rules.can_view_chains)
-def chain(request, goal_id):
-    goal = goal_selectors.goal_or_404(request.organisation, goal_id)
-    if not rules.can_view_chain(request.access, goal):
-        raise PermissionDenied
+def _goal(request, goal_id):
+    return goal_selectors.goal_or_404(request.organisation, goal_id)
+
+
+@require(rules.can_view_goal_chain, obj=_goal)
+def chain(request, goal):
     context = {"goal": goal, **selectors.chain_for(goal)}
     return render(request, "monitoring/chain.html", context)

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,16 @@ from ..models import Indicator
 from ..selectors import experiments as selectors
 from ..selectors import indicators as indicator_selectors
 from ..services import experiments as services
+
+
+# Loaders: the object a page is about, through the tenant (404 for another organisation's);
+# the rule declared with each decides 403.
+def _experiment(request, experiment_id):
+    return selectors.experiment_or_404(request.organisation, experiment_id)
+
+
+def _step(request, step_id):
+    return selectors.step_or_404(request.organisation, step_id)
 
 
 @require(rules.can_read_monitoring)
@@ -92,11 +102,8 @@ def experiment_create(request):
     return render(request, "monitoring/experiment_form.html", {"form": form})
 
 
-@require(rules.can_read_monitoring)
-def experiment_edit(request, experiment_id):
-    experiment = selectors.experiment_or_404(request.organisation, experiment_id)
-    if not rules.can_edit_experiment(request.access, experiment, request.user):
-        raise PermissionDenied
+@require(rules.can_edit_experiment, obj=_experiment)
+def experiment_edit(request, experiment):
     form = _form(request, experiment)
     if request.method == "POST" and form.is_valid():
         data = _data(request, form)
@@ -112,12 +119,11 @@ def experiment_edit(request, experiment_id):
     )
 
 
-@require(rules.can_read_monitoring)
-def experiment_detail(request, experiment_id):
+@require(rules.can_view_experiment, obj=_experiment)
+def experiment_detail(request, experiment):
     access, user = request.access, request.user
-    experiment = selectors.experiment_or_404(request.organisation, experiment_id)
-    can_edit = rules.can_edit_experiment(access, experiment, user)
-    loggable = [t for t in experiment.team_list if rules.can_log_step(access, experiment, t, user)]
+    can_edit = rules.can_edit_experiment(access, experiment)
+    loggable = [t for t in experiment.team_list if rules.can_log_step(access, experiment, t)]
     context = {
         "experiment": experiment,
         "monitor": selectors.monitor(experiment),
@@ -133,11 +139,8 @@ def experiment_detail(request, experiment_id):
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def experiment_start(request, experiment_id):
-    experiment = selectors.experiment_or_404(request.organisation, experiment_id)
-    if not rules.can_edit_experiment(request.access, experiment, request.user):
-        raise PermissionDenied
+@require(rules.can_edit_experiment, obj=_experiment)
+def experiment_start(request, experiment):
     try:
         services.start_experiment(experiment=experiment, actor=request.user)
     except ValidationError as error:
@@ -146,16 +149,13 @@ def experiment_start(request, experiment_id):
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def experiment_finish(request, experiment_id):
-    experiment = selectors.experiment_or_404(request.organisation, experiment_id)
-    if not rules.can_edit_experiment(request.access, experiment, request.user):
-        raise PermissionDenied
+@require(rules.can_edit_experiment, obj=_experiment)
+def experiment_finish(request, experiment):
     form = OutcomeForm(request.POST, instance=experiment)
     if form.is_valid():
         try:
             services.finish_experiment(
-                experiment=selectors.experiment_or_404(request.organisation, experiment_id),
+                experiment=selectors.experiment_or_404(request.organisation, experiment.pk),
                 actor=request.user,
                 **form.cleaned_data,
             )
@@ -165,19 +165,14 @@ def experiment_finish(request, experiment_id):
             messages.success(request, _("Finished. It is on the timeline."))
     else:
         messages.error(request, _("Choose a decision: stop, adapt or scale up."))
-    return redirect("monitoring:experiment", request.organisation.slug, experiment_id)
+    return redirect("monitoring:experiment", request.organisation.slug, experiment.pk)
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def step_create(request, experiment_id):
+@require(rules.can_log_steps, obj=_experiment)
+def step_create(request, experiment):
     access, user = request.access, request.user
-    experiment = selectors.experiment_or_404(request.organisation, experiment_id)
-    loggable = [
-        t.pk for t in experiment.team_list if rules.can_log_step(access, experiment, t, user)
-    ]
-    if not loggable:
-        raise PermissionDenied
+    loggable = [t.pk for t in experiment.team_list if rules.can_log_step(access, experiment, t)]
     form = StepForm(request.POST, teams=Team.objects.filter(pk__in=loggable))
     if form.is_valid():
         try:
@@ -192,11 +187,8 @@ def step_create(request, experiment_id):
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def step_toggle(request, step_id):
-    step = selectors.step_or_404(request.organisation, step_id)
-    if not rules.can_log_step(request.access, step.experiment, step.team, request.user):
-        raise PermissionDenied
+@require(rules.can_mark_step, obj=_step)
+def step_toggle(request, step):
     services.mark_step(
         step=step,
         actor=request.user,

@@ -79,10 +79,23 @@ def _team_people(round_):
     )
 
 
-@require(rules.can_read_monitoring)
-def round_detail(request, round_id, score_form=None):
+# Loaders: through the tenant (404 for another organisation's round or group); the rule
+# declared with each decides 403.
+def _round(request, round_id):
+    return selectors.round_in_organisation(request.access, round_id)
+
+
+def _team(request, team_id):
+    return selectors.team_in_organisation(request.access, team_id)
+
+
+@require(rules.can_view_round, obj=_round)
+def round_detail(request, round_):
+    return _round_page(request, round_)
+
+
+def _round_page(request, round_, score_form=None):
     access = request.access
-    round_ = selectors.round_for_viewer(access, round_id)
     k = indicator_selectors.threshold(request.organisation)
     profile = selectors.profile_of(round_, k)
     can_enter = rules.can_enter_wellbeing(access, round_.team)
@@ -118,17 +131,9 @@ def round_detail(request, round_id, score_form=None):
     return render(request, "monitoring/round_detail.html", context)
 
 
-def _enterable(request, round_id):
-    round_ = selectors.round_for_viewer(request.access, round_id)
-    if not rules.can_enter_wellbeing(request.access, round_.team):
-        raise PermissionDenied
-    return round_
-
-
 @require_POST
-@require(rules.can_read_monitoring)
-def score_create(request, round_id):
-    round_ = _enterable(request, round_id)
+@require(rules.can_enter_round, obj=_round)
+def score_create(request, round_):
     form = ScoreForm(request.POST, school=_school(request))
     if form.is_valid():
         try:
@@ -145,13 +150,12 @@ def score_create(request, round_id):
             # The next child is usually scored at the same moment: keep it chosen.
             url = reverse("monitoring:round", args=[request.organisation.slug, round_.pk])
             return redirect(f"{url}?moment={score.moment}")
-    return round_detail(request, round_id, score_form=form)
+    return _round_page(request, round_, score_form=form)
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def round_reflect(request, round_id):
-    round_ = _enterable(request, round_id)
+@require(rules.can_enter_round, obj=_round)
+def round_reflect(request, round_):
     form = ReflectionForm(request.POST)
     if form.is_valid():
         services.save_reflection(round=round_, actor=request.user, **form.cleaned_data)
@@ -160,9 +164,8 @@ def round_reflect(request, round_id):
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def round_action(request, round_id):
-    round_ = _enterable(request, round_id)
+@require(rules.can_enter_round, obj=_round)
+def round_action(request, round_):
     form = RoundActionForm(request.POST, people=_team_people(round_))
     if form.is_valid():
         try:
@@ -177,17 +180,15 @@ def round_action(request, round_id):
 
 
 @require_POST
-@require(rules.can_read_monitoring)
-def round_close(request, round_id):
-    round_ = _enterable(request, round_id)
+@require(rules.can_enter_round, obj=_round)
+def round_close(request, round_):
     services.close_round(round=round_, actor=request.user)
     messages.success(request, _("Round closed."))
     return redirect("monitoring:round", request.organisation.slug, round_.pk)
 
 
-@require(rules.can_read_monitoring)
-def group_trend(request, team_id):
-    team = selectors.team_for_viewer(request.access, team_id)
+@require(rules.can_view_group, obj=_team)
+def group_trend(request, team):
     k = indicator_selectors.threshold(request.organisation)
     rows = selectors.trend(team, k)
     bars = []

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
+from lerend.frameworks import registry
+
 from .model import InstrumentError
 
 LANGUAGES = ("nl", "en")
@@ -106,15 +108,8 @@ def validate_instrument_yaml(text: str, **options: Any) -> list[InstrumentError]
 # --------------------------------------------------------------------------- framework keys
 
 
-def framework_references() -> dict[str, frozenset[str]] | None:
-    """Keys a dimension may point to, per field, from the frameworks registry.
-
-    None while the registry module does not exist (then references are not checked).
-    """
-    try:
-        from lerend.frameworks import registry
-    except ImportError:
-        return None
+def framework_references() -> dict[str, frozenset[str]]:
+    """Keys a dimension may point to, per field, from the frameworks registry."""
     house = registry.ontwikkelhuis()
     house_keys = {layer.key for layer in house.layers}
     house_keys |= {element.key for layer in house.layers for element in layer.elements}

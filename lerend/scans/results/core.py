@@ -38,6 +38,8 @@ from functools import cached_property
 from django.db.models import CharField, Q, Sum
 from django.db.models.functions import Cast
 
+from lerend.organisations.models import Membership
+
 from .. import disclosure as anonymity
 from ..charts import fmt, pct
 from ..models import Aggregate, Campaign, DimensionAggregate, Response
@@ -587,8 +589,6 @@ class CampaignResults:
     @cached_property
     def name_tokens(self) -> frozenset[str]:
         """Words of the names of everyone in the organisation (one query), for masking."""
-        from lerend.organisations.models import Membership
-
         names = (
             Membership.objects.filter(organisation_id=self.campaign.organisation_id)
             .values_list("person__name", flat=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lerend.organisations.models import Location, Team
 
 from .. import charts
-from .core import CampaignResults, GroupResult, location_ref, organisation_ref
+from .core import CampaignResults, GroupResult, location_ref, organisation_ref, team_ref
 from .guide import discussion_guide
 
 
@@ -173,8 +173,6 @@ def organisation_context(results: CampaignResults, organisation, *, slug, commen
 
 
 def location_context(results, location, *, slug, organisation_group, comments_allowed):
-    from .core import team_ref
-
     group = results.group(location_ref(location))
     context = group_context(
         results,

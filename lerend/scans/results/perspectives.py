@@ -34,6 +34,7 @@ from .core import (
     GroupResult,
     location_ref,
     organisation_ref,
+    results_for,
     role_group_ref,
     team_ref,
 )
@@ -218,8 +219,6 @@ def perception(results: CampaignResults, scope: Scope, counterpart: CampaignResu
 
 def perception_context(request, results: CampaignResults, scope: Scope) -> dict:
     """The section plus the choice of counterpart campaign (``?vergelijk=``)."""
-    from .core import results_for
-
     choices = counterpart_choices(results.campaign)
     chosen = chosen_counterpart(results.campaign, choices, request.GET.get("vergelijk"))
     counterpart = results_for(request, chosen) if chosen else None

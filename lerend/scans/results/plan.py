@@ -20,7 +20,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .. import disclosure
-from ..models import Aggregate, Campaign, CampaignStatus, Response, ScanInvitation
+from ..models import Aggregate, Audience, Campaign, CampaignStatus, Response, ScanInvitation
 
 Stratum = disclosure.Stratum
 
@@ -290,8 +290,6 @@ def comparable_keys(
 
 
 def _comparable(current, ids, plans, k) -> dict[int, frozenset]:
-    from ..models import Audience
-
     if current.audience != Audience.STAFF:
         return _comparable_by_counts(ids, plans, k)
     where = {campaign_id: number for number, campaign_id in enumerate(ids)}
