@@ -481,3 +481,15 @@ def test_route4_a_pulse_next_to_a_scan_for_almost_the_same_people_cannot_run(wor
     pulse = make_campaign(world, role_groups=("medewerkers",), teams=[world.team])
     with pytest.raises(services.CannotLaunch):
         services.launch_campaign(campaign=pulse, actor=world.admin)
+
+
+def test_route6_a_name_of_particles_only_is_masked_too():
+    """Found by the property test: "Da van der Da" left nothing to mask when every word of
+    the name was a particle."""
+    from lerend.scans.results.comments import MASK, mask_names, name_tokens
+
+    tokens = name_tokens(["Da van der Da", "Jan de Vries"])
+    assert (
+        mask_names("Da zegt nooit iets, de rest wel.", tokens)
+        == f"{MASK} zegt nooit iets, de rest wel."
+    )

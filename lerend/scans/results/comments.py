@@ -62,13 +62,15 @@ REVIEW_HIDDEN = "hidden"
 
 
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
-    """Lower-case words of people's names, without particles and one-letter words."""
+    """Lower-case words of people's names, without particles and one-letter words (unless
+    the name has nothing else)."""
     tokens = set()
     for name in names:
-        for word in _WORD.findall(name or ""):
-            word = word.casefold().strip("'’-")
-            if len(word) > 1 and word not in PARTICLES:
-                tokens.add(word)
+        words = [w.casefold().strip("'’-") for w in _WORD.findall(name or "")]
+        words = [w for w in words if len(w) > 1]
+        # A name made of particles only ("Da van der Da", "De Ter") keeps them: every name
+        # must leave at least one word to mask.
+        tokens.update([w for w in words if w not in PARTICLES] or words)
     return frozenset(tokens)
 
 
