@@ -2,15 +2,15 @@
 what each file holds, the anonymous raw answers (streamed CSV) and the aggregated results
 (CSV, XLSX). Bestuurder and beheerder only; everything through the campaign's plan."""
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
+from lerend.kit import downloads
 from lerend.organisations.decorators import require
 
 from . import exports, rules, selectors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # Loaders: the campaign through the tenant; a file only once its results are there (404
@@ -33,8 +33,8 @@ def _filename(campaign, what: str, extension: str) -> str:
     return f"{slugify(campaign.title)[:60] or 'scan'}-{what}.{extension}"
 
 
-def _attachment(response, name):
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+def _streamed(response, name):
+    response["Content-Disposition"] = content_disposition_header(True, name)
     # The files hold survey results: never keep them in a shared cache.
     response["Cache-Control"] = "private, no-store"
     return response
@@ -59,18 +59,22 @@ def export_raw_csv(request, campaign):
     response = StreamingHttpResponse(
         exports.raw_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
     )
-    return _attachment(response, _filename(campaign, "antwoorden", "csv"))
+    return _streamed(response, _filename(campaign, "antwoorden", "csv"))
 
 
 @require(rules.can_export_campaign, obj=_ready_campaign)
 def export_results_csv(request, campaign):
-    response = HttpResponse(
-        exports.aggregate_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
+    return downloads.download(
+        exports.aggregate_csv(campaign, request.user),
+        _filename(campaign, "resultaten", "csv"),
+        private=True,
     )
-    return _attachment(response, _filename(campaign, "resultaten", "csv"))
 
 
 @require(rules.can_export_campaign, obj=_ready_campaign)
 def export_results_xlsx(request, campaign):
-    response = HttpResponse(exports.aggregate_xlsx(campaign, request.user), content_type=XLSX)
-    return _attachment(response, _filename(campaign, "resultaten", "xlsx"))
+    return downloads.download(
+        exports.aggregate_xlsx(campaign, request.user),
+        _filename(campaign, "resultaten", "xlsx"),
+        private=True,
+    )

@@ -3,10 +3,11 @@ team (+ PDF), team heatmap and comment search. Access -> results (through the pl
 Who may open what: rules.py; what is shown: results/ (plan.py decides, core.py reads,
 pages.py lays out)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from lerend.kit import downloads
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
@@ -199,10 +200,7 @@ def results_team(request, group):
 def results_team_pdf(request, group):
     campaign, team = group.campaign, group.team
     pdf = team_report_pdf(request, team_page_context(request, campaign, team))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"resultaten-{campaign.pk}-team-{team.pk}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return downloads.download(pdf, f"resultaten-{campaign.pk}-team-{team.pk}.pdf", private=True)
 
 
 @require(rules.can_view_heatmap, obj=_heatmap)
