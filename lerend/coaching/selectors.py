@@ -517,8 +517,8 @@ def realised_hours(access, year) -> list[LocationHours]:
         by_coach.setdefault(row["location_id"], []).append((name, _hours(row["minutes"])))
         minutes[row["location_id"]] = minutes.get(row["location_id"], 0) + row["minutes"]
     by_month: dict[int, list] = {loc.pk: [Decimal(0)] * 12 for loc in locations}
-    for row in month_rows:
-        by_month[row["location_id"]][row["month"] - 1] = _hours(row["minutes"])
+    for month_row in month_rows:
+        by_month[month_row["location_id"]][month_row["month"] - 1] = _hours(month_row["minutes"])
     passed = _part_of_year_passed(year)
     result = []
     for loc in locations:

@@ -3,10 +3,11 @@ as its loader in the views fetched it through the tenant) and answers yes/no."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lerend.organisations.access import LEADER_ROLES, Access
-from lerend.organisations.models import Role
+from lerend.organisations.models import Location, Role, Team
 
 from .exports import can_export
 
@@ -44,7 +45,9 @@ def can_export_campaign(access: Access, campaign: Campaign) -> bool:
     return can_export(access)
 
 
-def can_manage_targets(access: Access, locations, teams) -> bool:
+def can_manage_targets(
+    access: Access, locations: Iterable[Location], teams: Iterable[Team]
+) -> bool:
     """Organisation-wide managers manage every campaign; a location manager only campaigns
     aimed entirely at locations (or teams of locations) they cover."""
     if access.covers_organisation(CAMPAIGN_MANAGERS):
@@ -88,13 +91,15 @@ def can_view_location_results(access: Access, location_id: int) -> bool:
     return access.covers_location(location_id, RESULT_ROLES)
 
 
-def can_view_team_results(access: Access, team) -> bool:
+def can_view_team_results(access: Access, team: Team) -> bool:
     """Leaders and coaches covering the team, and every member of the team: staff see the
     results of their own team (the anonymity plan still decides whether there is anything)."""
     return access.covers_team(team, RESULT_ROLES) or team.pk in access.team_ids
 
 
-def can_read_comments(access: Access, *, team=None, location_id=None) -> bool:
+def can_read_comments(
+    access: Access, *, team: Team | None = None, location_id: int | None = None
+) -> bool:
     """Open comments: only leaders covering the group — not staff, not coaches. Comments
     are people's own words; the team meets them through the discussion guide's questions."""
     if team is not None:

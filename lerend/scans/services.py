@@ -319,12 +319,16 @@ def targeted_staff(campaign) -> dict[int, tuple[int, int, str]]:
     return strata
 
 
+def _targeted(team: Team, location_ids, team_ids) -> bool:
+    return team.pk in team_ids or team.location_id in location_ids
+
+
 def targeted_teams(campaign) -> list[Team]:
     location_ids, team_ids = _targets(campaign)
     teams = Team.objects.filter(organisation=campaign.organisation).select_related("location")
-    if location_ids or team_ids:
-        teams = [t for t in teams if t.pk in team_ids or t.location_id in location_ids]
-    return list(teams)
+    return [
+        t for t in teams if not (location_ids or team_ids) or _targeted(t, location_ids, team_ids)
+    ]
 
 
 class CannotLaunch(Exception):
@@ -501,7 +505,7 @@ def show_letters(*, campaign, team, actor) -> list[AccessCode]:
 
 
 def audience_role_group(audience: str) -> str:
-    return str(AUDIENCE_ROLE_GROUP[audience])
+    return str(AUDIENCE_ROLE_GROUP[Audience(audience)])
 
 
 def _base_version(definition: dict) -> InstrumentVersion:

@@ -86,7 +86,7 @@ def linked(access, user, experiment) -> dict[str, list]:
     """The goals, themes and PD activities an experiment is linked to, read through their own
     apps' selectors (one query each; a removed one is skipped)."""
     ids = link_ids(experiment)
-    found = {"goals": [], "themes": [], "pds": []}
+    found: dict[str, list] = {"goals": [], "themes": [], "pds": []}
     for key, kind, read in (
         ("goals", "doel", lambda i: improvement.goal_or_404(access.organisation, i)),
         (

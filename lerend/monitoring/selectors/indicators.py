@@ -1,5 +1,6 @@
 """Reads for indicators: what a person may see, the series behind each, and the status."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -70,7 +71,7 @@ def visible_q(access, prefix: str = "") -> Q:
 
 @dataclass
 class Point:
-    measured_on: object
+    measured_on: datetime.date
     value: Decimal
 
 
@@ -227,7 +228,7 @@ def group_results(access, indicator, k: int) -> dict:
 
 
 def links_of(indicator) -> dict[str, list[int]]:
-    links = {LinkKind.GOAL: [], LinkKind.THEME: []}
+    links: dict[str, list[int]] = {LinkKind.GOAL: [], LinkKind.THEME: []}
     for kind, target_id in indicator.links.values_list("kind", "target_id"):
         links[kind].append(target_id)
     return links
