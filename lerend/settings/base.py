@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "lerend.learning",
     "lerend.collaboration",
     "lerend.coaching",
+    "lerend.knowledge",
     "lerend.api",
     "lerend.web",
     "lerend.demo",
