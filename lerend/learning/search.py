@@ -14,7 +14,7 @@ def search_documents(organisation):
         Participation.objects.filter(activity__organisation=organisation, writeup_shared=True)
         .exclude(writeup="")
         .select_related("activity")
-        .only("pk", "writeup", "activity__pk", "activity__title", "activity__building_blocks")
+        .only("pk", "writeup", "activity__title", "activity__building_blocks")
     )
     for participation in shared:
         activity = participation.activity
