@@ -18,6 +18,7 @@ from lerend.organisations.models import Invitation, Role
 from lerend.scans import services as scan_services
 from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
+from tests.knowledge.records import make_records as make_knowledge_records
 from tests.learning.records import make_records
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +169,8 @@ def matrix_world(world):
             world.other_org, other_owner, other_coach, other_leader
         ),
     }
+    make_knowledge_records(world.org, world.staff)
+    make_knowledge_records(world.other_org, other_owner)
     return world
 
 
