@@ -8,13 +8,60 @@ import random
 import statistics
 import time
 
-WORDS = (
-    "betrokkenheid kinderen ouders opruimen zandloper overgang buiten spelen rekenen lezen "
-    "instructie feedback observatie welbevinden taal voorlezen kring rust regels samen "
-    "pedagogisch medewerker leraar groep thema VVE ideeën gesprek coaching video intervisie "
-    "leerkring doel actie verbeteren evaluatie planning overdracht mentor eetmoment slapen "
-    "baby peuter dreumes bso huiswerk spel bewegen muziek creatief natuur veiligheid"
-).split()
+WORDS = [
+    "betrokkenheid",
+    "kinderen",
+    "ouders",
+    "opruimen",
+    "zandloper",
+    "overgang",
+    "buiten",
+    "spelen",
+    "rekenen",
+    "lezen",
+    "instructie",
+    "feedback",
+    "observatie",
+    "welbevinden",
+    "taal",
+    "voorlezen",
+    "kring",
+    "rust",
+    "regels",
+    "samen",
+    "pedagogisch",
+    "medewerker",
+    "leraar",
+    "groep",
+    "thema",
+    "VVE",
+    "ideeën",
+    "gesprek",
+    "coaching",
+    "video",
+    "intervisie",
+    "leerkring",
+    "doel",
+    "actie",
+    "verbeteren",
+    "evaluatie",
+    "planning",
+    "overdracht",
+    "mentor",
+    "eetmoment",
+    "slapen",
+    "baby",
+    "peuter",
+    "dreumes",
+    "bso",
+    "huiswerk",
+    "spel",
+    "bewegen",
+    "muziek",
+    "creatief",
+    "natuur",
+    "veiligheid",
+]
 QUERIES = ("betrokken", "zandloper opruimen", "VVE", "ideeen", "pedagogisch medewerker", "rekenen")
 
 
