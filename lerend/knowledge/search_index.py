@@ -69,24 +69,38 @@ def delete_fts(ids) -> None:
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in ids])  # noqa: S608
 
 
+def _where(visible):
+    """The WHERE clause of ``visible`` (a SearchEntry queryset without joins), as SQL on
+    the table ``knowledge_searchentry``."""
+    compiler = visible.query.get_compiler(connection=connection)
+    return compiler.compile(visible.query.where)
+
+
 def ranked_ids(visible, terms, limit: int) -> list[int]:
-    """Ids of ``visible`` (a SearchEntry queryset) matching every term, best first."""
+    """Ids of ``visible`` (a SearchEntry queryset) matching every term, best first.
+
+    The full-text match drives the query and the audience condition is checked on each
+    matching row (a primary-key lookup): the cost follows the number of matches, not the
+    size of the organisation's index."""
     if not terms:
         return []
-    sub_sql, sub_params = visible.values("id").query.sql_with_params()
+    where_sql, where_params = _where(visible)
+    table = SearchEntry._meta.db_table
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT e.id FROM knowledge_searchentry e, to_tsquery('dutch', %s) q "
-            f"WHERE e.search_vector @@ q AND e.id IN ({sub_sql}) "  # noqa: S608
-            "ORDER BY ts_rank(e.search_vector, q) DESC, e.id LIMIT %s"
+            f"SELECT {table}.id FROM {table}, to_tsquery('dutch', %s) q "  # noqa: S608
+            f"WHERE {table}.search_vector @@ q AND ({where_sql}) "
+            f"ORDER BY ts_rank({table}.search_vector, q) DESC, {table}.id LIMIT %s"
         )
-        params = [text.tsquery(terms), *sub_params, limit]
+        params = [text.tsquery(terms), *where_params, limit]
     else:
         sql = (
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
-            f"AND rowid IN ({sub_sql}) ORDER BY bm25({FTS_TABLE}, 5.0, 1.0), rowid LIMIT %s"
+            f"SELECT {table}.id FROM {FTS_TABLE} "  # noqa: S608
+            f"JOIN {table} ON {table}.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND ({where_sql}) "
+            f"ORDER BY bm25({FTS_TABLE}, 5.0, 1.0), {table}.id LIMIT %s"
         )
-        params = [text.fts5_query(terms), *sub_params, limit]
+        params = [text.fts5_query(terms), *where_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
