@@ -12,11 +12,12 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     env.setup_django()
-    from . import anonymity, scale, scan  # import models: only after django.setup()
+    from . import anonymity, knowledge, scale, scan  # import models: only after django.setup()
 
     scale.run(staff=args.staff, requests=args.requests)
     anonymity.run()
     scan.run(staff=args.staff)
+    knowledge.run(staff=args.staff)
 
 
 if __name__ == "__main__":

@@ -95,7 +95,9 @@ def build(staff: int, items: int):
     from lerend.organisations.models import Location, Membership, Organisation, Role, Scope, Team
 
     rng = random.Random(15)
-    org = Organisation.objects.create(name="Bench", slug="bench", sector="kinderopvang")
+    org = Organisation.objects.create(
+        name="Bench kennis", slug="bench-kennis", sector="kinderopvang"
+    )
     locations = Location.objects.bulk_create(
         Location(organisation=org, name=f"Locatie {i}", kind="kindercentrum") for i in range(60)
     )
@@ -104,7 +106,8 @@ def build(staff: int, items: int):
         for i in range(600)
     )
     people = User.objects.bulk_create(
-        User(email=f"p{i}@bench.example", name=f"Persoon {i}", password="!") for i in range(staff)
+        User(email=f"kennis{i}@bench.example", name=f"Persoon {i}", password="!")
+        for i in range(staff)
     )
     Membership.objects.bulk_create(
         Membership(
@@ -160,7 +163,7 @@ def build(staff: int, items: int):
                 key=str(i),
                 title=_text(rng, 5),
                 body=_text(rng, 60) + " opvang",  # the worst case: in every item
-                url=f"/o/bench/x/{i}/",
+                url=f"/o/bench-kennis/x/{i}/",
                 building_blocks=(rng.choice(("team", "cultuur", "coaching")),),
                 **extra,
             )
