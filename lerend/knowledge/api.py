@@ -17,8 +17,8 @@ router = Router(tags=["knowledge"])
 
 class SearchFilter(Schema):
     q: str = Field(..., min_length=1, max_length=200)
-    kind: str = Field("", max_length=40)
-    block: str = Field("", max_length=60)
+    kind: str = Field("", max_length=40, pattern=r"^[a-z_]*$")
+    block: str = Field("", max_length=60, pattern=r"^[a-z-]*$")
 
 
 class ResultOut(Schema):

@@ -276,3 +276,15 @@ def test_search_costs_the_same_for_1_and_3_results(world, django_assert_num_quer
     access = resolve_access(world.staff, world.org)
     with django_assert_num_queries(2):
         assert len(selectors.search(access, "kring", kind="knowledge")) == n
+
+
+def test_api_refuses_odd_filters_without_a_server_error(client, indexed):
+    from lerend.api import services as api
+
+    _t, key = api.create_token(person=indexed.staff, organisation=indexed.org, name="k", days=30)
+    response = client.get(
+        "/api/v1/o/regenboog/search",
+        {"q": "zandloper", "kind": "A\x00b"},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 422
