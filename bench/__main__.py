@@ -12,12 +12,19 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     env.setup_django()
-    from . import anonymity, monitoring, scale, scan  # import models: only after django.setup()
+    from . import (  # import models: only after django.setup()
+        anonymity,
+        knowledge,
+        monitoring,
+        scale,
+        scan,
+    )
 
     scale.run(staff=args.staff, requests=args.requests)
     anonymity.run()
     scan.run(staff=args.staff)
     monitoring.run(staff=args.staff, requests=args.requests)
+    knowledge.run(staff=args.staff)
 
 
 if __name__ == "__main__":

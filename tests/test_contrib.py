@@ -19,6 +19,7 @@ from lerend.organisations.services import erase_person
 from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
 from tests.factories import LocationFactory, TeamFactory, member
+from tests.knowledge.records import make_records as make_knowledge_records
 from tests.learning.records import make_records as make_learning_records
 from tests.monitoring.records import make_records as make_monitoring_records
 
@@ -94,6 +95,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "learning",
         "collaboration",
         "coaching",
+        "knowledge",
         "api_keys",
         "monitoring",
     }
@@ -166,6 +168,7 @@ def full_world(world):
             organisation=org, actor=world.staff, title="Thema", description="Waarom"
         )
         assert theme.proposed_by == world.staff
+        make_knowledge_records(org, world.staff)
     # Someone else's record that the staff member took part in: a review they held as the
     # location's coach (a second role of theirs).
     member(world.org, Role.COACH, location=world.location, person=world.staff)

@@ -25,6 +25,7 @@ from lerend.organisations.models import Invitation, Role
 from lerend.scans import services as scan_services
 from tests.coaching.records import make_records as make_coaching_records
 from tests.collaboration.records import make_records as make_collaboration_records
+from tests.knowledge.records import make_records as make_knowledge_records
 from tests.learning.records import make_records
 from tests.monitoring.records import make_records as make_monitoring_records
 
@@ -181,6 +182,8 @@ def matrix_world(world):
         (world.other_org, other_owner, world.outsider, world.other_org_team),
     ):
         make_monitoring_records(org, owner, leader, team)
+    make_knowledge_records(world.org, world.staff)
+    make_knowledge_records(world.other_org, other_owner)
     return world
 
 

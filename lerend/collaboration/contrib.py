@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import personal_data, selectors, tasks_home
+from . import personal_data, search, selectors, tasks_home
 from .models import GroupMeeting, LearningGroup, LessonDesign, Visit, VisitShare
 
 
@@ -30,6 +30,7 @@ contribution = Contribution(
         "collaboration.Visit",
         "collaboration.VisitShare",
     ),
+    search_documents=search.search_documents,
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "lerend.collaboration",
     "lerend.coaching",
     "lerend.monitoring",
+    "lerend.knowledge",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

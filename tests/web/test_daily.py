@@ -9,6 +9,6 @@ def test_daily_command_enqueues_every_listed_task(capsys):
     call_command("daily")
     out = capsys.readouterr().out
     paths = contrib.daily_tasks()
-    assert len(paths) == 8  # coaching 1, monitoring 2 (well-being reminder, computed indicators)
+    assert len(paths) == 10  # coaching 1, monitoring 2, knowledge 2 (reindex, "klopt dit nog?")
     for path in paths:
         assert f"enqueued {path}" in out

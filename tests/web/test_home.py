@@ -59,7 +59,7 @@ def test_org_home_query_count_constant_in_locations(client, world, django_assert
     client.force_login(world.board)
     url = reverse("web:org_home", args=["regenboog"])
     client.get(url)
-    with django_assert_num_queries(19) as one:  # 18 + coaching's not-yet-coached count
+    with django_assert_num_queries(20) as one:  # 18 + coaching's count + knowledge's review count
         client.get(url)
     extra_location(1)
     extra_location(2)

@@ -1,0 +1,13 @@
+"""Labels of this app's audit-log actions; collected by lerend.organisations.audit."""
+
+from django.utils.translation import gettext_lazy
+
+ACTION_LABELS = {
+    "knowledge.entry.create": gettext_lazy("Knowledge entry written"),
+    "knowledge.entry.update": gettext_lazy("Knowledge entry changed"),
+    "knowledge.entry.publish": gettext_lazy("Knowledge entry published"),
+    "knowledge.entry.review": gettext_lazy("Knowledge entry checked: still right"),
+    "knowledge.entry.delete": gettext_lazy("Knowledge entry deleted"),
+    "knowledge.expertise.save": gettext_lazy("Expertise in the directory saved"),
+    "knowledge.expertise.remove": gettext_lazy("Expertise taken out of the directory"),
+}

@@ -1,0 +1,60 @@
+"""Daily work of knowledge (``manage.py daily``): refresh every organisation's search index,
+and ask owners "klopt dit nog?" when an entry's review date has come — once per review date
+(``review_asked_on`` is claimed before the mail goes)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import F, Q
+from django.tasks import task
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from lerend.organisations.models import Organisation
+
+from . import services
+from .models import KnowledgeEntry, Status
+
+
+@task
+def reindex_search() -> dict:
+    totals = {"added": 0, "changed": 0, "removed": 0}
+    for organisation in Organisation.objects.order_by("pk"):
+        for key, value in services.reindex_organisation(organisation=organisation).items():
+            totals[key] += value
+    return totals
+
+
+@task
+def ask_whether_still_right() -> int:
+    today = timezone.localdate()
+    due = (
+        KnowledgeEntry.objects.filter(
+            status=Status.PUBLISHED, review_on__lte=today, owner__isnull=False
+        )
+        .filter(Q(review_asked_on__isnull=True) | Q(review_asked_on__lt=F("review_on")))
+        .select_related("owner", "organisation")
+        .order_by("owner_id", "organisation_id", "pk")
+    )
+    per_owner: dict[tuple, list] = {}
+    for entry in due:
+        per_owner.setdefault((entry.owner, entry.organisation), []).append(entry)
+    sent = 0
+    for (owner, organisation), entries in per_owner.items():
+        claimed = KnowledgeEntry.objects.filter(pk__in=[e.pk for e in entries]).filter(
+            Q(review_asked_on__isnull=True) | Q(review_asked_on__lt=F("review_on"))
+        )
+        if not claimed.update(review_asked_on=today):
+            continue
+        with translation.override(owner.language or "nl"):
+            site = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+            url = site + reverse("knowledge:index", args=[organisation.slug])
+            body = ngettext(
+                "Is what you shared still right? One entry is due for a check: %(url)s",
+                "Is what you shared still right? %(n)s entries are due for a check: %(url)s",
+                len(entries),
+            ) % {"n": len(entries), "url": url}
+            send_mail(_("Still right?"), body, None, [owner.email])
+        sent += 1
+    return sent
