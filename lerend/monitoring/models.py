@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import validate_block_keys
 from lerend.frameworks.registry import block
+
+# An indicator sits at a level the way a goal does (one definition, with its constraint).
+from lerend.improvement.models import LEVEL_CONSISTENT, Level
 from lerend.organisations.models import Location, Organisation, Team
 
 WELLBEING_THRESHOLD_DEFAULT = 10
@@ -49,19 +52,6 @@ class MonitoringSettings(models.Model):
 
     def __str__(self):
         return str(self.organisation)
-
-
-class Level(models.TextChoices):
-    ORGANISATION = "organisation", _("Organisation")
-    LOCATION = "location", _("Location")
-    TEAM = "team", _("Team")
-
-
-LEVEL_CONSISTENT = (
-    Q(level="organisation", location__isnull=True, team__isnull=True)
-    | Q(level="location", location__isnull=False, team__isnull=True)
-    | Q(level="team", team__isnull=False, location__isnull=True)
-)
 
 
 class IndicatorKind(models.TextChoices):
