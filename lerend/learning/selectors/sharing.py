@@ -59,9 +59,16 @@ def _live_share() -> Q:
     return Q(Exists(covering), person__isnull=False) | Q(Exists(owner_in_team), team__isnull=False)
 
 
+def _colleague_team_ids(access) -> set[int]:
+    """Teams in which this person is a colleague (a staff member of the team). A share with
+    "your team" reaches them only: the team's leader or coach reads it only when the owner
+    also shares with that person (the share page promises exactly that)."""
+    return {m.team_id for m in access.memberships if m.team_id and m.role == Role.MEDEWERKER}
+
+
 def _shared_with(access, user) -> Q:
-    """Live shares addressed to ``user`` directly or to one of their teams."""
-    return (Q(person=user) | Q(team_id__in=access.team_ids)) & _live_share()
+    """Live shares addressed to ``user`` directly or to a team they are a colleague in."""
+    return (Q(person=user) | Q(team_id__in=_colleague_team_ids(access))) & _live_share()
 
 
 def _visible(model_filter: str, access, user) -> Q:
