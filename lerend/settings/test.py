@@ -10,7 +10,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# One media folder per test process: tests that compare the files stored before and after a
+# refused upload must not see another worker's uploads.
+MEDIA_ROOT = VAR_DIR / f"test-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
 if "TEST_DATABASE_URL" in os.environ:
     DATABASES = {"default": database_config(os.environ["TEST_DATABASE_URL"])}  # noqa: F405
 else:
