@@ -10,6 +10,15 @@ from lerend.organisations.models import Role
 from .factories import LocationFactory, OrganisationFactory, TeamFactory, member
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: database ids are reused after a rolled-back
+    test, so a count cached by one test must never answer the next."""
+    from django.core.cache import cache  # noqa: PLC0415  # settings are ready only in a test
+
+    cache.clear()
+
+
 @dataclass
 class World:
     org: object

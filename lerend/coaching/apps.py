@@ -7,3 +7,6 @@ class CoachingConfig(AppConfig):
     label = "coaching"
     verbose_name = _("Coaching")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401, PLC0415  # connects the cache receivers

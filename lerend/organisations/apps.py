@@ -6,3 +6,6 @@ class OrganisationsConfig(AppConfig):
     name = "lerend.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401, PLC0415  # connects the head-count receivers

@@ -10,6 +10,8 @@ from django.db.models import BooleanField, Case, Count, OuterRef, Prefetch, Q, S
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from lerend.kit import cache
+
 from .access import Access
 from .models import AuditEntry, Invitation, Location, Membership, Organisation, Role, Team
 
@@ -27,37 +29,60 @@ def my_teams(access: Access):
     return Team.objects.filter(id__in=access.team_ids).select_related("location")
 
 
+def people_namespace(organisation_id: int) -> tuple[str, int]:
+    """The cache namespace of everything counted over an organisation's people: bumped when
+    a membership, a person's active flag, or a team's location changes (see signals.py)."""
+    return ("people", organisation_id)
+
+
+def headcounts(organisation: Organisation) -> dict:
+    """Distinct active people: in total, per role and per location (a membership at the
+    location or in one of its teams). Three queries over every membership of the
+    organisation, so kept in the shared cache until the people change (kit.cache)."""
+
+    def count() -> dict:
+        active = Membership.objects.active().filter(organisation=organisation)
+        return {
+            "people": active.values("person").distinct().count(),
+            "by_role": dict(
+                active.values_list("role").annotate(n=Count("person", distinct=True)).order_by()
+            ),
+            "by_location": dict(
+                active.annotate(at=Coalesce("location_id", "team__location_id"))
+                .filter(at__isnull=False)
+                .values_list("at")
+                .annotate(n=Count("person", distinct=True))
+                .order_by()
+            ),
+        }
+
+    return cache.cached(
+        f"headcounts:{organisation.pk}", [people_namespace(organisation.pk)], count
+    )
+
+
 def organisation_overview(organisation: Organisation) -> dict:
     """Head counts for a leader's overview: fixed number of queries whatever the size."""
-    active = Membership.objects.active().filter(organisation=organisation)
-    by_role = dict(active.values_list("role").annotate(n=Count("person", distinct=True)).order_by())
+    counts = headcounts(organisation)
     return {
         "locations": Location.objects.filter(organisation=organisation).count(),
         "teams": Team.objects.filter(organisation=organisation).count(),
-        "people": active.values("person").distinct().count(),
-        "by_role": [(label, by_role.get(value, 0)) for value, label in Role.choices],
+        "people": counts["people"],
+        "by_role": [(label, counts["by_role"].get(value, 0)) for value, label in Role.choices],
     }
 
 
 def visible_locations(access: Access) -> list[Location]:
     """Locations a leader's scope covers, each with ``team_count`` and ``staff_count``
     (distinct people with an active membership at the location or in one of its teams).
-    Two queries whatever the number of locations."""
+    A fixed number of queries whatever the number of locations."""
     qs = Location.objects.filter(organisation=access.organisation)
     if not access.covers_organisation():
         qs = qs.filter(id__in=access.location_ids)
     locations: list[Location] = list(
         qs.annotate(team_count=Count("teams", distinct=True)).order_by("name")
     )
-    staff = dict(
-        Membership.objects.active()
-        .filter(organisation=access.organisation)
-        .annotate(at=Coalesce("location_id", "team__location_id"))
-        .filter(at__in=[loc.id for loc in locations])
-        .values_list("at")
-        .annotate(n=Count("person", distinct=True))
-        .order_by()
-    )
+    staff = headcounts(access.organisation)["by_location"]
     for loc in locations:
         loc.staff_count = staff.get(loc.id, 0)  # type: ignore[attr-defined]  # shown per row
     return locations

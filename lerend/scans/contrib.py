@@ -28,7 +28,10 @@ contribution = Contribution(
     # only ever leads to an anonymous response, and listing them helps nobody.
     personal_models=("scans.Campaign", "scans.ScanInvitation"),
     api_router="lerend.scans.api.router",
-    daily_tasks=("lerend.scans.tasks.remind_open_campaigns",),
+    daily_tasks=(
+        "lerend.scans.tasks.remind_open_campaigns",
+        "lerend.scans.tasks_results.warm_closed_results",
+    ),
     demo_content=demo.add_demo,
     demo_order=30,
     url_objects={

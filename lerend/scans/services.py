@@ -32,6 +32,7 @@ from .models import (
 )
 from .results.comments import REVIEW_HIDDEN, REVIEW_PUBLISHED, review_key, review_state
 from .results.plan import campaign_k, overlapping_target_conflict
+from .tasks_results import warm_results
 
 # --- tokens ----------------------------------------------------------------------------------
 
@@ -443,6 +444,8 @@ def close_campaign(*, campaign, actor) -> Campaign:
             action="campaign.close",
             target=campaign,
         )
+        # Its plans are worked out in the worker, before the first leader opens the results.
+        transaction.on_commit(lambda: warm_results.enqueue(campaign.pk))
     return campaign
 
 

@@ -50,6 +50,8 @@ def test_org_home_counts_team_members_per_location(client, world):
 
 
 def test_org_home_query_count_constant_in_locations(client, world, django_assert_num_queries):
+    from django.core.cache import cache
+
     from tests.factories import LocationFactory, TeamFactory, member
 
     def extra_location(n):
@@ -59,13 +61,52 @@ def test_org_home_query_count_constant_in_locations(client, world, django_assert
     client.force_login(world.board)
     url = reverse("web:org_home", args=["regenboog"])
     client.get(url)
+    cache.clear()  # measure the cold page: head counts computed, not read from the cache
     with django_assert_num_queries(20) as one:  # 18 + coaching's count + knowledge's review count
         client.get(url)
     extra_location(1)
     extra_location(2)
+    cache.clear()
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert len(response.context["locations"]) == 3
+
+
+def test_org_home_head_counts_come_from_the_cache_until_people_change(client, world):
+    """The leader's head counts cost three queries over every membership; a warm home page
+    reads them from the cache, and a new colleague, a departure or a deactivated account
+    shows at once (the namespace is bumped, nothing stale is served)."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import member
+
+    client.force_login(world.board)
+    url = reverse("web:org_home", args=["regenboog"])
+
+    def people():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        counting = [q for q in queries if "COUNT(DISTINCT" in q["sql"] and "membership" in q["sql"]]
+        return response.context["overview"]["people"], len(counting)
+
+    cold, cold_counts = people()
+    warm, warm_counts = people()
+    assert warm == cold and cold_counts >= 2 and warm_counts == 0
+
+    newcomer = member(world.org, team=world.team)
+    assert people()[0] == cold + 1
+    newcomer.is_active = False
+    newcomer.save(update_fields=["is_active"])
+    assert people()[0] == cold
+    world.staff.memberships.update(  # no signal: a raw update
+        start_date=datetime.date(1999, 1, 1), end_date=datetime.date(2000, 1, 1)
+    )
+    assert people()[0] == cold  # served from the cache until the next change ...
+    world.staff.memberships.first().save()  # ... which any saved membership makes
+    assert people()[0] == cold - 1
 
 
 def test_org_home_teamleader_sees_members_of_own_team_only(client, world):

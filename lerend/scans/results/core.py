@@ -280,10 +280,11 @@ _SUMS: OrderedDict = OrderedDict()
 _SUMS_MAX = 512
 
 
-def clear_memos() -> None:
-    """Forget memoised plans and sums (tests measuring the database path use it)."""
+def clear_memos(*, shared: bool = True) -> None:
+    """Forget memoised plans and sums (tests measuring the database path use it); with
+    ``shared=False`` only this process's, as a freshly started worker process sees them."""
     _SUMS.clear()
-    plan.clear_memos()
+    plan.clear_memos(shared=shared)
 
 
 def _memo_sums(memo_key, compute):

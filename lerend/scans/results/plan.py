@@ -8,14 +8,23 @@ generic core ``lerend.scans.disclosure``. Nothing else works out k, "results rea
 See docs/anonymity.md for what each rule protects and why it is enough.
 
 Plans are memoised per process on their exact inputs (campaign, k, counts, reader cells), so
-they are never stale: a new response changes the counts and therefore the key.
+they are never stale: a new response changes the counts and therefore the key. The costly
+ones (the per-question plans, the comparison across rounds) are also kept in the shared
+cache under the same exact inputs, so a fresh worker process reads what another computed,
+and :func:`warm` computes them for a campaign's leaders in the worker when it closes.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import pickle
+import zlib
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -90,6 +99,17 @@ def reader_cells(campaign_ids: Iterable[int], person) -> dict[int, frozenset[Str
     return {campaign_id: frozenset(cells) for campaign_id, cells in out.items()}
 
 
+def cells_by_person(campaign_id: int, person_ids: Iterable[int]) -> dict[int, frozenset[Stratum]]:
+    """:func:`reader_cells` of one campaign for many people at once. One query."""
+    out: dict[int, set] = defaultdict(set)
+    rows = ScanInvitation.objects.filter(
+        campaign_id=campaign_id, person_id__in=list(person_ids)
+    ).values_list("person_id", "location_key", "team_key", "role_group")
+    for person_id, loc, team, rg in rows:
+        out[person_id].add(Stratum(loc or None, team or None, rg))
+    return {person_id: frozenset(cells) for person_id, cells in out.items()}
+
+
 # --- the plan -------------------------------------------------------------------------------
 
 _PLANS: OrderedDict = OrderedDict()
@@ -106,6 +126,40 @@ def _memo(store: OrderedDict, limit: int, key, compute):
     else:
         store.move_to_end(key)
     return found
+
+
+# --- the shared cache: exact inputs only, so never stale ------------------------------------
+
+SHARED_TTL_SECONDS = 60 * 24 * 3600  # results of a closed campaign are read for weeks
+_GENERATION = "lerend:scanplan:generation"  # bumped to forget every shared plan at once
+
+
+def _canonical(value) -> str:
+    """The same text for the same value in every process (set order and str hashes vary
+    between processes, so repr() of a frozenset would not do)."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(_canonical(v) for v in value) + ")"
+    if isinstance(value, dict):
+        pairs = sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())
+        return "<" + ",".join(pairs) + ">"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return repr(value)
+
+
+def _shared(kind: str, key, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value from the shared cache, stored compressed under a digest of its
+    exact inputs."""
+    digest = hashlib.sha256(_canonical(key).encode()).hexdigest()
+    cache_key = f"lerend:scanplan:{cache.get(_GENERATION, 0)}:{kind}:{digest}"
+    stored = cache.get(cache_key)
+    if stored is not None:
+        return pickle.loads(zlib.decompress(stored))  # noqa: S301  # written below, never user data
+    value = compute()
+    cache.set(cache_key, zlib.compress(pickle.dumps(value)), timeout=SHARED_TTL_SECONDS)
+    return value
 
 
 def plan_for(
@@ -177,15 +231,44 @@ class NumberPlan:
     needs every question of it that has answers in the group to be shown there (otherwise
     "dimension minus the shown questions" would give the hidden one)."""
 
-    def __init__(self, plan: disclosure.Disclosure, answered: tuple, strict, instrument):
+    def __init__(self, plan: disclosure.Disclosure, answered, strict, instrument):
+        """``answered``: the answer counts, or a callable giving them (read only when a
+        decision is not known yet)."""
         self.plan = plan
-        self.items_answered, self.dimensions_answered = answered
+        self._answered = answered
         self.strict = strict
         self.instrument = instrument
         self._items: dict[str, frozenset] = {}
         self._dimensions: dict[str, frozenset] = {}
         self._groups = {g.key: g for g in plan.visible_groups}
         self._decided: dict[tuple, bool] = {}
+
+    @property
+    def items_answered(self) -> dict:
+        return self._answered_counts()[0]
+
+    @property
+    def dimensions_answered(self) -> dict:
+        return self._answered_counts()[1]
+
+    def _answered_counts(self) -> tuple:
+        if callable(self._answered):
+            self._answered = self._answered()
+        return self._answered
+
+    def decisions(self) -> tuple[dict, dict, dict]:
+        """Every decision of this plan, worked out now: per question and per dimension the
+        groups that show it, and per (group, dimension) the final answer."""
+        for item in self.instrument.items:
+            self.item_visible(None, item.key)
+        for dimension in self.instrument.dimensions:
+            for group_key in self._groups:
+                self.dimension_visible(group_key, dimension.key)
+        return self._items, self._dimensions, self._decided
+
+    def known(self, decisions: tuple[dict, dict, dict]) -> NumberPlan:
+        self._items, self._dimensions, self._decided = (dict(d) for d in decisions)
+        return self
 
     def _keys(self, store, counts_by_key, key) -> frozenset:
         found = store.get(key)
@@ -234,17 +317,32 @@ def number_plan_for(campaign_id: int, version: tuple, plan, strict, instrument) 
     cells are fixed at launch) and the reader's cells."""
 
     def compute():
-        return NumberPlan(plan, answered_counts(campaign_id, version), strict, instrument)
+        numbers = NumberPlan(
+            plan, lambda: answered_counts(campaign_id, version), strict, instrument
+        )
+        inputs = (version, plan.k, strict, plan.visible_keys, instrument_key(instrument))
+        return numbers.known(_shared("numbers", inputs, numbers.decisions))
 
     return _memo(_NUMBERS, _NUMBERS_MAX, (version, strict, plan.visible_keys), compute)
 
 
-def clear_memos() -> None:
-    """Forget memoised plans (tests measuring the database path use it)."""
+def instrument_key(instrument) -> tuple:
+    """What of the instrument a number plan depends on: its questions per dimension."""
+    return tuple(
+        (d.key, tuple(i.key for i in instrument.items_for(d.key))) for d in instrument.dimensions
+    )
+
+
+def clear_memos(*, shared: bool = True) -> None:
+    """Forget memoised plans (tests and benchmarks measuring the database path use it):
+    this process's, and with ``shared`` also those in the shared cache."""
     _PLANS.clear()
     _ANSWERED.clear()
     _NUMBERS.clear()
     _COMPARISONS.clear()
+    if shared:
+        cache.add(_GENERATION, 0, timeout=None)
+        cache.incr(_GENERATION)
 
 
 # --- across campaigns (route 4) -------------------------------------------------------------
@@ -285,7 +383,9 @@ def comparable_keys(
         _COMPARISONS,
         _COMPARISONS_MAX,
         memo_key,
-        lambda: _comparable(current, ids, plans, current_plan.k),
+        lambda: _shared(
+            "comparison", memo_key, lambda: _comparable(current, ids, plans, current_plan.k)
+        ),
     )
 
 
