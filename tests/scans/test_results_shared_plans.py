@@ -30,7 +30,7 @@ def _decisions(campaign, reader):
 
 def test_canonical_text_does_not_depend_on_set_order():
     one = frozenset({("leiding", 1), ("medewerkers", 2), "a", "b"})
-    other = frozenset(reversed(sorted(one, key=repr)))
+    other = frozenset(sorted(one, key=repr, reverse=True))
     assert plan_module._canonical((one, {"x": one})) == plan_module._canonical(
         (other, {"x": other})
     )
