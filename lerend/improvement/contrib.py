@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, tasks_home
+from . import demo, home, personal_data, search, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -19,6 +19,7 @@ contribution = Contribution(
     public_urls=(("", "lerend.improvement.public_urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
+    home_widgets=home.widgets_for,
     own_data={"improvement": personal_data.own_data},
     erase=personal_data.erase,
     personal_models=(

@@ -9,6 +9,7 @@ recomputed on its next read. Nothing is served stale across a change or across m
 (memberships start and end on dates). Two cache reads per value: versions, then value.
 """
 
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -52,7 +53,9 @@ def cached(key: str, namespaces: Iterable[Namespace], compute: Callable[[], Any]
     keys = [_version_key(n) for n in names]
     versions = cache.get_many(keys)
     stamp = ".".join(str(versions.get(k, 0)) for k in keys)
-    full_key = f"lerend:c:{key}:{timezone.localdate().isoformat()}:{stamp}"
+    day = timezone.localdate().isoformat()
+    digest = hashlib.sha256(f"{key}|{day}|{stamp}".encode()).hexdigest()
+    full_key = f"lerend:c:{digest}"  # any cache backend takes it (no spaces, fixed length)
     value = cache.get(full_key)
     if value is None:
         value = compute()

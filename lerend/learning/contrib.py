@@ -31,6 +31,7 @@ contribution = Contribution(
     org_urls=(("leren/", "lerend.learning.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
+    home_widgets=tasks_home.widgets_for,
     own_data={"learning": selectors.own_learning_data},
     erase=personal_data.erase,
     personal_models=(

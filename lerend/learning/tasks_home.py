@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lerend.kit.contrib import Task
+from lerend.kit.contrib import Task, Widget
 
 from . import selectors
 
@@ -39,3 +39,12 @@ def tasks_for(request) -> list[Task]:
             )
         )
     return tasks
+
+
+def widgets_for(request) -> list[Widget]:
+    """The card "Shared with you": the newest journal entries and POPs others shared with
+    this person or their team (one query; nothing when there are none)."""
+    shares = list(selectors.recent_shares_with(request.access, request.user))
+    if not shares:
+        return []
+    return [Widget(25, "learning/_home_shared.html", {"shares": shares})]

@@ -56,9 +56,7 @@ def headcounts(organisation: Organisation) -> dict:
             ),
         }
 
-    return cache.cached(
-        f"headcounts:{organisation.pk}", [people_namespace(organisation.pk)], count
-    )
+    return cache.cached(f"headcounts:{organisation.pk}", [people_namespace(organisation.pk)], count)
 
 
 def organisation_overview(organisation: Organisation) -> dict:

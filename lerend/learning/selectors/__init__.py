@@ -61,6 +61,7 @@ from .reflection import (
 from .reviews import review_for_viewer, reviews_to_confirm, reviews_visible_to
 from .sharing import (
     SHARE_TARGET_ROLES,
+    recent_shares_with,
     share_for_owner,
     share_target_people,
     share_target_roles,
@@ -104,6 +105,7 @@ __all__ = [
     "people_in_scope",
     "plan_goals",
     "plans_shared_with",
+    "recent_shares_with",
     "plans_visible_to",
     "pop_for_owner",
     "pop_for_viewer",

@@ -76,6 +76,18 @@ def _visible(model_filter: str, access, user) -> Q:
     return Q(owner=user) | Q(Exists(shares))
 
 
+def recent_shares_with(access, user, limit: int = 5):
+    """The newest live shares of others' journal entries and POPs that reach ``user`` (the
+    home card "Shared with you"), read from the share side so the cost follows the person's
+    shares, not the organisation's records. One query."""
+    return (
+        Share.objects.filter(_shared_with(access, user), organisation=access.organisation)
+        .exclude(owner=user)
+        .select_related("owner", "entry", "plan")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
 def shares_of(record):
     """All of the owner's shares of ``record`` — paused ones too, each with ``live``: the
     owner keeps seeing what they shared, and that a share counts for nothing right now."""

@@ -175,7 +175,10 @@ def plan_for(
         groups = disclosure.standard_groups(counts)
         return disclosure.plan_disclosure(groups, counts, k)
 
-    everybody = _memo(_PLANS, _PLANS_MAX, (campaign_id, k, counts_key, frozenset()), base)
+    def shared(key, compute):
+        return _memo(_PLANS, _PLANS_MAX, key, lambda: _shared("plan", key, compute))
+
+    everybody = shared((campaign_id, k, counts_key, frozenset()), base)
     if not strict:
         return everybody
 
@@ -184,7 +187,7 @@ def plan_for(
         own = disclosure.plan_disclosure(groups, counts, k, strict_cells=strict)
         return everybody.restricted_to(own.visible_keys)
 
-    return _memo(_PLANS, _PLANS_MAX, (campaign_id, k, counts_key, strict), for_reader)
+    return shared((campaign_id, k, counts_key, strict), for_reader)
 
 
 # --- per number: answered counts per cell ---------------------------------------------------
@@ -270,9 +273,12 @@ class NumberPlan:
         self._items, self._dimensions, self._decided = (dict(d) for d in decisions)
         return self
 
-    def _keys(self, store, counts_by_key, key) -> frozenset:
+    def _keys(self, store, which: int, key) -> frozenset:
+        """``which``: 0 for a question, 1 for a dimension (the answer counts are read only
+        when the decision is not known yet)."""
         found = store.get(key)
         if found is None:
+            counts_by_key = self._answered_counts()[which]
             found = disclosure.number_visible_keys(
                 self.plan, counts_by_key.get(key, {}), strict_cells=self.strict
             )
@@ -280,7 +286,7 @@ class NumberPlan:
         return found
 
     def item_visible(self, group_key, item_key: str) -> bool:
-        return group_key in self._keys(self._items, self.items_answered, item_key)
+        return group_key in self._keys(self._items, 0, item_key)
 
     def item_answered(self, group, item_key: str) -> int:
         counts = self.items_answered.get(item_key, {})
@@ -295,7 +301,7 @@ class NumberPlan:
         return decided
 
     def _dimension_visible(self, group_key, dimension_key: str) -> bool:
-        if group_key not in self._keys(self._dimensions, self.dimensions_answered, dimension_key):
+        if group_key not in self._keys(self._dimensions, 1, dimension_key):
             return False
         group = self._groups.get(group_key)
         if group is None:
