@@ -294,7 +294,8 @@ def _memo_sums(memo_key, compute):
     ones with results — hit this path; a new response changes the key."""
     rows = _SUMS.get(memo_key)
     if rows is None:
-        rows = list(compute())
+        # Shared between processes too (plan.py): a fresh worker reads them, not the tables.
+        rows = plan.shared_value("sums", memo_key, lambda: list(compute()))
         _SUMS[memo_key] = rows
         if len(_SUMS) > _SUMS_MAX:
             _SUMS.popitem(last=False)

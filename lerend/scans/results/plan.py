@@ -149,7 +149,7 @@ def _canonical(value) -> str:
     return repr(value)
 
 
-def _shared(kind: str, key, compute: Callable[[], Any]) -> Any:
+def shared_value(kind: str, key, compute: Callable[[], Any]) -> Any:
     """``compute()``'s value from the shared cache, stored compressed under a digest of its
     exact inputs."""
     digest = hashlib.sha256(_canonical(key).encode()).hexdigest()
@@ -176,7 +176,7 @@ def plan_for(
         return disclosure.plan_disclosure(groups, counts, k)
 
     def shared(key, compute):
-        return _memo(_PLANS, _PLANS_MAX, key, lambda: _shared("plan", key, compute))
+        return _memo(_PLANS, _PLANS_MAX, key, lambda: shared_value("plan", key, compute))
 
     everybody = shared((campaign_id, k, counts_key, frozenset()), base)
     if not strict:
@@ -327,7 +327,7 @@ def number_plan_for(campaign_id: int, version: tuple, plan, strict, instrument) 
             plan, lambda: answered_counts(campaign_id, version), strict, instrument
         )
         inputs = (version, plan.k, strict, plan.visible_keys, instrument_key(instrument))
-        return numbers.known(_shared("numbers", inputs, numbers.decisions))
+        return numbers.known(shared_value("numbers", inputs, numbers.decisions))
 
     return _memo(_NUMBERS, _NUMBERS_MAX, (version, strict, plan.visible_keys), compute)
 
@@ -389,7 +389,7 @@ def comparable_keys(
         _COMPARISONS,
         _COMPARISONS_MAX,
         memo_key,
-        lambda: _shared(
+        lambda: shared_value(
             "comparison", memo_key, lambda: _comparable(current, ids, plans, current_plan.k)
         ),
     )
