@@ -39,9 +39,9 @@ def test_an_open_questionnaire_waits_on_my_home_until_i_answered(client, world):
 
 def test_new_results_are_announced_once_a_campaign_closed(client, world):
     campaign = launched(world, role_groups=("medewerkers",))
-    assert "New results" not in _home(client, world.board)
+    assert "Nieuwe uitkomsten" not in _home(client, world.board)
     close(campaign, world)
-    assert "New results: “Pulse najaar”" in _home(client, world.board)
+    assert "Nieuwe uitkomsten: “Pulse najaar”" in _home(client, world.board)
 
 
 def test_the_team_board_card_shows_the_next_session_and_waiting_follow_ups(client, world):
@@ -58,12 +58,12 @@ def test_the_team_board_card_shows_the_next_session_and_waiting_follow_ups(clien
         organisation=world.org, team=world.team, title="Nog te doen", due_on=timezone.localdate()
     )
     leader_page = _home(client, world.teamleader)
-    assert "Your team&#x27;s board" in leader_page or "Your team's board" in leader_page
-    assert "14:30" in leader_page and "1 open action" in leader_page
-    assert "1 action waits for" in leader_page
+    assert "Het bord van je team" in leader_page
+    assert "14:30" in leader_page and "1 open actie" in leader_page
+    assert "1 actie wacht op" in leader_page
     staff_page = _home(client, world.staff)
-    assert "1 open action" in staff_page and "waits for" not in staff_page
-    assert "Your team" not in _home(client, world.board)  # no team of their own
+    assert "1 open actie" in staff_page and "wacht op" not in staff_page
+    assert "Het bord van je team" not in _home(client, world.board)  # no team of their own
 
 
 def test_next_session_is_the_boards_next_weekday():
