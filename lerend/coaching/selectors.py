@@ -35,6 +35,9 @@ from .models import (
 )
 from .rules import HOURS_ROLES
 
+# Whose membership covers a coachee for a share: the journal's rule (coach and leaders).
+SHARE_ROLES = frozenset(learning_selectors.SHARE_TARGET_ROLES)
+
 User = get_user_model()
 
 CHILDCARE_KINDS = (LocationKind.KINDERCENTRUM, LocationKind.KINDERDAGVERBLIJF, LocationKind.BSO)
@@ -204,8 +207,46 @@ def _staff_team_ids(access) -> list[int]:
     return [m.team_id for m in access.memberships if m.role == Role.MEDEWERKER and m.team_id]
 
 
+def covered_people(access, user):
+    """Person ids ``user`` covers NOW, as a subquery: through a leader or coach membership
+    whose scope holds the person (the journal's rule), or through an active coaching
+    assignment to the person, their team or their location. A share pauses when its reader
+    stops covering the coachee (the assignment ended, the leader moved) and applies again
+    when that returns; nothing is deleted, revoking stays the coachee's act."""
+    organisation = access.organisation
+    here = Membership.objects.active().filter(organisation=organisation)
+    reach = Q(pk__in=[])
+    for m in access.memberships:
+        if m.role not in SHARE_ROLES:
+            continue
+        if m.scope == Scope.ORGANISATION:
+            reach |= Q(pk__isnull=False)
+        elif m.scope == Scope.LOCATION:
+            reach |= Q(location_id=m.location_id) | Q(team__location_id=m.location_id)
+        elif m.scope == Scope.TEAM:
+            reach |= Q(team_id=m.team_id)
+    mine = active_assignments(organisation).filter(coach=user)
+    reach |= (
+        Q(person_id__in=mine.filter(person__isnull=False).values("person_id"))
+        | Q(team_id__in=mine.filter(team__isnull=False).values("team_id"))
+        | Q(location_id__in=mine.filter(location__isnull=False).values("location_id"))
+        | Q(team__location_id__in=mine.filter(location__isnull=False).values("location_id"))
+    )
+    return here.filter(reach).values("person_id")
+
+
+def _live_shares(access, user, plan_ref: str):
+    """The shares of the plan at ``plan_ref`` (an OuterRef path) with ``user`` that count
+    now: its coachee is still covered by ``user``."""
+    return PlanShare.objects.filter(
+        plan=OuterRef(plan_ref),
+        person=user,
+        plan__coachee_id__in=covered_people(access, user),
+    )
+
+
 def _plan_readable(access, user) -> Q:
-    shared = PlanShare.objects.filter(plan=OuterRef("pk"), person=user)
+    shared = _live_shares(access, user, "pk")
     return (
         Q(coachee=user) | Q(coach=user) | Q(team_id__in=_staff_team_ids(access)) | Q(Exists(shared))
     )
@@ -278,8 +319,13 @@ def plans_as_coach(access, user):
 
 
 def plans_shared_with(access, user):
+    """Plans shared with ``user`` whose share counts now (see ``covered_people``)."""
     return (
-        CoachingPlan.objects.filter(organisation=access.organisation, shares__person=user)
+        CoachingPlan.objects.filter(
+            organisation=access.organisation,
+            shares__person=user,
+            coachee_id__in=covered_people(access, user),
+        )
         .select_related("coachee")
         .order_by("-year", "coachee__name")
     )
@@ -291,11 +337,31 @@ def shares_of(plan):
 
 def share_targets(access, plan):
     """The leaders and coaches who cover the coachee (the same people a journal entry can be
-    shared with), minus those who already read the plan."""
+    shared with) and coaches with an active assignment covering them, minus those who
+    already read the plan."""
     if plan.coachee_id is None:
         return User.objects.none()
-    return learning_selectors.share_target_people(access, plan.coachee).exclude(
-        pk__in=[plan.coachee_id, plan.coach_id or 0]
+    coachee = plan.coachee
+    teams = Membership.objects.active().filter(
+        organisation=access.organisation, person=coachee, team__isnull=False
+    )
+    places = Membership.objects.active().filter(organisation=access.organisation, person=coachee)
+    assigned = (
+        active_assignments(access.organisation)
+        .filter(coach__isnull=False)
+        .filter(
+            Q(person=coachee)
+            | Q(team_id__in=teams.values("team_id"))
+            | Q(location_id__in=places.values("location_id"))
+            | Q(location_id__in=teams.values("team__location_id"))
+        )
+        .values("coach_id")
+    )
+    covering = learning_selectors.share_target_people(access, coachee).values("pk")
+    return (
+        User.objects.filter(Q(pk__in=covering) | Q(pk__in=assigned), is_active=True)
+        .exclude(pk__in=[plan.coachee_id, plan.coach_id or 0])
+        .order_by("name", "id")
     )
 
 
@@ -308,15 +374,15 @@ def pop_goals_of(access, user, year):
 # --- sessions ---------------------------------------------------------------------------------
 
 
-def _session_readable(user) -> Q:
+def _session_readable(access, user) -> Q:
     attended = Attendee.objects.filter(session=OuterRef("pk"), person=user)
-    shared = PlanShare.objects.filter(plan=OuterRef("plan_id"), person=user)
+    shared = _live_shares(access, user, "plan_id")
     return Q(coach=user) | Q(logged_by=user) | Q(Exists(attended)) | Q(Exists(shared))
 
 
 def sessions_visible_to(access, user):
     return CoachingSession.objects.filter(
-        _session_readable(user), organisation=access.organisation
+        _session_readable(access, user), organisation=access.organisation
     ).select_related("coach", "location")
 
 

@@ -45,7 +45,9 @@ def wellbeing_in_scope(area, k: int) -> dict:
         wb_high=Count("scores", filter=Q(scores__wellbeing__gte=4)),
         inv_high=Count("scores", filter=Q(scores__involvement__gte=4)),
     ).order_by()
-    shown = [r for r in rounds if disclosure.group_visible(r.n_children, k) and r.n_obs]
+    rounds = [r for r in rounds if r.n_obs]
+    visible = disclosure.visible_groups({r.pk: r.n_children for r in rounds}, k)
+    shown = [r for r in rounds if r.pk in visible]
     obs = sum(r.n_obs for r in shown)
     if not shown:
         return {"groups": 0, "wellbeing_high": None, "involvement_high": None}
