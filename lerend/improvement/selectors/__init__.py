@@ -33,6 +33,7 @@ from .goals import (
     supportable_goals,
     team_goals,
     team_or_404,
+    with_measured_status,
     vision_history,
 )
 from .team_board import (
@@ -80,4 +81,5 @@ __all__ = [
     "theme_or_404",
     "themes",
     "vision_history",
+    "with_measured_status",
 ]
