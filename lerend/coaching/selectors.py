@@ -615,6 +615,16 @@ def _coached(organisation, year):
     return Attendee.objects.filter(organisation=organisation, year=year).values("person_id")
 
 
+def coached_people(organisation, year):
+    """Ids of the people who attended a session in ``year`` (a subquery)."""
+    return _coached(organisation, year)
+
+
+def staff_memberships(organisation, year=None):
+    """The memberships of the people who must be coached (see ``_staff_memberships``)."""
+    return _staff_memberships(organisation, year)
+
+
 def coverage_counts(access, year) -> dict:
     """Pedagogisch medewerkers in scope and how many of them were coached in ``year``: in
     total and per location (a person at two locations counts at both). Two queries."""

@@ -63,9 +63,7 @@ def test_the_goal_shows_the_worst_indicator_not_its_hand_set_status(client, worl
     assert url("monitoring:indicator", indicator_id=behind.pk) in page
 
 
-def test_unmeasured_indicators_say_not_measured_and_goals_without_say_by_hand(
-    client, world, url
-):
+def test_unmeasured_indicators_say_not_measured_and_goals_without_say_by_hand(client, world, url):
     measured_goal = _goal(world, "Rust in de groep", status="behaald")
     indicator = make_indicator(world.org, world.board, title="Rustmeter")
     services.update_indicator(indicator=indicator, actor=world.board, goal_ids=[measured_goal.pk])
