@@ -149,6 +149,12 @@ def run(*, staff: int = 15000, requests: int = 30) -> list[dict]:
         ("well-being overview", "medewerker", f"{base}/welbevinden/"),
         ("experiments", "bestuurder", f"{base}/experimenten/"),
         ("chain of an organisation goal", "bestuurder", f"{base}/keten/doel/{made['goal'].pk}/"),
+        (
+            "goal page with its computed status (20 indicators)",
+            "bestuurder",
+            f"/o/{org.slug}/verbeteren/doelen/{made['goal'].pk}/",
+        ),
+        ("vision and goals overview", "bestuurder", f"/o/{org.slug}/verbeteren/"),
     ]
     for page, role, url in pages:
         client = Client(HTTP_HOST="127.0.0.1")

@@ -6,7 +6,14 @@ from django.utils.translation import gettext as _
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
 from . import demo, measures, personal_data, tasks_home
-from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
+from .models import (
+    Assignment,
+    CoachingGoal,
+    CoachingPlan,
+    CoachingSession,
+    PlanShare,
+    PlanVisit,
+)
 
 
 def nav(request):
@@ -42,5 +49,6 @@ contribution = Contribution(
         "coaching_plan_id": first_pk(CoachingPlan),
         "coaching_goal_id": first_pk(CoachingGoal, "plan__organisation"),
         "coaching_share_id": first_pk(PlanShare),
+        "coaching_visit_id": first_pk(PlanVisit, "plan__organisation"),
     },
 )

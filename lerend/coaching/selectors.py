@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, ExtractMonth
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.kit.contrib import offer
 from lerend.learning import selectors as learning_selectors
 from lerend.organisations.models import Location, LocationKind, Membership, Role, Scope, Team
 
@@ -32,6 +33,7 @@ from .models import (
     LocationYear,
     NormYear,
     PlanShare,
+    PlanVisit,
 )
 from .rules import HOURS_ROLES
 
@@ -726,3 +728,44 @@ def places_of(organisation, people) -> dict[int, str]:
 
 def is_signal_period(today=None) -> bool:
     return (today or timezone.localdate()).month >= SIGNAL_FROM_MONTH
+
+
+# --- links to other apps' records ---------------------------------------------------------------
+
+
+def visits_to_link(organisation, user) -> list:
+    """Visits in which ``user`` was the observed person (collaboration's, offered as
+    ``visits_observing``), for them to add to their coaching trajectory."""
+    found = offer("visits_observing")
+    return list(found(organisation, user)) if found else []
+
+
+def trajectory_visits(access, user, plan) -> list:
+    """The visits of a plan's trajectory as links, for the coachee and the coach only — a
+    leader it was shared with, or a team member, does not see which visits are in it."""
+    if user.pk not in (plan.coachee_id, plan.coach_id):
+        return []
+    links = list(plan.visits.select_related("goal").order_by("id"))
+    labels = offer("visit_links")
+    found = labels(plan.organisation, [link.visit_id for link in links]) if labels else {}
+    for link in links:
+        link.record = found.get(link.visit_id)
+    return [link for link in links if link.record is not None]
+
+
+def visit_link_for_coachee(access, user, link_id) -> PlanVisit:
+    link = PlanVisit.objects.filter(
+        pk=link_id, plan__organisation=access.organisation, plan__coachee=user
+    ).first()
+    if link is None:
+        raise Http404
+    return link
+
+
+def pd_session(organisation, session_id) -> CoachingSession:
+    session = CoachingSession.objects.filter(
+        pk=session_id, organisation=organisation, pd_activity_id__isnull=False
+    ).first()
+    if session is None:
+        raise Http404
+    return session

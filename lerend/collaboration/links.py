@@ -22,13 +22,19 @@ from decimal import Decimal
 from django.urls import reverse
 
 from lerend.kit.contrib import LinkedRecord
-from lerend.organisations.models import K_MIN, K_MAX, Membership, Scope
+from lerend.organisations.models import K_MAX, K_MIN, Membership, Scope
 from lerend.scans.results import Group, plan_small_groups
 
 from . import catalogue
 from .models import Observation, Visit, VisitStatus
 
-RUBRIC_FOR_SECTOR = {"kinderopvang": "interactievaardigheden", "school": "klas"}
+# Childcare observes the six interaction skills; schools (po, vo, mbo) the lesson guide.
+RUBRIC_FOR_SECTOR = {
+    "kinderopvang": "interactievaardigheden",
+    "po": "klas",
+    "vo": "klas",
+    "mbo": "klas",
+}
 
 
 def _rubric(organisation):

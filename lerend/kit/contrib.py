@@ -181,9 +181,7 @@ class Contribution:
     demo_order: int = 100
     search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
     url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
-    goal_status: Callable[[Organisation, Iterable[int]], Mapping[int, MeasuredStatus]] | None = (
-        None
-    )
+    goal_status: Callable[[Organisation, Iterable[int]], Mapping[int, MeasuredStatus]] | None = None
     measures: Mapping[str, Measure] = field(default_factory=dict)
     offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 

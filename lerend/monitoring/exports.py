@@ -101,6 +101,9 @@ def profiles_csv(groups) -> str:
     return downloads.csv_text(profile_header(), profile_rows(groups))
 
 
+PROFILE_CSS = "@page { size: A4 landscape; } td.number { text-align: right; }"
+
+
 def profiles_xlsx(groups) -> bytes:
     return downloads.xlsx_bytes([(_("Well-being"), profile_header(), profile_rows(groups))])
 
@@ -112,7 +115,7 @@ def profiles_pdf(request, context: dict) -> bytes:
         request,
         "monitoring/profiles_pdf.html",
         {**context, "header": profile_header(), "rows": list(profile_rows(context["groups"]))},
-        extra_css="td.number { text-align: right; } table { font-size: 9pt; }",
+        extra_css=PROFILE_CSS,
     )
 
 

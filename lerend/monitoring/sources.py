@@ -18,8 +18,8 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from lerend.collaboration import selectors as collaboration_selectors
-from lerend.kit.contrib import measure
 from lerend.improvement.models import BoardSession
+from lerend.kit.contrib import measure
 from lerend.learning.models import Applied, DevelopmentPlan, Participation, ParticipationStatus
 from lerend.learning.selectors import MIN_APPLIED_ANSWERS, MIN_TEAM_SIZE_FOR_COUNTS
 from lerend.organisations.models import Membership, Scope, Team

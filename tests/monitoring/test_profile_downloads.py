@@ -55,9 +55,10 @@ def test_profiles_pdf_renders_without_tokens_or_hidden_numbers(
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "welbevinden.pdf"
     pdf.write_bytes(response.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    raw = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
+    text = " ".join(raw.split())  # a narrow cell may wrap a name over two lines
     assert "Groep Rups" in text and "Groep Pop" in text
     assert "te weinig kinderen om te tonen" in text
     for token in ("zon7", "maan8", "ster9", "wolk6"):

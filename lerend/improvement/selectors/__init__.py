@@ -33,8 +33,8 @@ from .goals import (
     supportable_goals,
     team_goals,
     team_or_404,
-    with_measured_status,
     vision_history,
+    with_measured_status,
 )
 from .team_board import (
     ANSWER_SHOWN,
