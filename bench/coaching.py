@@ -19,7 +19,8 @@ import statistics
 import time
 
 from . import env
-from .scale import _timed_pages, print_table
+from .scale import print_table
+from .timing import timed_pages
 
 
 def fill(org, rng) -> dict:
@@ -149,11 +150,12 @@ def run(*, staff: int = 15000, requests: int = 30) -> list[dict]:
     for page, role, url in pages:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(person(Role(role)))
-        status, median, p95, queries = _timed_pages(client, url, requests)
+        status, median, p95, cpu, queries = timed_pages(client, url, requests)
         label = f"{page} as {role}"
         add(f"{label}: HTTP status", status, "")
         add(f"{label}: median", round(median, 1), "ms")
         add(f"{label}: p95 of {requests}", round(p95, 1), "ms")
+        add(f"{label}: CPU median", round(cpu, 1), "ms")
         add(f"{label}: SQL queries", queries, "")
 
     timings = []

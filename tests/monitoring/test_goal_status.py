@@ -61,6 +61,9 @@ def test_the_goal_shows_the_worst_indicator_not_its_hand_set_status(client, worl
     first = page.index("badge goal-status goal-status--")
     assert page[first:].startswith("badge goal-status goal-status--achter")
     assert url("monitoring:indicator", indicator_id=behind.pk) in page
+    # The edit form says the hand-set status does not count while there are indicators.
+    form = client.get(url("improvement:goal_edit", goal_id=goal.pk)).text
+    assert "Dit doel heeft indicatoren" in form and "nu: Achter" in form
 
 
 def test_unmeasured_indicators_say_not_measured_and_goals_without_say_by_hand(client, world, url):

@@ -218,6 +218,12 @@ def goal_detail(request, goal):
 def goal_edit(request, goal):
     org = request.organisation
     form = _goal_form(request, location=goal.location, team=goal.team, instance=goal)
+    selectors.with_measured_status(org, [goal])
+    if goal.measured and "status" in form.fields:
+        form.fields["status"].help_text = _(
+            "This goal has indicators: the status shown is computed from them (now: "
+            "%(status)s). What you choose here counts only if the indicators are removed."
+        ) % {"status": goal.measured.label}
     if request.method == "POST" and form.is_valid():
         try:
             services.update_goal(goal=goal, actor=request.user, **form.cleaned_data)

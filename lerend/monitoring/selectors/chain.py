@@ -46,9 +46,9 @@ def wellbeing_in_scope(area, k: int) -> dict:
         wb_high=Count("scores", filter=Q(scores__wellbeing__gte=4)),
         inv_high=Count("scores", filter=Q(scores__involvement__gte=4)),
     ).order_by()
-    rounds = [r for r in rounds if r.n_obs]
-    visible = disclosure.visible_groups({r.pk: r.n_children for r in rounds}, k)
-    shown = [r for r in rounds if r.pk in visible]
+    observed = [r for r in rounds if r.n_obs]
+    visible = disclosure.visible_groups({r.pk: r.n_children for r in observed}, k)
+    shown = [r for r in observed if r.pk in visible]
     obs = sum(r.n_obs for r in shown)
     if not shown:
         return {"groups": 0, "wellbeing_high": None, "involvement_high": None}
