@@ -282,6 +282,8 @@ def _plan_page(request, plan, **extra):
         pop_goals = _pop_goal_queryset(found)
     trajectory = selectors.trajectory_visits(access, user, plan)
     linkable = selectors.visits_to_link(plan.organisation, user) if is_coachee else []
+    linked = {link.visit_id for link in trajectory}
+    linkable = [visit for visit in linkable if visit.id not in linked]
     context = {
         "plan": plan,
         "goals": goals,
