@@ -14,6 +14,7 @@ def main(argv=None) -> None:
     env.setup_django()
     from . import (  # import models: only after django.setup()
         anonymity,
+        coaching,
         knowledge,
         monitoring,
         scale,
@@ -25,6 +26,8 @@ def main(argv=None) -> None:
     scan.run(staff=args.staff)
     monitoring.run(staff=args.staff, requests=args.requests)
     knowledge.run(staff=args.staff)
+    # Last: it turns the scale organisation into a childcare one (the norm applies there).
+    coaching.run(staff=args.staff, requests=args.requests)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,15 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, tasks_home
-from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
+from . import demo, measures, personal_data, tasks_home
+from .models import (
+    Assignment,
+    CoachingGoal,
+    CoachingPlan,
+    CoachingSession,
+    PlanShare,
+    PlanVisit,
+)
 
 
 def nav(request):
@@ -35,11 +42,13 @@ contribution = Contribution(
     daily_tasks=("lerend.coaching.tasks.mail_not_yet_coached",),
     demo_content=demo.add_demo,
     demo_order=40,
+    measures=measures.MEASURES,
     url_objects={
         "assignment_id": first_pk(Assignment),
         "session_id": first_pk(CoachingSession),
         "coaching_plan_id": first_pk(CoachingPlan),
         "coaching_goal_id": first_pk(CoachingGoal, "plan__organisation"),
         "coaching_share_id": first_pk(PlanShare),
+        "coaching_visit_id": first_pk(PlanVisit, "plan__organisation"),
     },
 )

@@ -26,11 +26,17 @@ PLAN_CHILDCARE = {
     "kwijt te raken.",
     "forms": ["vib", "on_the_job"],
     "goals": [
-        ("Eerst kijken, dan handelen", "Ik benoem wat ik zie voordat ik ingrijp.", ["coaching"]),
+        (
+            "Eerst kijken, dan handelen",
+            "Ik benoem wat ik zie voordat ik ingrijp.",
+            ["coaching"],
+            ["interactievaardigheden.sensitieve-responsiviteit"],
+        ),
         (
             "Overgangsmomenten voorbereiden",
             "Opruimen en naar buiten gaan zonder stemverheffing.",
             ["pedagogisch-professionals"],
+            ["interactievaardigheden.structuur"],
         ),
     ],
     "notes": [
@@ -54,11 +60,13 @@ PLAN_SCHOOL = {
             "Een rustige start van de dag",
             "De klas is binnen vijf minuten aan het werk.",
             ["pedagogisch-professionals"],
+            ["klas.klassenmanagement"],
         ),
         (
             "Instructie in kleine stappen",
             "Ik check na elke stap of iedereen mee is.",
             ["professionalisering"],
+            ["klas.instructie"],
         ),
     ],
     "notes": [
@@ -123,7 +131,8 @@ def _personal_plan(organisation, today, coach, coachee, text, rng, assignment):
         planned_forms=text["forms"],
     )
     access = resolve_access(coachee, organisation)
-    for title, description, blocks in text["goals"]:
+    known = {key for key, _label in services.focus_choices(organisation)}
+    for title, description, blocks, focus in text["goals"]:
         services.add_goal(
             access=access,
             actor=coach,
@@ -131,6 +140,7 @@ def _personal_plan(organisation, today, coach, coachee, text, rng, assignment):
             title=title,
             description=description,
             building_blocks=blocks,
+            focus_areas=[key for key in focus if key in known],
         )
     year_start = max(datetime.date(today.year, 1, 1), assignment.starts_on)
     for held_on, notes, agreements, form in zip(

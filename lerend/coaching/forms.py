@@ -9,6 +9,8 @@ from lerend.kit.forms import DateInput
 from .models import CoachingForm, TargetKind
 
 DURATIONS = [15, 30, 45, 60, 90, 120]
+# The forms a person chooses; "from the PD catalogue" is set only by counting a PD activity.
+CHOSEN_FORMS = [(v, label) for v, label in CoachingForm.choices if v != CoachingForm.PD]
 
 
 class Form(forms.Form):
@@ -89,7 +91,7 @@ class PlanForm(Form):
     )
     planned_forms = forms.MultipleChoiceField(
         label=_("Planned forms of coaching"),
-        choices=CoachingForm.choices,
+        choices=CHOSEN_FORMS,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -108,6 +110,13 @@ class GoalForm(Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    focus_areas = forms.MultipleChoiceField(
+        label=_("Interaction skills or lesson domains"),
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("From the observation guide the organisation's visits use."),
+    )
     pop_goal = forms.ModelChoiceField(
         label=_("Goal of your POP (optional)"),
         queryset=None,
@@ -116,8 +125,12 @@ class GoalForm(Form):
         help_text=_("Only you see your POP; linking shows the coach this goal's title."),
     )
 
-    def __init__(self, *args, pop_goals=None, **kwargs):
+    def __init__(self, *args, pop_goals=None, focus=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if focus:
+            self.fields["focus_areas"].choices = list(focus)
+        else:
+            del self.fields["focus_areas"]
         if pop_goals is None:
             del self.fields["pop_goal"]
         else:
@@ -151,9 +164,7 @@ class SessionForm(Form):
         max_value=600,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5, "list": "durations"}),
     )
-    form = forms.ChoiceField(
-        label=_("Form"), choices=CoachingForm.choices, widget=forms.RadioSelect
-    )
+    form = forms.ChoiceField(label=_("Form"), choices=CHOSEN_FORMS, widget=forms.RadioSelect)
     attendees = NamesField(label=_("Who took part"), queryset=None)
     location = NameChoiceField(
         label=_("These hours count toward"),
@@ -272,3 +283,27 @@ class DivisionForm(Form):
             loc: tuple(self.cleaned_data[f"{kind}_{loc.pk}"] for kind, _l in self.KINDS)
             for loc, _cells in self.rows
         }
+
+
+class VisitLinkForm(Form):
+    visit = forms.TypedChoiceField(label=_("Visit or observation"), coerce=int, choices=())
+    goal = forms.TypedChoiceField(
+        label=_("For goal (optional)"), coerce=int, choices=(), required=False, empty_value=None
+    )
+
+    def __init__(self, *args, visits=(), goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visit"].choices = [(v.id, v.label) for v in visits]
+        self.fields["goal"].choices = [("", "—")] + [(g.pk, g.title) for g in goals]
+
+
+class ActionFromGoalForm(Form):
+    due_on = forms.DateField(label=_("Due date"), widget=DateInput())
+
+
+class PdCountForm(Form):
+    location = NameChoiceField(label=_("Location the hours count toward"), queryset=None)
+
+    def __init__(self, *args, locations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = locations

@@ -27,6 +27,7 @@ class CoachingForm(models.TextChoices):
     WALK_IN = "walk_in", _("Walk-in hour")
     INTERVISION = "intervision", _("Support of intervision")
     CONVERSATION = "conversation", _("Coaching conversation")
+    PD = "pd", _("Coaching from the PD catalogue")
 
 
 class TargetKind(models.TextChoices):
@@ -196,6 +197,14 @@ class CoachingGoal(models.Model):
     pop_goal = models.ForeignKey(
         "learning.PlanGoal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Keys of the sector's observation rubric domains ("<rubric>.<domain>": the six
+    # interaction skills in childcare, the lesson observation guide at a school), offered by
+    # collaboration as ``observation_focus``; validated by the service.
+    focus_areas = models.JSONField(
+        _("interaction skills / lesson domains"), default=list, blank=True
+    )
+    # An action this (team) goal became on the team board: improvement's id, no foreign key.
+    action_id = models.PositiveIntegerField(null=True, blank=True)
     reached = models.BooleanField(_("reached"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -204,6 +213,28 @@ class CoachingGoal(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PlanVisit(models.Model):
+    """A visit or observation (collaboration's, by id) that is part of a coaching
+    trajectory, optionally for one of its goals. Linked by the coachee — the observed person
+    — and shown only to the coachee and the coach."""
+
+    plan = models.ForeignKey(CoachingPlan, on_delete=models.CASCADE, related_name="visits")
+    visit_id = models.PositiveIntegerField()
+    goal = models.ForeignKey(
+        CoachingGoal, null=True, blank=True, on_delete=models.SET_NULL, related_name="visits"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "visit_id"], name="coaching_visit_once")
+        ]
+
+    def __str__(self):
+        return f"{self.plan} visit {self.visit_id}"
 
 
 class CoachingSession(models.Model):
@@ -236,6 +267,9 @@ class CoachingSession(models.Model):
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A PD activity of kind "coaching" the houder counts as coaching (learning's id): its
+    # hours count here once, whatever the number of participants.
+    pd_activity_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -33,7 +33,7 @@ def own_data(person) -> dict:
     plans = (
         CoachingPlan.objects.filter(coachee=person)
         .select_related("organisation", "coach")
-        .prefetch_related("goals")
+        .prefetch_related("goals", "visits__goal")
         .order_by("year", "id")
     )
     sessions = (
@@ -59,8 +59,20 @@ def own_data(person) -> dict:
                 "question": p.question,
                 "planned_forms": p.planned_forms,
                 "goals": [
-                    {"title": g.title, "description": g.description, "reached": g.reached}
+                    {
+                        "title": g.title,
+                        "description": g.description,
+                        "reached": g.reached,
+                        "building_blocks": g.building_blocks,
+                        "interaction_skills_or_lesson_domains": g.focus_areas,
+                        "pop_goal_id": g.pop_goal_id,
+                        "team_board_action_id": g.action_id,
+                    }
                     for g in p.goals.all()
+                ],
+                "visits_in_this_coaching": [
+                    {"visit_id": v.visit_id, "goal": v.goal.title if v.goal else None}
+                    for v in p.visits.all()
                 ],
                 "evaluation": p.evaluation,
                 "shared_with": list(p.shares.values_list("person__name", flat=True)),
@@ -78,6 +90,7 @@ def own_data(person) -> dict:
                 "with": [a.person.name for a in s.attendees.all()],
                 "notes": s.notes,
                 "agreements": s.agreements,
+                "counted_from_pd_activity_id": s.pd_activity_id,
             }
             for s in sessions
         ],

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, ExtractMonth
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.kit.contrib import offer
 from lerend.learning import selectors as learning_selectors
 from lerend.organisations.models import Location, LocationKind, Membership, Role, Scope, Team
 
@@ -32,8 +33,12 @@ from .models import (
     LocationYear,
     NormYear,
     PlanShare,
+    PlanVisit,
 )
 from .rules import HOURS_ROLES
+
+# Whose membership covers a coachee for a share: the journal's rule (coach and leaders).
+SHARE_ROLES = frozenset(learning_selectors.SHARE_TARGET_ROLES)
 
 User = get_user_model()
 
@@ -204,8 +209,46 @@ def _staff_team_ids(access) -> list[int]:
     return [m.team_id for m in access.memberships if m.role == Role.MEDEWERKER and m.team_id]
 
 
+def covered_people(access, user):
+    """Person ids ``user`` covers NOW, as a subquery: through a leader or coach membership
+    whose scope holds the person (the journal's rule), or through an active coaching
+    assignment to the person, their team or their location. A share pauses when its reader
+    stops covering the coachee (the assignment ended, the leader moved) and applies again
+    when that returns; nothing is deleted, revoking stays the coachee's act."""
+    organisation = access.organisation
+    here = Membership.objects.active().filter(organisation=organisation)
+    reach = Q(pk__in=[])
+    for m in access.memberships:
+        if m.role not in SHARE_ROLES:
+            continue
+        if m.scope == Scope.ORGANISATION:
+            reach |= Q(pk__isnull=False)
+        elif m.scope == Scope.LOCATION:
+            reach |= Q(location_id=m.location_id) | Q(team__location_id=m.location_id)
+        elif m.scope == Scope.TEAM:
+            reach |= Q(team_id=m.team_id)
+    mine = active_assignments(organisation).filter(coach=user)
+    reach |= (
+        Q(person_id__in=mine.filter(person__isnull=False).values("person_id"))
+        | Q(team_id__in=mine.filter(team__isnull=False).values("team_id"))
+        | Q(location_id__in=mine.filter(location__isnull=False).values("location_id"))
+        | Q(team__location_id__in=mine.filter(location__isnull=False).values("location_id"))
+    )
+    return here.filter(reach).values("person_id")
+
+
+def _live_shares(access, user, plan_ref: str):
+    """The shares of the plan at ``plan_ref`` (an OuterRef path) with ``user`` that count
+    now: its coachee is still covered by ``user``."""
+    return PlanShare.objects.filter(
+        plan=OuterRef(plan_ref),
+        person=user,
+        plan__coachee_id__in=covered_people(access, user),
+    )
+
+
 def _plan_readable(access, user) -> Q:
-    shared = PlanShare.objects.filter(plan=OuterRef("pk"), person=user)
+    shared = _live_shares(access, user, "pk")
     return (
         Q(coachee=user) | Q(coach=user) | Q(team_id__in=_staff_team_ids(access)) | Q(Exists(shared))
     )
@@ -278,8 +321,13 @@ def plans_as_coach(access, user):
 
 
 def plans_shared_with(access, user):
+    """Plans shared with ``user`` whose share counts now (see ``covered_people``)."""
     return (
-        CoachingPlan.objects.filter(organisation=access.organisation, shares__person=user)
+        CoachingPlan.objects.filter(
+            organisation=access.organisation,
+            shares__person=user,
+            coachee_id__in=covered_people(access, user),
+        )
         .select_related("coachee")
         .order_by("-year", "coachee__name")
     )
@@ -291,11 +339,31 @@ def shares_of(plan):
 
 def share_targets(access, plan):
     """The leaders and coaches who cover the coachee (the same people a journal entry can be
-    shared with), minus those who already read the plan."""
+    shared with) and coaches with an active assignment covering them, minus those who
+    already read the plan."""
     if plan.coachee_id is None:
         return User.objects.none()
-    return learning_selectors.share_target_people(access, plan.coachee).exclude(
-        pk__in=[plan.coachee_id, plan.coach_id or 0]
+    coachee = plan.coachee
+    teams = Membership.objects.active().filter(
+        organisation=access.organisation, person=coachee, team__isnull=False
+    )
+    places = Membership.objects.active().filter(organisation=access.organisation, person=coachee)
+    assigned = (
+        active_assignments(access.organisation)
+        .filter(coach__isnull=False)
+        .filter(
+            Q(person=coachee)
+            | Q(team_id__in=teams.values("team_id"))
+            | Q(location_id__in=places.values("location_id"))
+            | Q(location_id__in=teams.values("team__location_id"))
+        )
+        .values("coach_id")
+    )
+    covering = learning_selectors.share_target_people(access, coachee).values("pk")
+    return (
+        User.objects.filter(Q(pk__in=covering) | Q(pk__in=assigned), is_active=True)
+        .exclude(pk__in=[plan.coachee_id, plan.coach_id or 0])
+        .order_by("name", "id")
     )
 
 
@@ -308,15 +376,15 @@ def pop_goals_of(access, user, year):
 # --- sessions ---------------------------------------------------------------------------------
 
 
-def _session_readable(user) -> Q:
+def _session_readable(access, user) -> Q:
     attended = Attendee.objects.filter(session=OuterRef("pk"), person=user)
-    shared = PlanShare.objects.filter(plan=OuterRef("plan_id"), person=user)
+    shared = _live_shares(access, user, "plan_id")
     return Q(coach=user) | Q(logged_by=user) | Q(Exists(attended)) | Q(Exists(shared))
 
 
 def sessions_visible_to(access, user):
     return CoachingSession.objects.filter(
-        _session_readable(user), organisation=access.organisation
+        _session_readable(access, user), organisation=access.organisation
     ).select_related("coach", "location")
 
 
@@ -549,6 +617,16 @@ def _coached(organisation, year):
     return Attendee.objects.filter(organisation=organisation, year=year).values("person_id")
 
 
+def coached_people(organisation, year):
+    """Ids of the people who attended a session in ``year`` (a subquery)."""
+    return _coached(organisation, year)
+
+
+def staff_memberships(organisation, year=None):
+    """The memberships of the people who must be coached (see ``_staff_memberships``)."""
+    return _staff_memberships(organisation, year)
+
+
 def coverage_counts(access, year) -> dict:
     """Pedagogisch medewerkers in scope and how many of them were coached in ``year``: in
     total and per location (a person at two locations counts at both). Two queries."""
@@ -650,3 +728,44 @@ def places_of(organisation, people) -> dict[int, str]:
 
 def is_signal_period(today=None) -> bool:
     return (today or timezone.localdate()).month >= SIGNAL_FROM_MONTH
+
+
+# --- links to other apps' records ---------------------------------------------------------------
+
+
+def visits_to_link(organisation, user) -> list:
+    """Visits in which ``user`` was the observed person (collaboration's, offered as
+    ``visits_observing``), for them to add to their coaching trajectory."""
+    found = offer("visits_observing")
+    return list(found(organisation, user)) if found else []
+
+
+def trajectory_visits(access, user, plan) -> list:
+    """The visits of a plan's trajectory as links, for the coachee and the coach only — a
+    leader it was shared with, or a team member, does not see which visits are in it."""
+    if user.pk not in (plan.coachee_id, plan.coach_id):
+        return []
+    links = list(plan.visits.select_related("goal").order_by("id"))
+    labels = offer("visit_links")
+    found = labels(plan.organisation, [link.visit_id for link in links]) if labels else {}
+    for link in links:
+        link.record = found.get(link.visit_id)
+    return [link for link in links if link.record is not None]
+
+
+def visit_link_for_coachee(access, user, link_id) -> PlanVisit:
+    link = PlanVisit.objects.filter(
+        pk=link_id, plan__organisation=access.organisation, plan__coachee=user
+    ).first()
+    if link is None:
+        raise Http404
+    return link
+
+
+def pd_session(organisation, session_id) -> CoachingSession:
+    session = CoachingSession.objects.filter(
+        pk=session_id, organisation=organisation, pd_activity_id__isnull=False
+    ).first()
+    if session is None:
+        raise Http404
+    return session

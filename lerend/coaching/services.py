@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.registry import block_keys
+from lerend.kit.contrib import offer
 from lerend.organisations.models import Location, Membership, Role
 from lerend.organisations.services import record
 
@@ -30,6 +31,7 @@ from .models import (
     LocationYear,
     NormYear,
     PlanShare,
+    PlanVisit,
 )
 
 
@@ -161,12 +163,35 @@ def update_plan(*, plan, question="", planned_forms=()) -> CoachingPlan:
     return plan
 
 
+def focus_choices(organisation) -> list[tuple[str, str]]:
+    """The sector's interaction skills (childcare) or lesson domains (school), from
+    collaboration's observation rubric (offered as ``observation_focus``)."""
+    found = offer("observation_focus")
+    return list(found(organisation)) if found else []
+
+
+def _focus(organisation, keys) -> list[str]:
+    known = [key for key, _label in focus_choices(organisation)]
+    if any(k not in known for k in keys or []):
+        raise ValidationError({"focus_areas": _("Unknown interaction skill or lesson domain.")})
+    return [k for k in known if k in set(keys or [])]
+
+
 @transaction.atomic
 def add_goal(
-    *, access, actor, plan, title, description="", building_blocks=(), pop_goal=None
+    *,
+    access,
+    actor,
+    plan,
+    title,
+    description="",
+    building_blocks=(),
+    pop_goal=None,
+    focus_areas=(),
 ) -> CoachingGoal:
     """Adds a goal. A POP goal can be linked only by the coachee, and only one of their own:
-    the POP is theirs, the coach does not see it."""
+    the POP is theirs, the coach does not see it. ``focus_areas``: the interaction skills or
+    lesson domains it works on."""
     if pop_goal is not None:
         if plan.coachee_id != actor.pk or pop_goal.plan.owner_id != actor.pk:
             raise ValidationError({"pop_goal": _("You can link only a goal of your own POP.")})
@@ -178,7 +203,74 @@ def add_goal(
         description=description,
         building_blocks=_blocks(building_blocks),
         pop_goal=pop_goal,
+        focus_areas=_focus(plan.organisation, focus_areas),
     )
+
+
+@transaction.atomic
+def goal_to_pop(*, actor, goal) -> CoachingGoal:
+    """The coachee makes a goal of their coachplan a goal of their own POP (learning's,
+    through the ``make_pop_goal`` offer) and links the two. Only the coachee: a POP is
+    theirs alone, so nobody else creates a goal in it."""
+    plan = goal.plan
+    if plan.coachee_id is None or plan.coachee_id != actor.pk:
+        raise ValidationError(_("Only the coachee can add this goal to their POP."))
+    if goal.pop_goal_id is not None:
+        raise ValidationError(_("This goal is already part of your POP."))
+    make = offer("make_pop_goal")
+    if make is None:
+        raise ValidationError(_("There is no POP to add it to."))
+    goal.pop_goal_id = make(
+        plan.organisation,
+        actor,
+        plan.year,
+        goal.title,
+        goal.description,
+        goal.building_blocks,
+    )
+    goal.save(update_fields=["pop_goal"])
+    return goal
+
+
+@transaction.atomic
+def goal_to_action(*, actor, goal, due_on):
+    """A goal of a team's coachplan becomes an action on that team's board (improvement's,
+    through the ``make_team_action`` offer), owned by ``actor``. A person's coaching goal
+    never goes to a board: it would show the team what someone is coached on."""
+    plan = goal.plan
+    if plan.team_id is None:
+        raise ValidationError(_("Only a goal of a team's coachplan can go to the team board."))
+    if goal.action_id is not None:
+        raise ValidationError(_("This goal is already on the team board."))
+    make = offer("make_team_action")
+    if make is None:
+        raise ValidationError(_("There is no team board to add it to."))
+    link = make(plan.organisation, actor, plan.team, goal.title, due_on, goal.building_blocks)
+    goal.action_id = link.id
+    goal.save(update_fields=["action_id"])
+    return link
+
+
+@transaction.atomic
+def link_visit(*, actor, plan, visit_id, goal=None) -> PlanVisit:
+    """The coachee adds a visit or observation in which they were the observed person to
+    their coaching trajectory (optionally for one goal of it)."""
+    if plan.coachee_id is None or plan.coachee_id != actor.pk:
+        raise ValidationError(_("Only the coachee links their visits to the coachplan."))
+    if goal is not None and goal.plan_id != plan.pk:
+        raise ValidationError({"goal": _("Choose a goal of this coachplan.")})
+    mine = offer("visits_observing")
+    if mine is None or visit_id not in {v.id for v in mine(plan.organisation, actor)}:
+        raise ValidationError({"visit": _("Choose a visit in which you were observed.")})
+    found, _created = PlanVisit.objects.update_or_create(
+        plan=plan, visit_id=visit_id, defaults={"goal": goal}
+    )
+    return found
+
+
+@transaction.atomic
+def unlink_visit(*, link) -> None:
+    link.delete()
 
 
 @transaction.atomic
@@ -417,3 +509,94 @@ def decide_division(*, organisation, actor, year, lines, explanation="") -> Divi
 
 def year_bounds(year) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+# --- PD "coaching" counted as coaching -----------------------------------------------------
+
+
+def coaching_pd(organisation, year) -> list[dict]:
+    """Learning's PD activities of kind "coaching" in ``year`` (offered as ``coaching_pd``),
+    each with ``counted``: the session it became, or None."""
+    found = offer("coaching_pd")
+    activities = list(found(organisation, year)) if found else []
+    counted = {
+        s.pd_activity_id: s
+        for s in CoachingSession.objects.filter(
+            organisation=organisation, pd_activity_id__in=[a["id"] for a in activities]
+        ).select_related("location")
+    }
+    for activity in activities:
+        activity["counted"] = counted.get(activity["id"])
+    return activities
+
+
+@transaction.atomic
+def count_pd_as_coaching(*, organisation, actor, pd_activity_id, location) -> CoachingSession:
+    """The houder decides that a PD activity of kind "coaching" was coaching: its hours
+    (the activity's, once — not per participant) count toward ``location`` and its
+    attended participants count as coached. Counting twice is impossible (one session per
+    activity). Side effects: a session without notes, its attendees, an audit entry."""
+    if location.organisation_id != organisation.pk:
+        raise ValidationError({"location": _("Unknown location.")})
+    year = timezone.localdate().year
+    activity = next(
+        (
+            a
+            for y in (year, year - 1)
+            for a in coaching_pd(organisation, y)
+            if a["id"] == pd_activity_id
+        ),
+        None,
+    )
+    if activity is None:
+        raise ValidationError(_("Only a PD activity of kind coaching counts as coaching."))
+    if activity["counted"] is not None:
+        raise ValidationError(_("This activity already counts as coaching."))
+    minutes = int(Decimal(activity["hours"]) * 60)
+    if not 5 <= minutes <= 600:
+        raise ValidationError(
+            _("Only an activity of 5 minutes to 10 hours counts as coaching; longer is training.")
+        )
+    session = CoachingSession.objects.create(
+        organisation=organisation,
+        location=location,
+        external_coach=(activity["provider"] or activity["title"])[:150],
+        held_on=activity["starts_on"],
+        minutes=minutes,
+        form=CoachingForm.PD,
+        logged_by=actor,
+        pd_activity_id=pd_activity_id,
+    )
+    people = Membership.objects.active().filter(
+        organisation=organisation, person_id__in=activity["attendee_ids"]
+    )
+    Attendee.objects.bulk_create(
+        Attendee(
+            organisation=organisation, session=session, person_id=pk, year=session.held_on.year
+        )
+        for pk in sorted(set(people.values_list("person_id", flat=True)))
+    )
+    record(
+        organisation=organisation,
+        actor=actor,
+        action="coaching.pd.count",
+        target=session,
+        after={"pd_activity": pd_activity_id, "minutes": minutes, "location": location.name},
+    )
+    return session
+
+
+@transaction.atomic
+def uncount_pd(*, organisation, actor, session) -> None:
+    """Takes a PD activity's hours out of the coaching hours again. Side effects: deletes
+    the session and its attendees; an audit entry."""
+    if session.pd_activity_id is None:
+        raise ValidationError(_("This session was not counted from PD."))
+    record(
+        organisation=organisation,
+        actor=actor,
+        action="coaching.pd.uncount",
+        target=session,
+        before={"pd_activity": session.pd_activity_id, "minutes": session.minutes},
+    )
+    session.delete()

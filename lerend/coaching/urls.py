@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_hours
+from . import views, views_hours, views_links
 
 app_name = "coaching"
 
@@ -28,6 +28,19 @@ urlpatterns = [
     path("plannen/<int:coaching_plan_id>/evaluatie/", views.plan_evaluate, name="plan_evaluate"),
     path("plannen/<int:coaching_plan_id>/delen/", views.plan_share, name="plan_share"),
     path("doelen/<int:coaching_goal_id>/bereikt/", views.goal_reached, name="goal_reached"),
+    path("doelen/<int:coaching_goal_id>/naar-pop/", views_links.goal_to_pop, name="goal_to_pop"),
+    path(
+        "doelen/<int:coaching_goal_id>/naar-bord/",
+        views_links.goal_to_action,
+        name="goal_to_action",
+    ),
+    path("plannen/<int:coaching_plan_id>/bezoeken/", views_links.visit_link, name="visit_link"),
+    path(
+        "bezoeken/<int:coaching_visit_id>/loskoppelen/",
+        views_links.visit_unlink,
+        name="visit_unlink",
+    ),
+    path("uren/pd/", views_links.pd_hours, name="pd_hours"),
     path("delen/<int:coaching_share_id>/intrekken/", views.share_revoke, name="share_revoke"),
     path("norm/", views_hours.norm, name="norm"),
     path("norm/gegevens/", views_hours.norm_figures, name="norm_figures"),

@@ -21,6 +21,7 @@ from lerend.organisations.models import Location, Membership, Role, Team
 from . import rules, selectors, services
 from .forms import (
     DURATIONS,
+    ActionFromGoalForm,
     AssignmentForm,
     EvaluationForm,
     GoalForm,
@@ -28,6 +29,7 @@ from .forms import (
     PlanForm,
     SessionForm,
     ShareForm,
+    VisitLinkForm,
 )
 
 SEARCH_LIMIT = 20
@@ -269,21 +271,31 @@ def _plan_page(request, plan, **extra):
     is_coachee = plan.coachee_id == user.pk
     may_edit = selectors.may_edit_plan(access, user, plan)
     goals = list(plan.goals.select_related("pop_goal").order_by("id"))
+    focus = services.focus_choices(plan.organisation)
+    focus_names = dict(focus)
     for goal in goals:
         goal.blocks = [block(k) for k in goal.building_blocks]
+        goal.focus_names = [focus_names[k] for k in goal.focus_areas if k in focus_names]
     pop_goals = None
     if is_coachee:
         found = selectors.pop_goals_of(access, user, plan.year)
         pop_goals = _pop_goal_queryset(found)
+    trajectory = selectors.trajectory_visits(access, user, plan)
+    linkable = selectors.visits_to_link(plan.organisation, user) if is_coachee else []
+    linked = {link.visit_id for link in trajectory}
+    linkable = [visit for visit in linkable if visit.id not in linked]
     context = {
         "plan": plan,
         "goals": goals,
+        "trajectory": trajectory,
+        "visit_form": VisitLinkForm(visits=linkable, goals=goals) if linkable else None,
+        "action_form": ActionFromGoalForm() if may_edit and plan.team_id else None,
         "sessions": list(
             selectors.with_attendees(selectors.sessions_visible_to(access, user).filter(plan=plan))
         ),
         "may_edit": may_edit,
         "is_coachee": is_coachee,
-        "goal_form": GoalForm(pop_goals=pop_goals) if may_edit else None,
+        "goal_form": GoalForm(pop_goals=pop_goals, focus=focus) if may_edit else None,
         "evaluation_form": EvaluationForm(initial={"evaluation": plan.evaluation})
         if may_edit
         else None,
@@ -358,7 +370,9 @@ def goal_create(request, plan):
     pop_goals = None
     if plan.coachee_id == user.pk:
         pop_goals = _pop_goal_queryset(selectors.pop_goals_of(access, user, plan.year))
-    form = GoalForm(request.POST, pop_goals=pop_goals)
+    form = GoalForm(
+        request.POST, pop_goals=pop_goals, focus=services.focus_choices(plan.organisation)
+    )
     if form.is_valid():
         try:
             services.add_goal(access=access, actor=user, plan=plan, **form.cleaned_data)

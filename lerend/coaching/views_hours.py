@@ -142,6 +142,7 @@ def hours(request):
         "rows": rows,
         "months": range(1, 13),
         "has_division": any(r.planned is not None for r in rows),
+        "can_manage": rules.can_manage_coaching(request.access),
     }
     return render(request, "coaching/hours.html", context)
 

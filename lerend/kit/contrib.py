@@ -82,6 +82,49 @@ class SearchDocument:
 
 
 @dataclass(frozen=True)
+class MeasuredItem:
+    """One measurement behind a computed status: an indicator's title, its status key and
+    label, and where to read it."""
+
+    title: str
+    status: str
+    label: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MeasuredStatus:
+    """A status computed from measurements for another app's record (a goal): the key
+    (``behaald``, ``op_koers``, ``achter``, ``geen``), its label, and the items behind it."""
+
+    status: str
+    label: str
+    items: tuple[MeasuredItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A value an app computes for a part of an organisation in a calendar year, offered to
+    whoever tracks values over time (monitoring's computed indicators). ``compute(
+    organisation, location, team, year) -> Decimal | None`` applies the offering app's own
+    minimums and anonymity rules; None means "not enough behind it to say"."""
+
+    label: str
+    unit: str
+    compute: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class LinkedRecord:
+    """Another app's record as a link: its id, a label without personal content, and the
+    URL of its page (whose own rules decide who opens it)."""
+
+    id: int
+    label: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Contribution:
     """What one app adds. Every slot is optional.
 
@@ -109,6 +152,17 @@ class Contribution:
       organisation's search.
     - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
       matrix to fill the app's URL kwargs with an object of a given organisation.
+    - ``goal_status(organisation, goal_ids) -> {goal_id: MeasuredStatus}``: a status
+      computed from measurements for improvement's goals, shown instead of the hand-set one
+      (read with ``goal_statuses``). A few queries for any number of goals.
+    - ``measures``: ``{key: Measure}``, values this app computes for others to track
+      (read with ``measure``).
+    - ``offers``: ``{name: callable}``, a named service one app offers the others, so two
+      sibling apps link records by id without importing each other (read with ``offer``;
+      None when no app offers it). Each offering module documents its signature. Known:
+      ``observation_focus``, ``visits_observing``, ``visit_links`` and ``rubric_trend``
+      (collaboration), ``make_pop_goal`` and ``coaching_pd`` (learning),
+      ``make_team_action`` (improvement).
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -127,6 +181,9 @@ class Contribution:
     demo_order: int = 100
     search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
     url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
+    goal_status: Callable[[Organisation, Iterable[int]], Mapping[int, MeasuredStatus]] | None = None
+    measures: Mapping[str, Measure] = field(default_factory=dict)
+    offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -155,6 +212,8 @@ def contributors() -> tuple[Contributor, ...]:
         found.append(Contributor(config.label, contribution))
     _check_unique(found, "own_data")
     _check_unique(found, "url_objects")
+    _check_unique(found, "measures")
+    _check_unique(found, "offers")
     return tuple(found)
 
 
@@ -259,3 +318,30 @@ def deleted(queryset) -> int:
     """Delete and count the rows of the queryset's own model (Django's total also counts
     rows deleted along with them), for an eraser's report."""
     return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+def goal_statuses(organisation: Organisation, goal_ids: Iterable[int]) -> dict[int, MeasuredStatus]:
+    """Goal id -> its computed status, for the goals that have one (measured indicators)."""
+    ids = list(goal_ids)
+    found: dict[int, MeasuredStatus] = {}
+    if not ids:
+        return found
+    for c in contributions():
+        if c.goal_status:
+            found.update(c.goal_status(organisation, ids))
+    return found
+
+
+def measure(key: str) -> Measure | None:
+    for c in contributions():
+        if key in c.measures:
+            return c.measures[key]
+    return None
+
+
+def offer(name: str) -> Callable[..., Any] | None:
+    """The service ``name`` some app offers, or None (the caller then leaves the link out)."""
+    for c in contributions():
+        if name in c.offers:
+            return c.offers[name]
+    return None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, selectors, tasks_home
+from . import demo, links, personal_data, search, selectors, tasks_home
 from .models import (
     DevelopmentPlan,
     Evidence,
@@ -55,6 +55,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=20,
     search_documents=search.search_documents,
+    offers={"make_pop_goal": links.make_pop_goal, "coaching_pd": links.coaching_pd},
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),

@@ -154,6 +154,25 @@ def _add(demo) -> bool:
         owner=board,
     )
     indicators.measure_computed(indicator=pop, actor=board, on=today)
+    # Coaching coverage, computed by the coaching app (its demo runs before this one).
+    coverage = indicators.create_indicator(
+        organisation=organisation,
+        actor=board,
+        level="organisation",
+        title="Medewerkers dit jaar gecoacht",
+        kind="proces",
+        unit="%",
+        baseline=Decimal(0),
+        baseline_on=datetime.date(today.year, 1, 1),
+        target=Decimal(100),
+        target_on=datetime.date(today.year, 12, 31),
+        direction="hoger",
+        cadence="maand",
+        source="coaching",
+        building_blocks=["coaching"],
+        owner=board,
+    )
+    indicators.measure_computed(indicator=coverage, actor=board, on=today)
     title, unit = text["outcome"]
     imported = indicators.create_indicator(
         organisation=organisation,

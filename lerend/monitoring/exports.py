@@ -101,6 +101,24 @@ def profiles_csv(groups) -> str:
     return downloads.csv_text(profile_header(), profile_rows(groups))
 
 
+PROFILE_CSS = "@page { size: A4 landscape; } td.number { text-align: right; }"
+
+
+def profiles_xlsx(groups) -> bytes:
+    return downloads.xlsx_bytes([(_("Well-being"), profile_header(), profile_rows(groups))])
+
+
+def profiles_pdf(request, context: dict) -> bytes:
+    """The well-being profiles as a PDF: the same groups, threshold and numbers as the
+    overview and the CSV (``profile_rows``); groups in alphabetical order, never ranked."""
+    return downloads.pdf_bytes(
+        request,
+        "monitoring/profiles_pdf.html",
+        {**context, "header": profile_header(), "rows": list(profile_rows(context["groups"]))},
+        extra_css=PROFILE_CSS,
+    )
+
+
 def indicators_pdf(request, context: dict) -> bytes:
     """The indicators as a PDF, each with the same SVG chart as its page."""
     return downloads.pdf_bytes(

@@ -87,6 +87,8 @@ class Source(models.TextChoices):
     VISITS_HELD = "bezoeken", _("Lerend: visits and observations held this year")
     PD_APPLIED = "toegepast", _("Lerend: % of PD participants who applied it in practice")
     SCAN_BLOCK = "scan", _("Lerend: building-block score in the latest scan")
+    RESPONSE_RATE = "respons", _("Lerend: response rate of the latest staff scan")
+    COACHING_COVERAGE = "coaching", _("Lerend: % of staff coached this year")
 
 
 COMPUTED_SOURCES = (
@@ -95,6 +97,8 @@ COMPUTED_SOURCES = (
     Source.VISITS_HELD,
     Source.PD_APPLIED,
     Source.SCAN_BLOCK,
+    Source.RESPONSE_RATE,
+    Source.COACHING_COVERAGE,
 )
 
 

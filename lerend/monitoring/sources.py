@@ -19,10 +19,12 @@ from django.db.models import Count, Q
 
 from lerend.collaboration import selectors as collaboration_selectors
 from lerend.improvement.models import BoardSession
+from lerend.kit.contrib import measure
 from lerend.learning.models import Applied, DevelopmentPlan, Participation, ParticipationStatus
 from lerend.learning.selectors import MIN_APPLIED_ANSWERS, MIN_TEAM_SIZE_FOR_COUNTS
 from lerend.organisations.models import Membership, Scope, Team
 from lerend.scans import results as scan_results
+from lerend.scans import selectors as scan_selectors
 
 from .models import Source
 
@@ -157,6 +159,35 @@ def scan_block(scope: Area, block_key: str) -> Decimal | None:
     return Decimal(str(scores[block_key])).quantize(Decimal("0.01"))
 
 
+def response_rate(scope: Area) -> Decimal | None:
+    """The response rate (%) of the latest closed staff scan for the scope's group, as the
+    scan's own plan shows it to a leader (scans' ``response_overview``: the same
+    complementary suppression as the results); None when the plan hides the group or there
+    is no such scan."""
+    campaign = scan_results.latest_closed_campaign(scope.organisation)
+    if campaign is None:
+        return None
+    if scope.team is not None:
+        key: tuple = ("team", scope.team.pk)
+    elif scope.location is not None:
+        key = ("location", scope.location.pk)
+    else:
+        key = ("organisation",)
+    for row in scan_selectors.response_overview(campaign)["rows"]:
+        if tuple(row["key"]) == key and row["rate"] is not None:
+            return Decimal(row["rate"].percentage)
+    return None
+
+
+def coaching_coverage(scope: Area, year: int) -> Decimal | None:
+    """% of the staff in scope coached this year, as the coaching app computes it (offered
+    through ``kit.contrib.measure``; None without a coaching app or below its minimum)."""
+    offered = measure("coaching_coverage")
+    if offered is None:
+        return None
+    return offered.compute(scope.organisation, scope.location, scope.team, year)
+
+
 def compute(indicator, on: datetime.date) -> Decimal | None:
     """The value of a computed indicator on ``on`` (its calendar year so far)."""
     scope, year = scope_of(indicator), on.year
@@ -170,4 +201,8 @@ def compute(indicator, on: datetime.date) -> Decimal | None:
         return applied_share(scope, year)
     if indicator.source == Source.SCAN_BLOCK:
         return scan_block(scope, indicator.scan_block)
+    if indicator.source == Source.RESPONSE_RATE:
+        return response_rate(scope)
+    if indicator.source == Source.COACHING_COVERAGE:
+        return coaching_coverage(scope, year)
     raise ValueError(f"{indicator.source} is not a computed source")

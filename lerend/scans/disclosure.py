@@ -324,6 +324,30 @@ def plan_disclosure(
     constrain the groups that are planned here.
     """
     _check_k(k)
+    return _plan(groups, counts, k, strict_cells=strict_cells, pinned=pinned)
+
+
+def plan_small_groups(
+    groups: Iterable[Group], counts: Mapping[CellKey, int], k: int, *, k_range: tuple[int, int]
+) -> Disclosure:
+    """The same plan for another app's small-group numbers, whose threshold has a range of
+    its own (children observed per group: 5..30, default 10). Everything else — primary
+    and complementary suppression, hidden n — is the rule above; only the bounds on k
+    differ, and they are checked here."""
+    low, high = k_range
+    if not isinstance(k, int) or not 1 <= low <= k <= high:
+        raise ValueError(f"k must be an integer in {low}..{high}, got {k!r}")
+    return _plan(groups, counts, k)
+
+
+def _plan(
+    groups: Iterable[Group],
+    counts: Mapping[CellKey, int],
+    k: int,
+    *,
+    strict_cells: Iterable[CellKey] = (),
+    pinned: Iterable[Group] = (),
+) -> Disclosure:
     strict_set = frozenset(strict_cells)
     cell_index: dict[CellKey, int] = {}
     cell_counts: list[int] = []

@@ -73,3 +73,30 @@ def test_board_divides_the_hours_and_downloads_the_ggd_pack(page, live_server, l
     with page.expect_download() as download:
         page.get_by_role("link", name="GGD-overzicht (pdf)").click()
     assert download.value.suggested_filename.startswith("ggd-coaching-")
+
+
+def test_coachee_links_a_goal_to_their_pop_and_a_visit_on_a_phone(page, live_server, login, world):
+    """The coachee's plan page on a phone: the goal's interaction skill, "Zet in mijn POP",
+    and the visit in which they were observed added to their coaching."""
+    from lerend.coaching.models import CoachingGoal, PlanVisit
+    from lerend.learning.models import PlanGoal
+    from tests.coaching.records import make_records
+
+    found = make_records(world.org, world.staff, world.coach)
+    PlanVisit.objects.all().delete()  # the coachee links it here, in the browser
+    page.set_viewport_size(PHONE)
+    login(world.staff)
+    page.goto(f"{live_server.url}/o/regenboog/coaching/plannen/{found['coaching_plan_id']}/")
+    assert page.get_by_text("Werkt aan: Zes interactievaardigheden: Sensitieve").is_visible()
+    page.get_by_role("button", name="Zet in mijn POP").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Het doel staat nu in je POP").is_visible()
+    goal = CoachingGoal.objects.get(pk=found["coaching_goal_id"])
+    assert PlanGoal.objects.get(pk=goal.pop_goal_id).plan.owner == world.staff
+    page.get_by_label("Bezoek of observatie").select_option(index=0)
+    page.get_by_role("button", name="Voeg toe aan deze coaching").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Het bezoek hoort nu bij je coaching.").is_visible()
+    assert PlanVisit.objects.filter(plan_id=found["coaching_plan_id"]).count() == 1
+    screenshot(page, "coaching-plan-links-phone")
+    assert_accessible(page)

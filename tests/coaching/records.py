@@ -1,10 +1,12 @@
 """One of every coaching record, for the tenancy matrix and the erasure test: an
 assignment of ``coach`` to ``coachee``, the coachee's plan with a goal, a session with
-private notes, and the plan shared with ``leader``."""
+private notes, a visit in which the coachee was observed linked to the plan, and the plan
+shared with ``leader``."""
 
 import datetime
 
 from lerend.coaching import services
+from lerend.collaboration import services as collaboration
 from lerend.organisations.access import resolve_access
 
 NOTES = "Vertrouwelijk: twijfelt over haar rol in de groep"
@@ -23,7 +25,13 @@ def make_records(org, coachee, coach, leader=None, *, held_on=None) -> dict[str,
         organisation=org, year=held_on.year, coachee=coachee, coach=coach, question="Rust"
     )
     access = resolve_access(coachee, org)
-    goal = services.add_goal(access=access, actor=coach, plan=plan, title="Rust in de groep")
+    goal = services.add_goal(
+        access=access,
+        actor=coach,
+        plan=plan,
+        title="Rust in de groep",
+        focus_areas=[key for key, _label in services.focus_choices(org)][:1],
+    )
     session = services.log_session(
         actor=coach,
         assignment=assignment,
@@ -34,7 +42,17 @@ def make_records(org, coachee, coach, leader=None, *, held_on=None) -> dict[str,
         notes=NOTES,
         agreements="Volgende keer filmen",
     )
+    visit = collaboration.plan_visit(
+        organisation=org,
+        actor=coach,
+        observed=coachee,
+        observers=[coach],
+        kind="groepsobservatie",
+        date=held_on,
+    )
+    link = services.link_visit(actor=coachee, plan=plan, visit_id=visit.pk, goal=goal)
     found = {
+        "coaching_visit_id": link.pk,
         "assignment_id": assignment.pk,
         "coaching_plan_id": plan.pk,
         "coaching_goal_id": goal.pk,

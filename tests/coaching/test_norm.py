@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lerend.coaching import norm, selectors, services
@@ -54,6 +54,7 @@ counts = st.integers(min_value=0, max_value=500)
 ftes = st.decimals(min_value=0, max_value=5000, places=2, allow_nan=False, allow_infinity=False)
 
 
+@settings(deadline=None)  # a shared 2-CPU machine; the property is what counts
 @given(counts, counts, ftes, ftes, counts, counts)
 def test_norm_is_monotone_in_locations_fte_and_ve_children(r1, r2, f1, f2, v1, v2):
     low = norm.calculate(registrations=min(r1, r2), staff_fte=min(f1, f2), ve_children=min(v1, v2))
@@ -64,6 +65,7 @@ def test_norm_is_monotone_in_locations_fte_and_ve_children(r1, r2, f1, f2, v1, v
     assert low.ve_hours <= high.ve_hours
 
 
+@settings(deadline=None)  # a shared 2-CPU machine; the property is what counts
 @given(counts, ftes, counts)
 def test_norm_total_is_the_sum_of_its_steps(registrations, fte, ve):
     result = norm.calculate(registrations=registrations, staff_fte=fte, ve_children=ve)
@@ -71,6 +73,7 @@ def test_norm_total_is_the_sum_of_its_steps(registrations, fte, ve):
     assert result.total == sum(s.hours for s in result.steps)
 
 
+@settings(deadline=None)  # a shared 2-CPU machine; the property is what counts
 @given(counts, ftes, counts)
 def test_norm_one_more_location_adds_exactly_50_hours(registrations, fte, ve):
     before = norm.calculate(registrations=registrations, staff_fte=fte, ve_children=ve)

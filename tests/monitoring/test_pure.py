@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lerend.monitoring import disclosure, status
 from lerend.monitoring.numbers import number, percentage
+from lerend.scans import disclosure as gate
 
 thresholds = st.integers(min_value=5, max_value=30)
 counts = st.one_of(st.none(), st.integers(min_value=0, max_value=500))
@@ -43,6 +44,51 @@ def test_more_children_never_hide_a_visible_group(children, k, more):
 def test_a_threshold_outside_5_to_30_is_refused(k):
     with pytest.raises(ValueError):
         disclosure.group_visible(50, k)
+
+
+group_counts = st.dictionaries(
+    st.integers(min_value=1, max_value=40), counts, min_size=0, max_size=12
+)
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(children=group_counts, k=thresholds)
+def test_a_page_of_groups_shows_exactly_those_at_the_threshold(children, k):
+    shown = disclosure.visible_groups(children, k)
+    assert shown == {key for key, n in children.items() if n is not None and n >= k}
+
+
+@settings(deadline=None)  # a shared CPU: timing is not what is tested
+@given(children=group_counts, k=thresholds)
+def test_shown_groups_and_their_pooled_total_pass_the_gates_own_check(children, k):
+    """The chain pools the shown groups; the one gate's independent checker finds no
+    atom with 1..k-1 children in the shown groups together with that pooled total."""
+    shown = disclosure.visible_groups(children, k)
+    groups = [gate.Group(("group", key), frozenset([key])) for key in shown]
+    if shown:
+        groups.append(gate.Group(("pooled",), frozenset(shown)))
+    counts_ = {key: n for key, n in children.items() if n is not None}
+    assert gate.find_violations(groups, counts_, k) == []
+
+
+def test_the_threshold_is_decided_by_the_gates_core(monkeypatch):
+    """No copy of the rule here: with the core's answer replaced, the adapter follows it."""
+    calls = []
+
+    def hide_everything(groups, counts, k, *, k_range):
+        calls.append((k, k_range))
+        return gate.plan_small_groups([], {}, k, k_range=k_range)
+
+    monkeypatch.setattr(disclosure, "plan_small_groups", hide_everything)
+    assert disclosure.group_visible(25, 10) is False
+    assert calls == [(10, (5, 30))]
+
+
+def test_the_core_refuses_a_threshold_outside_the_callers_range():
+    with pytest.raises(ValueError):
+        gate.plan_small_groups([], {}, 31, k_range=(5, 30))
+    with pytest.raises(ValueError):
+        gate.plan_small_groups([], {}, 4, k_range=(5, 30))
 
 
 def test_default_threshold_is_ten():

@@ -34,6 +34,7 @@ from .goals import (
     team_goals,
     team_or_404,
     vision_history,
+    with_measured_status,
 )
 from .team_board import (
     ANSWER_SHOWN,
@@ -80,4 +81,5 @@ __all__ = [
     "theme_or_404",
     "themes",
     "vision_history",
+    "with_measured_status",
 ]

@@ -4,6 +4,7 @@ cascade. Everything is fetched through the organisation: another organisation's 
 from django.db.models import Q
 from django.http import Http404
 
+from lerend.kit.contrib import goal_statuses
 from lerend.organisations.models import Location, Team
 
 from ..models import (
@@ -134,3 +135,14 @@ def goal_children(goal):
 
 def goal_actions(goal):
     return goal.actions.select_related("owner", "team").order_by("due_on", "id")
+
+
+def with_measured_status(organisation, *goal_lists):
+    """Sets ``goal.measured`` on every goal of the lists: the status computed from its
+    indicators (``kit.contrib.MeasuredStatus``, through the ``goal_status`` slot — this app
+    does not know who measures), or False when it has none and the hand-set status is the
+    one shown. A few queries for any number of goals."""
+    goals = [goal for goal_list in goal_lists for goal in goal_list]
+    found = goal_statuses(organisation, {goal.pk for goal in goals})
+    for goal in goals:
+        goal.measured = found.get(goal.pk, False)

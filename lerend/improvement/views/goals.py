@@ -44,13 +44,15 @@ def overview(request):
         key=lambda x: x.name,
     )
     teams = sorted({m.team for m in access.memberships if m.team_id}, key=lambda t: t.name)
+    goals = selectors.goals_overview(org)
+    selectors.with_measured_status(org, *goals.values())
     context = {
         "vision": selectors.current_vision(org),
         "location_accents": [
             (loc, selectors.current_vision(org, location=loc)) for loc in locations
         ],
         "team_accents": [(t, selectors.current_vision(org, team=t)) for t in teams],
-        "goals": selectors.goals_overview(org),
+        "goals": goals,
         "can_edit_org": rules.can_edit_organisation_level(access),
         "can_view_advice": rules.can_view_any_advice(access),
         "can_view_dashboard": rules.can_view_dashboard(access),
@@ -199,9 +201,11 @@ def team_goal_create(request, team):
 def goal_detail(request, goal):
     access = request.access
     actions = list(selectors.goal_actions(goal))
+    children = list(selectors.goal_children(goal))
+    selectors.with_measured_status(request.organisation, [goal], children)
     context = {
         "goal": goal,
-        "children": selectors.goal_children(goal),
+        "children": children,
         "actions": actions,
         "answered": [a for a in actions if a.outcome],
         "can_edit": rules.can_edit_goal(access, goal),
@@ -214,6 +218,12 @@ def goal_detail(request, goal):
 def goal_edit(request, goal):
     org = request.organisation
     form = _goal_form(request, location=goal.location, team=goal.team, instance=goal)
+    selectors.with_measured_status(org, [goal])
+    if goal.measured and "status" in form.fields:
+        form.fields["status"].help_text = _(
+            "This goal has indicators: the status shown is computed from them (now: "
+            "%(status)s). What you choose here counts only if the indicators are removed."
+        ) % {"status": goal.measured.label}
     if request.method == "POST" and form.is_valid():
         try:
             services.update_goal(goal=goal, actor=request.user, **form.cleaned_data)
@@ -233,6 +243,7 @@ def team_goals(request, team):
     """A team's goals: readable by every member (see rules)."""
     access, org = request.access, request.organisation
     goals = list(selectors.team_goals(org, team))
+    selectors.with_measured_status(org, goals)
     limit = services.settings_for(org).max_active_goals_per_team
     active = [g for g in goals if g.is_active]
     context = {
@@ -251,9 +262,11 @@ def team_goals(request, team):
 @require(rules.can_read_goals, obj=_location_or_404)
 def location_goals(request, location):
     access, org = request.access, request.organisation
+    goals = list(selectors.location_goals(org, location))
+    selectors.with_measured_status(org, goals)
     context = {
         "location": location,
-        "goals": selectors.location_goals(org, location),
+        "goals": goals,
         "accent": selectors.current_vision(org, location=location),
         "can_edit": rules.can_edit_location_level(access, location),
     }

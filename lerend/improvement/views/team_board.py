@@ -44,6 +44,7 @@ def _action_or_404(request, action_id):
 def _board_context(request, team):
     org = request.organisation
     data = selectors.board(team)
+    selectors.with_measured_status(org, data["goals"])
     limit = services.settings_for(org).max_active_goals_per_team
     return {
         "team": team,

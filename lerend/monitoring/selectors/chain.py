@@ -13,6 +13,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from lerend.frameworks.registry import block
+from lerend.kit.contrib import offer
 
 from .. import disclosure, sources
 from ..models import WellbeingRound
@@ -45,7 +46,9 @@ def wellbeing_in_scope(area, k: int) -> dict:
         wb_high=Count("scores", filter=Q(scores__wellbeing__gte=4)),
         inv_high=Count("scores", filter=Q(scores__involvement__gte=4)),
     ).order_by()
-    shown = [r for r in rounds if disclosure.group_visible(r.n_children, k) and r.n_obs]
+    observed = [r for r in rounds if r.n_obs]
+    visible = disclosure.visible_groups({r.pk: r.n_children for r in observed}, k)
+    shown = [r for r in observed if r.pk in visible]
     obs = sum(r.n_obs for r in shown)
     if not shown:
         return {"groups": 0, "wellbeing_high": None, "involvement_high": None}
@@ -58,6 +61,18 @@ def wellbeing_in_scope(area, k: int) -> dict:
             Decimal("0.1")
         ),
     }
+
+
+def rubric_trend(area) -> list[dict]:
+    """What visits and observations saw over time: collaboration's gated aggregate of its
+    rubric scores per half-year and domain (offered as ``rubric_trend``; never per person,
+    a half-year only with at least the organisation's k observed people). Empty without a
+    collaboration app."""
+    trend = offer("rubric_trend")
+    if trend is None:
+        return []
+    k = area.organisation.anonymity_threshold
+    return trend(area.organisation, sources.team_ids(area), k=k)
 
 
 def chain_for(goal) -> dict:
@@ -77,6 +92,7 @@ def chain_for(goal) -> dict:
         "applied": applied if applied["total"] >= sources.MIN_APPLIED_ANSWERS else None,
         "applied_share": sources.applied_share(area, year),
         "visits": int(sources.visits_held(area, year)),
+        "rubric_trend": rubric_trend(area),
         "wellbeing": wellbeing_in_scope(area, k),
         "process_indicators": [i for i in indicators if i.kind == "proces"],
         "outcome_indicators": [i for i in indicators if i.kind == "uitkomst"],

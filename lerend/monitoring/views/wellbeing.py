@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
 
@@ -216,3 +218,28 @@ def profiles_csv(request):
         f'attachment; filename="welbevinden-{request.organisation.slug}.csv"'
     )
     return response
+
+
+@require(rules.can_read_monitoring)
+def profiles_xlsx(request):
+    k = indicator_selectors.threshold(request.organisation)
+    groups = selectors.groups_in_scope(request.access, k)
+    return downloads.download(
+        exports.profiles_xlsx(groups), f"welbevinden-{request.organisation.slug}.xlsx"
+    )
+
+
+@require(rules.can_read_monitoring)
+def profiles_pdf(request):
+    """The overview as a PDF for a team meeting or the board: the same groups and the same
+    threshold as the page, no child tokens, no ranking."""
+    k = indicator_selectors.threshold(request.organisation)
+    context = {
+        "organisation": request.organisation,
+        "groups": selectors.groups_in_scope(request.access, k),
+        "threshold": k,
+        "today": timezone.localdate(),
+    }
+    return downloads.download(
+        exports.profiles_pdf(request, context), f"welbevinden-{request.organisation.slug}.pdf"
+    )

@@ -6,7 +6,9 @@ for scan numbers):
 * ``block_scores``, ``block_trend``, ``latest_closed_campaign``, ``closed_campaigns``
   (blocks.py) — building-block scores for advice and dashboards;
 * ``campaign_k``, ``results_ready`` (plan.py) — the campaign's threshold and whether its
-  results may be shown.
+  results may be shown;
+* ``Group``, ``Disclosure``, ``plan_small_groups`` — the one gate's core for another app's
+  own small-group numbers (children's well-being per group), with that app's range of k.
 
 Inside scans: core.py (CampaignResults: one campaign's groups, numbers, trend, comments),
 pages.py (context for pages and the PDF), perspectives.py (staff next to parents),
@@ -14,6 +16,7 @@ stats.py (statistics from summed columns), guide.py (the team discussion guide),
 comments.py (masking names in open comments).
 """
 
+from ..disclosure import Disclosure, Group, plan_small_groups
 from .blocks import block_scores, block_trend, closed_campaigns, latest_closed_campaign
 from .core import (
     CampaignResults,
@@ -31,6 +34,8 @@ from .plan import campaign_k, results_ready
 
 __all__ = [
     "CampaignResults",
+    "Disclosure",
+    "Group",
     "GroupRef",
     "GroupResult",
     "block_scores",
@@ -42,6 +47,7 @@ __all__ = [
     "latest_closed_campaign",
     "location_ref",
     "organisation_ref",
+    "plan_small_groups",
     "results_for",
     "results_ready",
     "role_group_ref",
