@@ -31,6 +31,10 @@ contribution = Contribution(
         "collaboration.VisitShare",
     ),
     search_documents=search.search_documents,
+    search_models={
+        "collaboration.LearningGroup": "organisation_id",
+        "collaboration.GroupMembership": "group.organisation_id",
+    },
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

@@ -37,6 +37,12 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=10,
     search_documents=search.search_documents,
+    search_models={
+        "improvement.Goal": "organisation_id",
+        "improvement.DevelopmentTheme": "organisation_id",
+        "improvement.ThemeProject": "theme.organisation_id",
+        "improvement.Action": "organisation_id",
+    },
     url_objects={
         "goal_id": first_pk(Goal),
         "action_id": first_pk(Action),

@@ -54,6 +54,10 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=20,
     search_documents=search.search_documents,
+    search_models={
+        "learning.PdActivity": "organisation_id",
+        "learning.Participation": "activity.organisation_id",
+    },
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),
