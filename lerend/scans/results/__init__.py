@@ -6,7 +6,9 @@ for scan numbers):
 * ``block_scores``, ``block_trend``, ``latest_closed_campaign``, ``closed_campaigns``
   (blocks.py) — building-block scores for advice and dashboards;
 * ``campaign_k``, ``results_ready`` (plan.py) — the campaign's threshold and whether its
-  results may be shown.
+  results may be shown;
+* ``SmallGroup``, ``plan_groups`` (gate.py) — the same disclosure rule for other
+  apps' own small-group numbers (advice networks, partner pulses).
 
 Inside scans: core.py (CampaignResults: one campaign's groups, numbers, trend, comments),
 pages.py (context for pages and the PDF), perspectives.py (staff next to parents),
@@ -27,12 +29,15 @@ from .core import (
     role_group_ref,
     team_ref,
 )
+from .gate import SmallGroup, plan_groups
 from .plan import campaign_k, results_ready
 
 __all__ = [
     "CampaignResults",
     "GroupRef",
     "GroupResult",
+    "SmallGroup",
+    "plan_groups",
     "block_scores",
     "block_trend",
     "campaign_for_results",
