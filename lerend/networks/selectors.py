@@ -2,8 +2,8 @@
 
 Every number goes through the anonymity gate (``lerend.scans.results.plan_groups``, the
 generic disclosure core): cells are teams (and, for people without a team, their location
-or the organisation), counts are respondents, groups are the organisation, each location and
-each team. A reader who was on a team's roster is inside that team: it is shown to them only
+or the organisation), counts are respondents; one plan for the teams, one for the
+locations (``_groups``). A reader who was on a team's roster is inside that team: it is shown to them only
 with k+1 respondents. On top of the gate: nothing before the round is closed and the overall
 response rate is reached; a team's measures only at the team's own response rate; a team or
 location whose respondents or members changed by 1..k-1 against an earlier round of the
@@ -137,20 +137,24 @@ def _unit_sets(pop: Population, attribute: str) -> dict:
     return sets
 
 
-def _groups(pop: Population) -> list[SmallGroup]:
-    cells = set(pop.invited)
-    groups = [SmallGroup(("organisation",), frozenset(cells), 30)]
-    by_location: dict = defaultdict(set)
-    for cell in cells:
+def _groups(pop: Population, level: str) -> list[SmallGroup]:
+    """The groups of one plan. Teams and locations are planned apart because they publish
+    different statistics that cannot be subtracted from each other: a team's measures are
+    about ties *within* it and its tie counts go to other teams of its location; a
+    location's counts are ties to *other locations*. Within one level the groups are
+    disjoint, so the gate's work is the threshold (k, or k+1 for a reader inside)."""
+    by_unit: dict = defaultdict(set)
+    for cell in pop.invited:
         if cell[0] == "team":
-            by_location[pop.team_location.get(cell[1])].add(cell)
-            groups.append(SmallGroup(("team", cell[1]), frozenset({cell}), 10))
+            by_unit[("team", cell[1])].add(cell)
+            by_unit[("location", pop.team_location.get(cell[1]))].add(cell)
         elif cell[0] == "loc":
-            by_location[cell[1]].add(cell)
-    for location, members in by_location.items():
-        if location is not None:
-            groups.append(SmallGroup(("location", location), frozenset(members), 20))
-    return groups
+            by_unit[("location", cell[1])].add(cell)
+    return [
+        SmallGroup(key, frozenset(cells), 10)
+        for key, cells in by_unit.items()
+        if key[0] == level and key[1] is not None
+    ]
 
 
 def _rate_ok(responded: int, invited: int, minimum: int) -> bool:
@@ -203,11 +207,10 @@ def visible_units(network_round, access) -> tuple[set, Population]:
     pop = population(network_round)
     k = network_round.k
     reader_cell = pop.cell_of.get(access.person_id)
-    visible = plan_groups(
-        _groups(pop),
-        {cell: len(people) for cell, people in pop.responded.items()},
-        k,
-        reader_cells=[reader_cell] if reader_cell else [],
+    counts = {cell: len(people) for cell, people in pop.responded.items()}
+    reader = [reader_cell] if reader_cell else []
+    visible = plan_groups(_groups(pop, "team"), counts, k, reader_cells=reader) | plan_groups(
+        _groups(pop, "location"), counts, k, reader_cells=reader
     )
     responded, invited = _unit_sets(pop, "responded"), _unit_sets(pop, "invited")
     earlier = []
