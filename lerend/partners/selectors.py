@@ -60,11 +60,13 @@ def pulse_results(pulse: Pulse) -> tuple[bool, list[PulseGroupResult]]:
         for key, value in scores.items():
             sums[(side, kind)][key] += value
     cells = set(counts)
-    groups = [SmallGroup(("all",), frozenset(cells), 30)]
+    # The two sides first: comparing them is the point of a two-sided pulse.
+    groups = [SmallGroup(("all",), frozenset(cells), 20)]
     for side in Side.values:
-        groups.append(SmallGroup(("side", side), frozenset(c for c in cells if c[0] == side), 20))
+        groups.append(SmallGroup(("side", side), frozenset(c for c in cells if c[0] == side), 30))
     for cell in cells:
-        groups.append(SmallGroup(("cell", *cell), frozenset({cell}), 10))
+        if sum(1 for c in cells if c[0] == cell[0]) > 1:  # else the same as its side
+            groups.append(SmallGroup(("cell", *cell), frozenset({cell}), 10))
     visible = plan_groups(groups, counts, pulse.k)
     labels = dict(Side.choices)
     kinds = dict(PartnerKind.choices)
