@@ -107,7 +107,8 @@ class Contribution:
       missing (idempotent) and names what it added; ``demo_order`` sorts the apps.
     - ``search_documents(organisation) -> Iterable[SearchDocument]``: what the app offers the
       organisation's search.
-    - ``search_models``: ``{model label: attribute path to the organisation id}`` (``"organisation_id"``,
+    - ``search_models``: ``{model label: attribute path to the organisation id}``
+      (``"organisation_id"``,
       ``"theme.organisation_id"``) of the models the app's ``search_documents`` are made of.
       When such a row is saved or deleted, the app's documents of that organisation are
       refreshed in the search right after the transaction commits, so a new record is
@@ -245,7 +246,11 @@ def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]
 
 def search_sources_by_app() -> dict[str, Callable[[Organisation], Iterable[SearchDocument]]]:
     """App label -> its ``search_documents``, to refresh one app's part of the search."""
-    return {c.app_label: c.contribution.search_documents for c in contributors() if c.contribution.search_documents}
+    return {
+        c.app_label: c.contribution.search_documents
+        for c in contributors()
+        if c.contribution.search_documents
+    }
 
 
 def search_models() -> list[tuple[str, str, str]]:

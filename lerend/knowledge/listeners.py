@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save
 
 from lerend.kit import contrib
 
+
 def _organisation_id(instance, path: str):
     value = instance
     for part in path.split("."):

@@ -7,7 +7,6 @@ from ninja import Router, Schema
 
 from lerend.api.auth import tenant
 from lerend.api.schemas import responses
-
 from lerend.kit import numbers
 
 from . import selectors

@@ -11,7 +11,9 @@ from .models import NetworkRound
 
 def nav(request):
     slug = request.access.organisation.slug
-    return [NavItem(37, _("Who learns from whom"), reverse("networks:index", args=[slug]), "netwerk")]
+    return [
+        NavItem(37, _("Who learns from whom"), reverse("networks:index", args=[slug]), "netwerk")
+    ]
 
 
 contribution = Contribution(

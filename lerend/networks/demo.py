@@ -15,7 +15,9 @@ from .models import Invitation, NetworkRound
 
 def _answer_all(network_round, rng, share=0.85) -> None:
     roster = list(
-        Invitation.objects.filter(round=network_round).values_list("person_id", "team_id", "location_id")
+        Invitation.objects.filter(round=network_round).values_list(
+            "person_id", "team_id", "location_id"
+        )
     )
     by_team, by_location = {}, {}
     for person, team, location in roster:

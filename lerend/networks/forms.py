@@ -13,7 +13,9 @@ class RoundForm(NoLabelSuffix, forms.Form):
         max_length=200,
         help_text=_("For example: a difficult situation with a child or a class."),
     )
-    purpose_2 = forms.CharField(label=_("Second purpose (optional)"), max_length=200, required=False)
+    purpose_2 = forms.CharField(
+        label=_("Second purpose (optional)"), max_length=200, required=False
+    )
     purpose_3 = forms.CharField(label=_("Third purpose (optional)"), max_length=200, required=False)
     purpose_statement = forms.CharField(
         label=_("Why we ask (shown to everyone before they answer)"), widget=forms.Textarea

@@ -5,10 +5,9 @@ computed by hand (tests/networks/test_measures.py)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import itertools
 
 import networkx as nx
 

@@ -33,7 +33,11 @@ class NetworkRound(models.Model):
     k = models.PositiveSmallIntegerField(default=5)
     min_response_rate = models.PositiveSmallIntegerField(_("minimum response rate (%)"), default=60)
     previous = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("re-measure of"),
     )
     created_by = models.ForeignKey(
@@ -68,9 +72,12 @@ class Invitation(models.Model):
         ]
         indexes = [models.Index(fields=["round", "team"])]
 
+    def __str__(self):
+        return f"invitation {self.pk}"
+
 
 class Tie(models.Model):
-    """"I go to ``alter`` for advice on purpose ``purpose``" — exists only while the round is
+    """ "I go to ``alter`` for advice on purpose ``purpose``" — exists only while the round is
     open; deleted when it closes."""
 
     round = models.ForeignKey(NetworkRound, on_delete=models.CASCADE, related_name="ties")
@@ -86,6 +93,9 @@ class Tie(models.Model):
                 fields=["round", "purpose", "respondent", "alter"], name="network_tie_once"
             )
         ]
+
+    def __str__(self):
+        return f"tie {self.pk}"
 
 
 class TeamResult(models.Model):
@@ -104,6 +114,9 @@ class TeamResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "team", "purpose"], name="network_team_once")
         ]
+
+    def __str__(self):
+        return f"team result {self.pk}"
 
 
 class CrossTies(models.Model):
@@ -127,3 +140,6 @@ class CrossTies(models.Model):
                 fields=["round", "level", "sender", "receiver"], name="network_cross_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.level} {self.sender}->{self.receiver}"

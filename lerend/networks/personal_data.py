@@ -36,5 +36,7 @@ def erase(person, organisation):
     mine = Invitation.objects.filter(person=person, **in_org)
     invitations = deleted(mine.exclude(round__status=Status.CLOSED))
     invitations += mine.update(person=None)
-    NetworkRound.objects.filter(organisation=organisation, created_by=person).update(created_by=None)
+    NetworkRound.objects.filter(organisation=organisation, created_by=person).update(
+        created_by=None
+    )
     return {"network answers": answers + named, "network invitations": invitations}

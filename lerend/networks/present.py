@@ -51,7 +51,9 @@ def matrix_table(matrix, names: dict) -> dict:
         cells = []
         for b in matrix.units:
             if a == b:
-                cells.append({"text": "–", "note": _("within the team or location: see the measures")})
+                cells.append(
+                    {"text": "–", "note": _("within the team or location: see the measures")}
+                )
             elif matrix.cells[(a, b)] is None:
                 cells.append({"text": "·", "note": _("not shown, to protect anonymity")})
             else:

@@ -3,7 +3,8 @@
 Every number goes through the anonymity gate (``lerend.scans.results.plan_groups``, the
 generic disclosure core): cells are teams (and, for people without a team, their location
 or the organisation), counts are respondents; one plan for the teams, one for the
-locations (``_groups``). A reader who was on a team's roster is inside that team: it is shown to them only
+locations (``_groups``). A reader who was on a team's roster is inside that team: it is shown
+to them only
 with k+1 respondents. On top of the gate: nothing before the round is closed and the overall
 response rate is reached; a team's measures only at the team's own response rate; a team or
 location whose respondents or members changed by 1..k-1 against an earlier round of the
@@ -17,7 +18,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
-
 
 from lerend.organisations.models import Location, Team
 from lerend.scans.results import SmallGroup, plan_groups
@@ -54,9 +54,11 @@ def search_roster(network_round, person, query: str, limit: int = 10):
     query = query.strip()
     if len(query) < 2:
         return []
-    own = Invitation.objects.filter(round=network_round, person=person).values_list(
-        "team_id", flat=True
-    ).first()
+    own = (
+        Invitation.objects.filter(round=network_round, person=person)
+        .values_list("team_id", flat=True)
+        .first()
+    )
     rows = (
         Invitation.objects.filter(round=network_round, person__name__icontains=query)
         .exclude(person=person)
@@ -289,11 +291,7 @@ def results_for(network_round, access) -> NetworkResults:
     if len(location_ids) >= 2:
         matrix = measures.tie_matrix(
             location_ids,
-            {
-                (a, b): counts.get(("location", a, b), 0)
-                for a in location_ids
-                for b in location_ids
-            },
+            {(a, b): counts.get(("location", a, b), 0) for a in location_ids for b in location_ids},
             k,
         )
         result.location_matrix = (matrix, locations)
@@ -309,8 +307,6 @@ def _suggest(matrix: measures.Matrix, names: dict) -> list[tuple[str, str]]:
         if matrix.cells.get((a, b)) == 0 and matrix.cells.get((b, a)) == 0:
             pairs.append((names[a], names[b]))
     return sorted(pairs)
-
-
 
 
 def own_answers(network_round, person) -> dict[int, list[int]]:

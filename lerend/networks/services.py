@@ -35,8 +35,16 @@ def _clean_purposes(purposes) -> list[str]:
 
 @transaction.atomic
 def create_round(
-    *, organisation, actor, title, purposes, purpose_statement, opens_on, closes_on,
-    min_response_rate=60, previous=None,
+    *,
+    organisation,
+    actor,
+    title,
+    purposes,
+    purpose_statement,
+    opens_on,
+    closes_on,
+    min_response_rate=60,
+    previous=None,
 ) -> NetworkRound:
     """A draft round. Side effects: audit entry."""
     if closes_on < opens_on:
@@ -55,7 +63,9 @@ def create_round(
         k=organisation.anonymity_threshold,
         created_by=actor,
     )
-    record(organisation=organisation, actor=actor, action="networks.round.create", target=network_round)
+    record(
+        organisation=organisation, actor=actor, action="networks.round.create", target=network_round
+    )
     return network_round
 
 
@@ -94,8 +104,11 @@ def launch_round(*, network_round, actor) -> int:
     network_round.k = max(network_round.k, organisation.anonymity_threshold)
     network_round.save(update_fields=["status", "k"])
     record(
-        organisation=organisation, actor=actor, action="networks.round.launch",
-        target=network_round, after={"invited": len(invitations)},
+        organisation=organisation,
+        actor=actor,
+        action="networks.round.launch",
+        target=network_round,
+        after={"invited": len(invitations)},
     )
     return len(invitations)
 
@@ -110,9 +123,9 @@ def submit_answers(*, network_round, person, chosen: dict[int, list[int]], conse
         raise ValidationError(_("This round is not open."))
     if not consent:
         raise ValidationError({"consent": _("Tick that you agree, or do not take part.")})
-    invitation = Invitation.objects.select_for_update().filter(
-        round=network_round, person=person
-    ).first()
+    invitation = (
+        Invitation.objects.select_for_update().filter(round=network_round, person=person).first()
+    )
     if invitation is None:
         raise ValidationError(_("You are not on this round's list."))
     purposes = range(1, len(network_round.purposes) + 1)
@@ -182,8 +195,11 @@ def close_round(*, network_round, actor, today: datetime.date | None = None) -> 
                 m = measures.team_measures(nodes, ties_by_purpose.get(purpose, ()))
                 results.append(
                     TeamResult(
-                        round=network_round, team_id=team, purpose=purpose,
-                        density=m.density, reciprocity=m.reciprocity,
+                        round=network_round,
+                        team_id=team,
+                        purpose=purpose,
+                        density=m.density,
+                        reciprocity=m.reciprocity,
                         centralisation=m.centralisation,
                         isolates_band=measures.isolates_band(m.isolates_share),
                     )
@@ -205,7 +221,10 @@ def close_round(*, network_round, actor, today: datetime.date | None = None) -> 
     network_round.closes_on = min(network_round.closes_on, today or timezone.localdate())
     network_round.save(update_fields=["status", "closes_on"])
     record(
-        organisation=network_round.organisation, actor=actor, action="networks.round.close",
-        target=network_round, after={"respondents": len(respondents)},
+        organisation=network_round.organisation,
+        actor=actor,
+        action="networks.round.close",
+        target=network_round,
+        after={"respondents": len(respondents)},
     )
     return {"teams": len(team_nodes), "ties_deleted": deleted}

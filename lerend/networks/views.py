@@ -12,7 +12,7 @@ from lerend.organisations.decorators import require
 
 from . import present, rules, selectors, services
 from .forms import RoundForm
-from .models import MAX_NAMES, NetworkRound, Status
+from .models import MAX_NAMES, NetworkRound
 
 
 def _round(request, network_round_id):
@@ -104,7 +104,13 @@ def round_close(request, network_round):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The round is closed. The answers have been deleted; only the totals per team remain."))
+        messages.success(
+            request,
+            _(
+                "The round is closed. The answers have been deleted; "
+                "only the totals per team remain."
+            ),
+        )
     return redirect("networks:detail", request.organisation.slug, network_round.pk)
 
 
@@ -142,7 +148,10 @@ def respond(request, network_round):
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            messages.success(request, _("Thank you. Your answers are saved; only totals per team will ever be shown."))
+            messages.success(
+                request,
+                _("Thank you. Your answers are saved; only totals per team will ever be shown."),
+            )
             return redirect("networks:detail", request.organisation.slug, network_round.pk)
     searched = request.POST.get("action", "").removeprefix("search_")
     sections = []
@@ -187,5 +196,9 @@ def respond_search(request, network_round):
     return render(
         request,
         "networks/_search_results.html",
-        {"found": [f for f in found if f.person_id not in chosen], "number": number, "query": query},
+        {
+            "found": [f for f in found if f.person_id not in chosen],
+            "number": number,
+            "query": query,
+        },
     )

@@ -26,7 +26,10 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=75,
     search_documents=search.search_documents,
-    search_models={"partners.Partner": "organisation_id", "partners.Activity": "partner.organisation_id"},
+    search_models={
+        "partners.Partner": "organisation_id",
+        "partners.Activity": "partner.organisation_id",
+    },
     url_objects={
         "partner_id": first_pk(Partner),
         "contact_id": first_pk(Contact, "partner__organisation"),

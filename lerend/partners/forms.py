@@ -45,18 +45,27 @@ class ActivityForm(NoLabelSuffix, forms.ModelForm):
         fields = ["kind", "title", "held_on", "description", "goal", "theme", "building_blocks"]
         widgets = {"held_on": DateInput}
         help_texts = {
-            "description": _("No information about individual children: handover data about a child stays in the systems made for it, not in Lerend."),
+            "description": _(
+                "No information about individual children: handover data about a child stays "
+                "in the systems made for it, not in Lerend."
+            ),
         }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = Goal.objects.filter(organisation=organisation).order_by("title")
-        self.fields["theme"].queryset = DevelopmentTheme.objects.filter(organisation=organisation).order_by("title")
+        self.fields["goal"].queryset = Goal.objects.filter(organisation=organisation).order_by(
+            "title"
+        )
+        self.fields["theme"].queryset = DevelopmentTheme.objects.filter(
+            organisation=organisation
+        ).order_by("title")
 
 
 class FilterForm(NoLabelSuffix, forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("All types")), *PartnerKind.choices])
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *PartnerKind.choices]
+    )
 
 
 class PulseForm(NoLabelSuffix, forms.Form):

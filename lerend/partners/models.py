@@ -37,7 +37,9 @@ class Partner(models.Model):
         Location, blank=True, related_name="+", verbose_name=_("our locations involved")
     )
     colleagues = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
         verbose_name=_("colleagues who work with this partner"),
     )
     created_by = models.ForeignKey(
@@ -88,8 +90,12 @@ class Agreement(models.Model):
     starts_on = models.DateField(_("starts on"))
     review_on = models.DateField(_("review on"))
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("who reviews it"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who reviews it"),
     )
 
     class Meta:
@@ -114,11 +120,19 @@ class Activity(models.Model):
     held_on = models.DateField(_("date"))
     description = models.TextField(_("what happened, what we learned"), blank=True)
     goal = models.ForeignKey(
-        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Goal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("goal"),
     )
     theme = models.ForeignKey(
-        DevelopmentTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DevelopmentTheme,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("development theme"),
     )
     building_blocks = models.JSONField(
@@ -168,9 +182,15 @@ class PulseLink(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     used = models.BooleanField(default=False)
 
+    def __str__(self):
+        return f"link {self.pk}"
+
 
 class PulseAnswer(models.Model):
     pulse = models.ForeignKey(Pulse, on_delete=models.CASCADE, related_name="answers")
     side = models.CharField(max_length=10, choices=Side.choices)
     partner_kind = models.CharField(max_length=20, choices=PartnerKind.choices)
     scores = models.JSONField(default=dict)  # item key -> 1..5
+
+    def __str__(self):
+        return f"answer {self.pk}"

@@ -21,7 +21,9 @@ def erase(person, organisation):
     for partner in partners.filter(colleagues=person):
         partner.colleagues.remove(person)
         colleague_links += 1
-    agreements = Agreement.objects.filter(partner__organisation=organisation, owner=person).update(owner=None)
+    agreements = Agreement.objects.filter(partner__organisation=organisation, owner=person).update(
+        owner=None
+    )
     partners.filter(created_by=person).update(created_by=None)
     Pulse.objects.filter(organisation=organisation, created_by=person).update(created_by=None)
     return {"partner links": colleague_links, "partner agreements": agreements}

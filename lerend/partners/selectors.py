@@ -87,4 +87,3 @@ def pulse_results(pulse: Pulse) -> tuple[bool, list[PulseGroupResult]]:
         ]
         results.append(PulseGroupResult(label, n, means))
     return True, results
-

@@ -31,7 +31,9 @@ def save_partner(*, partner: Partner, actor, locations=None, colleagues=None) ->
         partner.created_by = actor
     _save(partner, organisation=partner.organisation, actor=actor, action="partners.partner.save")
     if locations is not None:
-        partner.locations.set([loc for loc in locations if loc.organisation_id == partner.organisation_id])
+        partner.locations.set(
+            [loc for loc in locations if loc.organisation_id == partner.organisation_id]
+        )
     if colleagues is not None:
         partner.colleagues.set(colleagues)
     return partner
@@ -40,12 +42,22 @@ def save_partner(*, partner: Partner, actor, locations=None, colleagues=None) ->
 @transaction.atomic
 def save_contact(*, contact: Contact, actor) -> Contact:
     """Side effects: audit entry (without the contact's details)."""
-    return _save(contact, organisation=contact.partner.organisation, actor=actor, action="partners.contact.save")
+    return _save(
+        contact,
+        organisation=contact.partner.organisation,
+        actor=actor,
+        action="partners.contact.save",
+    )
 
 
 @transaction.atomic
 def delete_contact(*, contact: Contact, actor) -> None:
-    record(organisation=contact.partner.organisation, actor=actor, action="partners.contact.delete", target=None)
+    record(
+        organisation=contact.partner.organisation,
+        actor=actor,
+        action="partners.contact.delete",
+        target=None,
+    )
     contact.delete()
 
 
@@ -53,13 +65,23 @@ def delete_contact(*, contact: Contact, actor) -> None:
 def save_agreement(*, agreement: Agreement, actor) -> Agreement:
     if agreement.review_on < agreement.starts_on:
         raise ValidationError({"review_on": _("The review date is before the start.")})
-    return _save(agreement, organisation=agreement.partner.organisation, actor=actor, action="partners.agreement.save")
+    return _save(
+        agreement,
+        organisation=agreement.partner.organisation,
+        actor=actor,
+        action="partners.agreement.save",
+    )
 
 
 @transaction.atomic
 def confirm_agreement_review(*, agreement: Agreement, actor, next_review) -> Agreement:
     agreement.review_on = next_review
-    return _save(agreement, organisation=agreement.partner.organisation, actor=actor, action="partners.agreement.save")
+    return _save(
+        agreement,
+        organisation=agreement.partner.organisation,
+        actor=actor,
+        action="partners.agreement.save",
+    )
 
 
 @transaction.atomic
@@ -80,7 +102,10 @@ def create_pulse(*, organisation, actor, title, partners, closes_on, base_url=""
     if not partners:
         raise ValidationError({"partners": _("Choose at least one partner.")})
     pulse = Pulse.objects.create(
-        organisation=organisation, title=title, closes_on=closes_on, created_by=actor,
+        organisation=organisation,
+        title=title,
+        closes_on=closes_on,
+        created_by=actor,
         k=organisation.anonymity_threshold,
     )
     pulse.partners.set(partners)
@@ -96,18 +121,28 @@ def create_pulse(*, organisation, actor, title, partners, closes_on, base_url=""
     outgoing = []
     for email, side, partner in mails:
         token = new_token()
-        PulseLink.objects.create(pulse=pulse, side=side, partner=partner, token_hash=hash_token(token))
+        PulseLink.objects.create(
+            pulse=pulse, side=side, partner=partner, token_hash=hash_token(token)
+        )
         outgoing.append((email, base_url + reverse("partners_public:pulse_answer", args=[token])))
-    record(organisation=organisation, actor=actor, action="partners.pulse.create", target=pulse,
-           after={"links": len(outgoing)})
+    record(
+        organisation=organisation,
+        actor=actor,
+        action="partners.pulse.create",
+        target=pulse,
+        after={"links": len(outgoing)},
+    )
 
     def send():
         for email, url in outgoing:
             send_mail(
                 _("Short question about our cooperation: %(title)s") % {"title": title},
-                _("Four statements about how we work together with %(org)s, answered in a minute, "
-                  "without an account. Your answers are only shown as totals of at least %(k)s people; "
-                  "this link works once: %(url)s") % {"org": organisation.name, "k": pulse.k, "url": url},
+                _(
+                    "Four statements about how we work together with %(org)s, answered in a "
+                    "minute, without an account. Your answers are only shown as totals of at "
+                    "least %(k)s people; this link works once: %(url)s"
+                )
+                % {"org": organisation.name, "k": pulse.k, "url": url},
                 settings.DEFAULT_FROM_EMAIL,
                 [email],
             )

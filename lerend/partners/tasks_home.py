@@ -14,7 +14,8 @@ def tasks_for(request):
         return []
     return [
         Task(
-            _("Review the agreement “%(title)s” with %(partner)s") % {"title": a.title, "partner": a.partner.name},
+            _("Review the agreement “%(title)s” with %(partner)s")
+            % {"title": a.title, "partner": a.partner.name},
             reverse("partners:detail", args=[access.organisation.slug, a.partner_id]),
         )
         for a in selectors.agreements_due(access)

@@ -17,7 +17,7 @@ from lerend.organisations.decorators import require
 
 from . import rules, selectors, services
 from .forms import ActivityForm, AgreementForm, ContactForm, FilterForm, PartnerForm, PulseForm
-from .models import Activity, Agreement, Contact, Partner, Pulse
+from .models import Agreement, Contact, Partner, Pulse
 from .pulse import ITEMS, SCALE
 
 
@@ -27,13 +27,17 @@ def _partner(request, partner_id):
 
 def _contact(request, contact_id):
     return get_object_or_404(
-        Contact.objects.select_related("partner"), partner__organisation=request.organisation, pk=contact_id
+        Contact.objects.select_related("partner"),
+        partner__organisation=request.organisation,
+        pk=contact_id,
     )
 
 
 def _agreement(request, agreement_id):
     return get_object_or_404(
-        Agreement.objects.select_related("partner"), partner__organisation=request.organisation, pk=agreement_id
+        Agreement.objects.select_related("partner"),
+        partner__organisation=request.organisation,
+        pk=agreement_id,
     )
 
 
@@ -48,14 +52,18 @@ def index(request):
     kind = query = ""
     if form.is_valid():
         kind, query = form.cleaned_data["kind"], form.cleaned_data["q"]
-    page = Paginator(selectors.partners_for(request.organisation, kind=kind, query=query), 50).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.partners_for(request.organisation, kind=kind, query=query), 50
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "partners/index.html",
-        {"form": form, "page": page, "can_edit": rules.can_edit(request.access),
-         "pulses": Pulse.objects.filter(organisation=request.organisation)[:10]},
+        {
+            "form": form,
+            "page": page,
+            "can_edit": rules.can_edit(request.access),
+            "pulses": Pulse.objects.filter(organisation=request.organisation)[:10],
+        },
     )
 
 
@@ -77,7 +85,9 @@ def partner_create(request):
     def build(form):
         partner = form.save(commit=False)
         partner.organisation = request.organisation
-        services.save_partner(partner=partner, actor=request.user, locations=form.cleaned_data["locations"])
+        services.save_partner(
+            partner=partner, actor=request.user, locations=form.cleaned_data["locations"]
+        )
         return redirect("partners:detail", request.organisation.slug, partner.pk)
 
     return _save_form(request, form, build, "partners/form.html", {"title": _("New partner")})
@@ -88,10 +98,16 @@ def partner_edit(request, partner):
     form = PartnerForm(request.POST or None, instance=partner, organisation=request.organisation)
 
     def build(form):
-        services.save_partner(partner=form.save(commit=False), actor=request.user, locations=form.cleaned_data["locations"])
+        services.save_partner(
+            partner=form.save(commit=False),
+            actor=request.user,
+            locations=form.cleaned_data["locations"],
+        )
         return redirect("partners:detail", request.organisation.slug, partner.pk)
 
-    return _save_form(request, form, build, "partners/form.html", {"title": partner.name, "partner": partner})
+    return _save_form(
+        request, form, build, "partners/form.html", {"title": partner.name, "partner": partner}
+    )
 
 
 @require_safe
@@ -122,11 +138,19 @@ def contact_create(request, partner):
         contact = form.save(commit=False)
         contact.partner = partner
         if contact.keep_until > timezone.localdate() + datetime.timedelta(days=731):
-            raise ValidationError({"keep_until": _("Keep contact details at most two years ahead.")})
+            raise ValidationError(
+                {"keep_until": _("Keep contact details at most two years ahead.")}
+            )
         services.save_contact(contact=contact, actor=request.user)
         return redirect("partners:detail", request.organisation.slug, partner.pk)
 
-    return _save_form(request, form, build, "partners/form.html", {"title": _("New contact"), "partner": partner, "privacy_note": True})
+    return _save_form(
+        request,
+        form,
+        build,
+        "partners/form.html",
+        {"title": _("New contact"), "partner": partner, "privacy_note": True},
+    )
 
 
 @require_POST
@@ -149,14 +173,21 @@ def agreement_create(request, partner):
         services.save_agreement(agreement=agreement, actor=request.user)
         return redirect("partners:detail", request.organisation.slug, partner.pk)
 
-    return _save_form(request, form, build, "partners/form.html", {"title": _("New agreement"), "partner": partner})
+    return _save_form(
+        request,
+        form,
+        build,
+        "partners/form.html",
+        {"title": _("New agreement"), "partner": partner},
+    )
 
 
 @require_POST
 @require(rules.can_edit, obj=_agreement)
 def agreement_reviewed(request, agreement):
     services.confirm_agreement_review(
-        agreement=agreement, actor=request.user,
+        agreement=agreement,
+        actor=request.user,
         next_review=timezone.localdate() + datetime.timedelta(days=365),
     )
     messages.success(request, _("Noted: still right. The next review is in a year."))
@@ -173,7 +204,13 @@ def activity_create(request, partner):
         services.save_activity(activity=activity, actor=request.user)
         return redirect("partners:detail", request.organisation.slug, partner.pk)
 
-    return _save_form(request, form, build, "partners/form.html", {"title": _("New joint activity"), "partner": partner, "handover_note": True})
+    return _save_form(
+        request,
+        form,
+        build,
+        "partners/form.html",
+        {"title": _("New joint activity"), "partner": partner, "handover_note": True},
+    )
 
 
 @require(rules.can_edit)
@@ -183,21 +220,30 @@ def pulse_create(request):
     def build(form):
         data = form.cleaned_data
         pulse = services.create_pulse(
-            organisation=request.organisation, actor=request.user, title=data["title"],
-            partners=list(data["partners"]), closes_on=data["closes_on"],
+            organisation=request.organisation,
+            actor=request.user,
+            title=data["title"],
+            partners=list(data["partners"]),
+            closes_on=data["closes_on"],
             base_url=request.build_absolute_uri("/")[:-1],
         )
-        messages.success(request, _("The pulse has been sent: %(n)s links.") % {"n": pulse.links.count()})
+        messages.success(
+            request, _("The pulse has been sent: %(n)s links.") % {"n": pulse.links.count()}
+        )
         return redirect("partners:pulse", request.organisation.slug, pulse.pk)
 
-    return _save_form(request, form, build, "partners/form.html", {"title": _("New partnership pulse")})
+    return _save_form(
+        request, form, build, "partners/form.html", {"title": _("New partnership pulse")}
+    )
 
 
 @require_safe
 @require(rules.can_edit, obj=_pulse)
 def pulse_detail(request, pulse):
     ready, results = selectors.pulse_results(pulse)
-    return render(request, "partners/pulse.html", {"pulse": pulse, "ready": ready, "results": results})
+    return render(
+        request, "partners/pulse.html", {"pulse": pulse, "ready": ready, "results": results}
+    )
 
 
 def pulse_answer(request, token):
@@ -215,7 +261,9 @@ def pulse_answer(request, token):
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            return render(request, "partners/pulse_thanks.html", {"organisation": link.pulse.organisation})
+            return render(
+                request, "partners/pulse_thanks.html", {"organisation": link.pulse.organisation}
+            )
     return render(
         request,
         "partners/pulse_answer.html",

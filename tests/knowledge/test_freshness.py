@@ -58,7 +58,9 @@ def test_an_unshared_writeup_leaves_the_search_at_once(world, django_capture_on_
             cost=0,
             starts_on=datetime.date.today(),
         )
-        participation = learning.register(access=access, actor=staff, activity=activity, person=staff)
+        participation = learning.register(
+            access=access, actor=staff, activity=activity, person=staff
+        )
         learning.save_writeup(participation=participation, writeup="Wat ik leerde", shared=True)
     assert titles(world, world.teamleader, "fluisterboog") == ["Cursus fluisterboog"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,8 +78,11 @@ def test_a_rolled_back_change_refreshes_nothing_and_later_changes_still_do(
         try:
             with transaction.atomic():
                 Goal.objects.create(
-                    organisation=world.org, level="organisation", title="Weg ermee",
-                    starts_on=today, ends_on=today,
+                    organisation=world.org,
+                    level="organisation",
+                    title="Weg ermee",
+                    starts_on=today,
+                    ends_on=today,
                 )
                 raise RuntimeError
         except RuntimeError:
@@ -86,8 +91,11 @@ def test_a_rolled_back_change_refreshes_nothing_and_later_changes_still_do(
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(3):
             Goal.objects.create(
-                organisation=world.org, level="organisation", title=f"Windmolen {n}",
-                starts_on=today, ends_on=today,
+                organisation=world.org,
+                level="organisation",
+                title=f"Windmolen {n}",
+                starts_on=today,
+                ends_on=today,
             )
     assert sorted(titles(world, world.staff, "windmolen")) == [f"Windmolen {n}" for n in range(3)]
 
@@ -99,8 +107,11 @@ def test_one_refresh_per_app_and_organisation_per_transaction(
     with django_capture_on_commit_callbacks() as callbacks:
         for n in range(5):
             Goal.objects.create(
-                organisation=world.org, level="organisation", title=f"Doel {n}",
-                starts_on=today, ends_on=today,
+                organisation=world.org,
+                level="organisation",
+                title=f"Doel {n}",
+                starts_on=today,
+                ends_on=today,
             )
     assert len(callbacks) == 1
 

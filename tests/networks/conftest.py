@@ -15,7 +15,9 @@ def build_team(org, location, name, size, *, leader=False):
     return team, people
 
 
-def new_round(org, actor, *, previous=None, title="Wie leert van wie", purposes=("een lastige situatie",)):
+def new_round(
+    org, actor, *, previous=None, title="Wie leert van wie", purposes=("een lastige situatie",)
+):
     today = datetime.date.today()
     network_round = services.create_round(
         organisation=org,
@@ -51,6 +53,10 @@ def net(world):
     maan, maan_people = build_team(org, location2, "Maan", 3)
     world.rups_people = [world.staff, world.teamleader, *extra]
     world.location2, world.zon, world.zon_people, world.maan, world.maan_people = (
-        location2, zon, zon_people, maan, maan_people,
+        location2,
+        zon,
+        zon_people,
+        maan,
+        maan_people,
     )
     return world

@@ -79,7 +79,14 @@ def _feasible_values(matrix, true_counts, bound):
 
 def test_a_single_small_cell_is_complemented_so_the_totals_do_not_give_it_away():
     units = ["A", "B", "C"]
-    counts = {("A", "B"): 2, ("A", "C"): 9, ("B", "A"): 7, ("B", "C"): 8, ("C", "A"): 6, ("C", "B"): 10}
+    counts = {
+        ("A", "B"): 2,
+        ("A", "C"): 9,
+        ("B", "A"): 7,
+        ("B", "C"): 8,
+        ("C", "A"): 6,
+        ("C", "B"): 10,
+    }
     matrix = measures.tie_matrix(units, counts, k=5)
     assert matrix.primary == {("A", "B")}
     assert len(matrix.suppressed) > 1
@@ -112,7 +119,11 @@ def test_random_tables_never_leave_a_suppressed_cell_pinned(seed):
     counts = {(a, b): rng.choice([0, 1, 2, 3, 5, 6, 8]) for a in units for b in units if a != b}
     matrix = measures.tie_matrix(units, counts, k=4)
     assert {c for c, v in counts.items() if 0 < v < 4} <= matrix.suppressed
-    if matrix.suppressed and len(matrix.suppressed) <= 5 and matrix.row_totals[units[0]] is not None:
+    if (
+        matrix.suppressed
+        and len(matrix.suppressed) <= 5
+        and matrix.row_totals[units[0]] is not None
+    ):
         possible = _feasible_values(matrix, counts, bound=7)
         assert all(len(values) > 1 for values in possible.values()), possible
 

@@ -50,7 +50,12 @@ def test_closing_keeps_only_aggregates_and_deletes_every_answer(net):
     assert zon.centralisation == pytest.approx(24 / 25)
     assert zon.reciprocity == pytest.approx(2 / 6)
     assert zon.isolates_band == "none"
-    assert CrossTies.objects.get(round=network_round, level="team", sender=net.zon.pk, receiver=net.team.pk).count == 5
+    assert (
+        CrossTies.objects.get(
+            round=network_round, level="team", sender=net.zon.pk, receiver=net.team.pk
+        ).count
+        == 5
+    )
 
 
 def test_the_board_sees_teams_of_k_not_the_small_team(net):
@@ -90,7 +95,9 @@ def test_nothing_before_closing_or_below_the_response_rate(net):
     assert not selectors.results_for(network_round, resolve_access(net.board, net.org)).ready
     second = new_round(net.org, net.board, title="Weinig respons")
     for person in net.zon_people:
-        answer(second, person, net.zon_people[0] if person != net.zon_people[0] else net.zon_people[1])
+        answer(
+            second, person, net.zon_people[0] if person != net.zon_people[0] else net.zon_people[1]
+        )
     services.close_round(network_round=second, actor=net.board)
     results = selectors.results_for(second, resolve_access(net.board, net.org))
     assert results.responded == 6 and not results.ready and results.teams == []
@@ -143,7 +150,9 @@ def test_the_api_gives_the_same_aggregates_and_no_person(client, net):
             assert f'"id": {person.pk}' not in text
     assert {t["team"] for t in results[net.board.pk]["teams"]} == {"Groep Rups", "Zon"}
     page = selectors.results_for(network_round, resolve_access(net.teamleader, net.org))
-    assert {t["team"] for t in results[net.teamleader.pk]["teams"]} == {r.team.name for r in page.teams}
+    assert {t["team"] for t in results[net.teamleader.pk]["teams"]} == {
+        r.team.name for r in page.teams
+    }
     _t, key = api.create_token(person=net.outsider, organisation=net.other_org, name="k", days=30)
     foreign = client.get(
         f"/api/v1/o/{net.org.slug}/networks/{network_round.pk}",
@@ -199,7 +208,9 @@ def test_answering_through_the_page_then_reading_it_back(client, net):
 
 
 @pytest.mark.parametrize("extra_teams", [1, 3])
-def test_the_results_page_costs_the_same_for_1_and_3_teams(client, net, extra_teams, django_assert_max_num_queries):
+def test_the_results_page_costs_the_same_for_1_and_3_teams(
+    client, net, extra_teams, django_assert_max_num_queries
+):
     from .conftest import build_team
 
     for n in range(extra_teams):

@@ -34,12 +34,19 @@ def partner(world, django_capture_on_commit_callbacks):
 
 def _partner(world):
     p = services.save_partner(
-        partner=Partner(organisation=world.org, name="Basisschool De Horizon", kind="primary_school",
-                        description="Doorgaande lijn met de kleutergroep"),
-        actor=world.coach, colleagues=[world.staff],
+        partner=Partner(
+            organisation=world.org,
+            name="Basisschool De Horizon",
+            kind="primary_school",
+            description="Doorgaande lijn met de kleutergroep",
+        ),
+        actor=world.coach,
+        colleagues=[world.staff],
     )
     services.save_contact(
-        contact=Contact(partner=p, name="Marieke Geheimnaam", role="IB'er", email="ib@horizon.example"),
+        contact=Contact(
+            partner=p, name="Marieke Geheimnaam", role="IB'er", email="ib@horizon.example"
+        ),
         actor=world.coach,
     )
     return p
@@ -56,7 +63,9 @@ def test_personas_on_the_registry(client, world, partner):
     assert client.get(reverse("partners:detail", args=[slug, partner.pk])).status_code == 404
 
 
-def test_contacts_only_for_those_who_work_with_the_partner(client, world, partner, other_team_staff):
+def test_contacts_only_for_those_who_work_with_the_partner(
+    client, world, partner, other_team_staff
+):
     url = reverse("partners:detail", args=[world.org.slug, partner.pk])
     client.force_login(other_team_staff)
     page = client.get(url)
@@ -70,7 +79,9 @@ def test_contacts_only_for_those_who_work_with_the_partner(client, world, partne
 
 
 def test_expired_contacts_are_deleted(world, partner):
-    Contact.objects.filter(partner=partner).update(keep_until=datetime.date.today() - datetime.timedelta(days=1))
+    Contact.objects.filter(partner=partner).update(
+        keep_until=datetime.date.today() - datetime.timedelta(days=1)
+    )
     assert delete_expired_contacts.call() == 1
     assert not Contact.objects.exists()
 
@@ -78,8 +89,14 @@ def test_expired_contacts_are_deleted(world, partner):
 def test_an_agreement_due_for_review_is_a_home_task(client, world, partner):
     today = datetime.date.today()
     services.save_agreement(
-        agreement=Agreement(partner=partner, title="Convenant doorgaande lijn", kind="covenant",
-                            starts_on=today - datetime.timedelta(days=400), review_on=today, owner=world.coach),
+        agreement=Agreement(
+            partner=partner,
+            title="Convenant doorgaande lijn",
+            kind="covenant",
+            starts_on=today - datetime.timedelta(days=400),
+            review_on=today,
+            owner=world.coach,
+        ),
         actor=world.coach,
     )
     client.force_login(world.coach)
@@ -91,11 +108,18 @@ def test_an_agreement_due_for_review_is_a_home_task(client, world, partner):
     assert selectors.agreements_due(resolve_access(world.staff, world.org)) == []
 
 
-def test_partners_and_activities_are_findable_contacts_never(world, partner, django_capture_on_commit_callbacks):
+def test_partners_and_activities_are_findable_contacts_never(
+    world, partner, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.save_activity(
-            activity=Activity(partner=partner, kind="handover", title="Warme overdracht voorjaar",
-                              held_on=datetime.date.today(), description="Taalontwikkeling besproken"),
+            activity=Activity(
+                partner=partner,
+                kind="handover",
+                title="Warme overdracht voorjaar",
+                held_on=datetime.date.today(),
+                description="Taalontwikkeling besproken",
+            ),
             actor=world.coach,
         )
     access = resolve_access(world.staff, world.org)
@@ -111,22 +135,35 @@ def test_an_activity_cannot_link_another_organisations_goal(world, partner):
     from lerend.improvement.models import Goal
 
     today = datetime.date.today()
-    foreign = Goal.objects.create(organisation=world.other_org, level="organisation", title="Elders",
-                                  starts_on=today, ends_on=today)
+    foreign = Goal.objects.create(
+        organisation=world.other_org,
+        level="organisation",
+        title="Elders",
+        starts_on=today,
+        ends_on=today,
+    )
     with pytest.raises(Exception, match="organisatie|organisation"):
         services.save_activity(
-            activity=Activity(partner=partner, kind="meeting", title="x", held_on=today, goal=foreign),
+            activity=Activity(
+                partner=partner, kind="meeting", title="x", held_on=today, goal=foreign
+            ),
             actor=world.coach,
         )
 
 
 def _pulse(world, partner, extra_contacts=0, extra_colleagues=()):
     for n in range(extra_contacts):
-        services.save_contact(contact=Contact(partner=partner, name=f"C{n}", email=f"c{n}@p.example"), actor=world.coach)
+        services.save_contact(
+            contact=Contact(partner=partner, name=f"C{n}", email=f"c{n}@p.example"),
+            actor=world.coach,
+        )
     if extra_colleagues:
         partner.colleagues.add(*extra_colleagues)
     return services.create_pulse(
-        organisation=world.org, actor=world.coach, title="Hoe werken we samen?", partners=[partner],
+        organisation=world.org,
+        actor=world.coach,
+        title="Hoe werken we samen?",
+        partners=[partner],
         closes_on=datetime.date.today() + datetime.timedelta(days=7),
     )
 
@@ -140,7 +177,9 @@ def _tokens():
 ALL_FOUR = {"expectations": 4, "agreements": 3, "information": 5, "learning": 4}
 
 
-def test_the_pulse_link_works_once_without_an_account(client, world, partner, django_capture_on_commit_callbacks):
+def test_the_pulse_link_works_once_without_an_account(
+    client, world, partner, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _pulse(world, partner)
     tokens = _tokens()
@@ -154,7 +193,9 @@ def test_the_pulse_link_works_once_without_an_account(client, world, partner, dj
     assert client.get(reverse("partners_public:pulse_answer", args=["nonsense"])).status_code == 404
 
 
-def test_pulse_results_only_through_the_gate_and_after_closing(world, partner, django_capture_on_commit_callbacks):
+def test_pulse_results_only_through_the_gate_and_after_closing(
+    world, partner, django_capture_on_commit_callbacks
+):
     from tests.factories import member
 
     colleagues = [member(world.org, team=world.team) for _ in range(4)]
@@ -179,7 +220,9 @@ def test_pulse_results_only_through_the_gate_and_after_closing(world, partner, d
 def test_erasure_and_download(world, partner):
     from lerend.organisations import services as org_services
 
-    assert contrib.own_data(world.staff)["partners"]["partners_worked_with"] == ["Basisschool De Horizon"]
+    assert contrib.own_data(world.staff)["partners"]["partners_worked_with"] == [
+        "Basisschool De Horizon"
+    ]
     org_services.erase_person(person=world.staff, organisation=world.org, actor=world.admin)
     assert not partner.colleagues.filter(pk=world.staff.pk).exists()
 
@@ -187,12 +230,19 @@ def test_erasure_and_download(world, partner):
 @pytest.mark.parametrize("n", [1, 3])
 def test_registry_and_partner_page_are_flat(client, world, n, django_assert_max_num_queries):
     for i in range(n):
-        p = services.save_partner(partner=Partner(organisation=world.org, name=f"P{i}", kind="gemeente"), actor=world.coach)
+        p = services.save_partner(
+            partner=Partner(organisation=world.org, name=f"P{i}", kind="gemeente"),
+            actor=world.coach,
+        )
         for j in range(n):
             services.save_contact(contact=Contact(partner=p, name=f"C{j}"), actor=world.coach)
-            Activity.objects.create(partner=p, kind="meeting", title=f"A{j}", held_on=datetime.date.today())
+            Activity.objects.create(
+                partner=p, kind="meeting", title=f"A{j}", held_on=datetime.date.today()
+            )
     client.force_login(world.coach)
     with django_assert_max_num_queries(22):
         assert client.get(reverse("partners:index", args=[world.org.slug])).status_code == 200
     with django_assert_max_num_queries(22):
-        assert client.get(reverse("partners:detail", args=[world.org.slug, p.pk])).status_code == 200
+        assert (
+            client.get(reverse("partners:detail", args=[world.org.slug, p.pk])).status_code == 200
+        )
