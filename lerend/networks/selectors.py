@@ -65,7 +65,13 @@ def search_roster(network_round, person, query: str, limit: int = 10):
         .select_related("person", "team")
         .order_by("person__name", "person_id")[:200]
     )
-    found = sorted(rows, key=lambda i: (own is None or i.team_id != own, i.person.name.lower()))
+    found = sorted(
+        rows,
+        key=lambda i: (
+            own is None or i.team_id != own,
+            (i.person.name if i.person else "").lower(),
+        ),
+    )
     return found[:limit]
 
 
@@ -164,7 +170,8 @@ def _rate_ok(responded: int, invited: int, minimum: int) -> bool:
 
 
 def _earlier(network_round) -> list[NetworkRound]:
-    found, current, seen = [], network_round.previous, {network_round.pk}
+    found: list[NetworkRound] = []
+    current, seen = network_round.previous, {network_round.pk}
     while current is not None and len(found) < EARLIER_ROUNDS and current.pk not in seen:
         seen.add(current.pk)
         if current.status == Status.CLOSED:
@@ -221,7 +228,7 @@ def visible_units(network_round, access) -> tuple[set, Population]:
         earlier.append((_unit_sets(other_pop, "responded"), _unit_sets(other_pop, "invited")))
     units = set()
     for key in visible:
-        if key[0] not in ("team", "location"):
+        if not isinstance(key, tuple) or key[0] not in ("team", "location"):
             continue
         if not _rate_ok(
             len(responded.get(key, ())), len(invited.get(key, ())), network_round.min_response_rate
@@ -251,15 +258,15 @@ def results_for(network_round, access) -> NetworkResults:
     locations = {loc.pk: loc for loc in Location.objects.filter(pk__in=location_ids)}
     result.hidden_teams = sum(1 for cell in pop.invited if cell[0] == "team") - len(teams)
     by_team: dict = defaultdict(dict)
-    for row in TeamResult.objects.filter(round=network_round, team_id__in=team_ids):
-        by_team[row.team_id][row.purpose] = row
-    previous = {}
+    for stored in TeamResult.objects.filter(round=network_round, team_id__in=team_ids):
+        by_team[stored.team_id][stored.purpose] = stored
+    previous: dict[int, TeamResult] = {}
     if network_round.previous_id and network_round.previous.status == Status.CLOSED:
         prev_units, _p = visible_units(network_round.previous, access)
         shown_before = [key[1] for key in prev_units if key[0] == "team"]
         previous = {
-            row.team_id: row
-            for row in TeamResult.objects.filter(
+            result_row.team_id: result_row
+            for result_row in TeamResult.objects.filter(
                 round_id=network_round.previous_id, purpose=0, team_id__in=shown_before
             )
         }

@@ -108,7 +108,7 @@ def launch_round(*, network_round, actor) -> int:
         actor=actor,
         action="networks.round.launch",
         target=network_round,
-        after={"invited": len(invitations)},
+        after={"invited_count": len(invitations)},
     )
     return len(invitations)
 
@@ -225,6 +225,6 @@ def close_round(*, network_round, actor, today: datetime.date | None = None) -> 
         actor=actor,
         action="networks.round.close",
         target=network_round,
-        after={"respondents": len(respondents)},
+        after={"respondent_count": len(respondents)},
     )
     return {"teams": len(team_nodes), "ties_deleted": deleted}

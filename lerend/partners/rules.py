@@ -5,6 +5,8 @@ those who work with them."""
 from lerend.organisations.access import LEADER_ROLES, Access
 from lerend.organisations.models import Role
 
+from .models import Partner
+
 EDITING_ROLES = frozenset({*LEADER_ROLES, Role.COACH})
 
 
@@ -17,7 +19,9 @@ def can_edit(access: Access, obj: object = None) -> bool:
     return access.has_role(*EDITING_ROLES)
 
 
-def can_see_contacts(access: Access, partner) -> bool:
+def can_see_contacts(access: Access, partner: Partner) -> bool:
     if can_edit(access):
         return True
+    if access.person_id is None:
+        return False
     return partner.colleagues.filter(pk=access.person_id).exists()

@@ -72,15 +72,16 @@ def pulse_results(pulse: Pulse) -> tuple[bool, list[PulseGroupResult]]:
     kinds = dict(PartnerKind.choices)
     results = []
     for group in sorted(groups, key=lambda g: (-g.priority, str(g.key))):
+        key_parts: tuple = group.key  # type: ignore[assignment]  # our keys are tuples
         if group.key not in visible:
             continue
         n = sum(counts[c] for c in group.cells)
-        if group.key[0] == "all":
+        if key_parts[0] == "all":
             label = gettext("Both sides together")
-        elif group.key[0] == "side":
-            label = str(labels[group.key[1]])
+        elif key_parts[0] == "side":
+            label = str(labels[key_parts[1]])
         else:
-            label = f"{labels[group.key[1]]}: {kinds.get(group.key[2], group.key[2])}"
+            label = f"{labels[key_parts[1]]}: {kinds.get(key_parts[2], key_parts[2])}"
         means = [
             (str(text), numbers.number(sum(sums[c][key] for c in group.cells) / n, 1))
             for key, text in ITEMS

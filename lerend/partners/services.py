@@ -130,7 +130,7 @@ def create_pulse(*, organisation, actor, title, partners, closes_on, base_url=""
         actor=actor,
         action="partners.pulse.create",
         target=pulse,
-        after={"links": len(outgoing)},
+        after={"link_count": len(outgoing)},
     )
 
     def send():

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_answering_a_network_round_on_a_phone(page, live_server, login, world):
-    colleague = member(world.org, Role.MEDEWERKER, team=world.team, name="Femke Zonnedauw")
+    colleague = member(world.org, Role.MEDEWERKER, team=world.team, person__name="Femke Zonnedauw")
     for _ in range(4):
         member(world.org, Role.MEDEWERKER, team=world.team)
     today = datetime.date.today()
