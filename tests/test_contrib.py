@@ -22,6 +22,8 @@ from tests.factories import LocationFactory, TeamFactory, member
 from tests.knowledge.records import make_records as make_knowledge_records
 from tests.learning.records import make_records as make_learning_records
 from tests.monitoring.records import make_records as make_monitoring_records
+from tests.networks.records import make_records as make_network_records
+from tests.partners.records import make_records as make_partner_records
 
 User = get_user_model()
 
@@ -98,6 +100,8 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "knowledge",
         "api_keys",
         "monitoring",
+        "networks",
+        "partners",
     }
     assert [a["title"] for a in data["improvement"]["actions"]] == ["Elke dag een uur naar buiten"]
     assert data["improvement"]["actions"][0]["owner"] is True
@@ -169,6 +173,8 @@ def full_world(world):
         )
         assert theme.proposed_by == world.staff
         make_knowledge_records(org, world.staff)
+        make_network_records(org, world.staff, world.board if org == world.org else world.outsider)
+        make_partner_records(org, world.staff)
     # Someone else's record that the staff member took part in: a review they held as the
     # location's coach (a second role of theirs).
     member(world.org, Role.COACH, location=world.location, person=world.staff)

@@ -28,6 +28,8 @@ from tests.collaboration.records import make_records as make_collaboration_recor
 from tests.knowledge.records import make_records as make_knowledge_records
 from tests.learning.records import make_records
 from tests.monitoring.records import make_records as make_monitoring_records
+from tests.networks.records import make_records as make_network_records
+from tests.partners.records import make_records as make_partner_records
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +186,10 @@ def matrix_world(world):
         make_monitoring_records(org, owner, leader, team)
     make_knowledge_records(world.org, world.staff)
     make_knowledge_records(world.other_org, other_owner)
+    make_network_records(world.org, world.staff, world.board)
+    make_network_records(world.other_org, other_owner, world.outsider)
+    make_partner_records(world.org, world.coach)
+    make_partner_records(world.other_org, world.outsider)
     return world
 
 

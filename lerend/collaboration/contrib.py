@@ -37,6 +37,10 @@ contribution = Contribution(
         "visit_links": links.visit_links,
         "rubric_trend": links.rubric_trend,
     },
+    search_models={
+        "collaboration.LearningGroup": "organisation_id",
+        "collaboration.GroupMembership": "group.organisation_id",
+    },
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

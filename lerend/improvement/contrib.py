@@ -39,6 +39,12 @@ contribution = Contribution(
     demo_order=10,
     search_documents=search.search_documents,
     offers={"make_team_action": links.make_team_action},
+    search_models={
+        "improvement.Goal": "organisation_id",
+        "improvement.DevelopmentTheme": "organisation_id",
+        "improvement.ThemeProject": "theme.organisation_id",
+        "improvement.Action": "organisation_id",
+    },
     url_objects={
         "goal_id": first_pk(Goal),
         "action_id": first_pk(Action),

@@ -150,6 +150,13 @@ class Contribution:
       missing (idempotent) and names what it added; ``demo_order`` sorts the apps.
     - ``search_documents(organisation) -> Iterable[SearchDocument]``: what the app offers the
       organisation's search.
+    - ``search_models``: ``{model label: attribute path to the organisation id}``
+      (``"organisation_id"``,
+      ``"theme.organisation_id"``) of the models the app's ``search_documents`` are made of.
+      When such a row is saved or deleted, the app's documents of that organisation are
+      refreshed in the search right after the transaction commits, so a new record is
+      findable at once and a deleted or unshared one disappears. The search app listens
+      through the registry (``search_models()``); the domain app never imports it.
     - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
       matrix to fill the app's URL kwargs with an object of a given organisation.
     - ``goal_status(organisation, goal_ids) -> {goal_id: MeasuredStatus}``: a status
@@ -184,6 +191,7 @@ class Contribution:
     goal_status: Callable[[Organisation, Iterable[int]], Mapping[int, MeasuredStatus]] | None = None
     measures: Mapping[str, Measure] = field(default_factory=dict)
     offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    search_models: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -293,6 +301,25 @@ def public_urls() -> list[tuple[str, str]]:
 
 def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]:
     return [c.search_documents for c in contributions() if c.search_documents]
+
+
+def search_sources_by_app() -> dict[str, Callable[[Organisation], Iterable[SearchDocument]]]:
+    """App label -> its ``search_documents``, to refresh one app's part of the search."""
+    return {
+        c.app_label: c.contribution.search_documents
+        for c in contributors()
+        if c.contribution.search_documents
+    }
+
+
+def search_models() -> list[tuple[str, str, str]]:
+    """``(app label, model label, path to the organisation id)`` for every model an app's
+    search documents are made of (see ``Contribution.search_models``)."""
+    return [
+        (c.app_label, label, path)
+        for c in contributors()
+        for label, path in c.contribution.search_models.items()
+    ]
 
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:

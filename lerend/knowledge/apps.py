@@ -7,3 +7,8 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Knowledge")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import listeners  # noqa: PLC0415 — app registry must be ready
+
+        listeners.connect()

@@ -138,6 +138,9 @@ class SearchEntry(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=40)
     key = models.CharField(max_length=80)
+    # The app label whose search_documents offered the row: one app's part is refreshed on
+    # its own when its records change (kit.contrib search_models).
+    source = models.CharField(max_length=40, blank=True, default="")
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=400)

@@ -170,6 +170,7 @@ def index_entry(*, entry) -> None:
         _drop(entry.organisation, KIND, [str(entry.pk)])
         return
     fields = search_index.entry_fields(document, _team_locations(entry.organisation))
+    fields["source"] = "knowledge"
     row, _created = SearchEntry.objects.update_or_create(
         organisation=entry.organisation, kind=KIND, key=document.key, defaults=fields
     )
@@ -177,19 +178,26 @@ def index_entry(*, entry) -> None:
 
 
 @transaction.atomic
-def reindex_organisation(*, organisation) -> dict[str, int]:
-    """Every app's ``search_documents`` for the organisation into the index: new and changed
-    rows written (compared by digest), rows no longer offered deleted. Idempotent.
+def reindex_organisation(*, organisation, app_label: str | None = None) -> dict[str, int]:
+    """Every app's ``search_documents`` for the organisation into the index — or only the
+    app ``app_label``'s part, when its records changed (``listeners``): new and changed rows
+    written (compared by digest), rows no longer offered deleted. Idempotent.
     Side effects: SearchEntry and FTS rows; returns counts."""
     team_locations = _team_locations(organisation)
+    sources = contrib.search_sources_by_app()
+    if app_label is not None:
+        sources = {app_label: sources[app_label]} if app_label in sources else {}
+    rows = SearchEntry.objects.filter(organisation=organisation)
+    if app_label is not None:
+        rows = rows.filter(source=app_label)
     existing = {
-        (kind, key): (pk, digest)
-        for pk, kind, key, digest in SearchEntry.objects.filter(
-            organisation=organisation
-        ).values_list("id", "kind", "key", "digest")
+        (kind, key): (pk, digest, source)
+        for pk, kind, key, digest, source in rows.values_list(
+            "id", "kind", "key", "digest", "source"
+        )
     }
     seen, new, changed = set(), [], []
-    for source in contrib.search_sources():
+    for label, source in sources.items():
         for document in source(organisation):
             if document is None:
                 continue
@@ -198,11 +206,12 @@ def reindex_organisation(*, organisation) -> dict[str, int]:
                 continue
             seen.add(ident)
             fields = search_index.entry_fields(document, team_locations)
+            fields["source"] = label
             if ident not in existing:
                 new.append(
                     SearchEntry(organisation=organisation, kind=ident[0], key=ident[1], **fields)
                 )
-            elif existing[ident][1] != fields["digest"]:
+            elif existing[ident][1:] != (fields["digest"], label):
                 changed.append(
                     SearchEntry(
                         pk=existing[ident][0],
@@ -212,7 +221,7 @@ def reindex_organisation(*, organisation) -> dict[str, int]:
                         **fields,
                     )
                 )
-    stale = [pk for ident, (pk, _d) in existing.items() if ident not in seen]
+    stale = [pk for ident, (pk, _d, _s) in existing.items() if ident not in seen]
     if stale:
         search_index.delete_fts(stale)
         SearchEntry.objects.filter(pk__in=stale).delete()
@@ -223,6 +232,7 @@ def reindex_organisation(*, organisation) -> dict[str, int]:
         SearchEntry.objects.bulk_update(
             changed,
             [
+                "source",
                 "title",
                 "body",
                 "url",
@@ -238,6 +248,13 @@ def reindex_organisation(*, organisation) -> dict[str, int]:
             ],
             batch_size=500,
         )
+    if app_label is not None and new:
+        # A row of this kind and key may still carry another (older, empty) source.
+        SearchEntry.objects.filter(
+            organisation=organisation,
+            kind__in={kind for kind, _key in seen},
+            key__in=[row.key for row in new],
+        ).exclude(source=app_label).delete()
     created = SearchEntry.objects.bulk_create(new, batch_size=500)  # pks via RETURNING
     search_index.write_fts(changed + created)
     return {"added": len(new), "changed": len(changed), "removed": len(stale)}

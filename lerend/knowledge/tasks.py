@@ -27,6 +27,15 @@ def reindex_search() -> dict:
 
 
 @task
+def reindex_source(organisation_id: int, app_label: str) -> dict:
+    """One app's part of one organisation's search, after its records changed."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        return {}
+    return services.reindex_organisation(organisation=organisation, app_label=app_label)
+
+
+@task
 def ask_whether_still_right() -> int:
     today = timezone.localdate()
     due = (

@@ -56,6 +56,10 @@ contribution = Contribution(
     demo_order=20,
     search_documents=search.search_documents,
     offers={"make_pop_goal": links.make_pop_goal, "coaching_pd": links.coaching_pd},
+    search_models={
+        "learning.PdActivity": "organisation_id",
+        "learning.Participation": "activity.organisation_id",
+    },
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "lerend.coaching",
     "lerend.monitoring",
     "lerend.knowledge",
+    "lerend.networks",
+    "lerend.partners",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

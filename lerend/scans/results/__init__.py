@@ -9,6 +9,8 @@ for scan numbers):
   results may be shown;
 * ``Group``, ``Disclosure``, ``plan_small_groups`` — the one gate's core for another app's
   own small-group numbers (children's well-being per group), with that app's range of k.
+* ``SmallGroup``, ``plan_groups`` (gate.py) — the same disclosure rule for other
+  apps' own small-group numbers (advice networks, partner pulses).
 
 Inside scans: core.py (CampaignResults: one campaign's groups, numbers, trend, comments),
 pages.py (context for pages and the PDF), perspectives.py (staff next to parents),
@@ -30,6 +32,7 @@ from .core import (
     role_group_ref,
     team_ref,
 )
+from .gate import SmallGroup, plan_groups
 from .plan import campaign_k, results_ready
 
 __all__ = [
@@ -38,6 +41,8 @@ __all__ = [
     "Group",
     "GroupRef",
     "GroupResult",
+    "SmallGroup",
+    "plan_groups",
     "block_scores",
     "block_trend",
     "campaign_for_results",
