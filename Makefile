@@ -25,7 +25,7 @@ compiled-messages: env
 demo: env compiled-messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py demo
+	$(PY) manage.py demo --url http://$(HOST):$(PORT)/
 	@echo ""
 	@echo "Lerend draait op http://$(HOST):$(PORT)/  (Ctrl+C stopt server en worker)"
 	@echo "Demo-inloggegevens staan hierboven en in var/demo-logins.json"

@@ -342,7 +342,10 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
             raise ValidationError(_("Enter zero or more."))
         ly = existing.get(location.pk)
         if ly is not None:
-            before[location.name] = [ly.registrations, ly.ve_children]
+            before[location.name] = {
+                "registrations": ly.registrations,
+                "ve_children": ly.ve_children,
+            }
             ly.registrations, ly.ve_children = registrations, ve_children
             ly.save(update_fields=["registrations", "ve_children"])
         else:
@@ -353,7 +356,7 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
                 registrations=registrations,
                 ve_children=ve_children,
             )
-        after[location.name] = [registrations, ve_children]
+        after[location.name] = {"registrations": registrations, "ve_children": ve_children}
     record(
         organisation=organisation,
         actor=actor,

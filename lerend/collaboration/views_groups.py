@@ -139,8 +139,7 @@ def _members_qs(group):
 
 @require(rules.can_plan_meeting, obj=_group)
 def meeting_create(request, group):
-    facilitator = selectors.suggest_facilitator(group)
-    case_bringer = selectors.suggest_case_bringer(group)
+    facilitator, case_bringer = selectors.suggest_roles(group)
     last = group.meetings.order_by("-date").first()
     initial = {
         "date": timezone.localdate(),

@@ -85,8 +85,9 @@ def _add(demo) -> bool:
         owners = [staff if team == home else leader, leader]
         for number in range(5):
             status = statuses[number % 3]
-            # Some past due (follow-ups, overdue cards), some ahead.
-            due = today + datetime.timedelta(days=(-24 if number < 2 else 10) + 7 * number)
+            # Some past due (overdue cards, and a done one that is asked "Did it work?"),
+            # some ahead.
+            due = today + datetime.timedelta(days=(-31 if number < 3 else 10) + 7 * number)
             action = services.create_action(
                 organisation=organisation,
                 actor=leader,
@@ -105,7 +106,10 @@ def _add(demo) -> bool:
         weeks=services.settings_for(organisation).follow_up_weeks
     )
     Action.objects.filter(
-        organisation=organisation, due_on__lte=follow_up, follow_up_asked_on__isnull=True
+        organisation=organisation,
+        status=ActionStatus.DONE,
+        due_on__lte=follow_up,
+        follow_up_asked_on__isnull=True,
     ).update(follow_up_asked_on=today)
     return True
 
