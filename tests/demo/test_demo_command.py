@@ -1,5 +1,5 @@
-import re
 import json
+import re
 from io import StringIO
 
 import pytest

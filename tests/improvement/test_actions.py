@@ -151,9 +151,7 @@ def test_follow_up_task_asks_owner_after_due_date_plus_weeks(world):
 
 def test_follow_up_weeks_follow_the_organisation_setting(world):
     services.update_settings(organisation=world.org, actor=world.admin, follow_up_weeks=4)
-    ActionFactory(
-        team=world.team, due_on=TODAY() - datetime.timedelta(weeks=3), status="klaar"
-    )
+    ActionFactory(team=world.team, due_on=TODAY() - datetime.timedelta(weeks=3), status="klaar")
     assert ask_follow_ups.enqueue().return_value == 0
 
 

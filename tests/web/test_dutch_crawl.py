@@ -25,7 +25,7 @@ from lerend.accounts.models import User
 from lerend.demo import builder, content
 from lerend.kit import contrib
 from lerend.organisations.models import Location, Membership, Organisation, Team
-from tests.test_tenancy_matrix import ORG_PREFIX, _walk
+from tests.test_tenancy_matrix import _walk
 
 pytestmark = pytest.mark.django_db
 
