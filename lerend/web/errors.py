@@ -14,21 +14,24 @@ PAGES = {
         _("This request was not understood"),
         _("Something in what your browser sent was incomplete or not as expected."),
         _(
-            "Go back, reload the page and try again. If a link brought you here, it may have been cut off: copy the whole link."
+            "Go back, reload the page and try again. If a link brought you here, it "
+            "may have been cut off: copy the whole link."
         ),
     ),
     403: (
         _("You do not have access to this page"),
         _("Your role in this organisation does not allow this page or action."),
         _(
-            "Go to your home page. If you think you need this page for your work, ask your organisation's administrator (beheerder) for the right role."
+            "Go to your home page. If you think you need this page for your work, ask"
+            " your organisation's administrator (beheerder) for the right role."
         ),
     ),
     404: (
         _("Page not found"),
         _("This page does not exist (any more), or it is not shared with you."),
         _(
-            "Check the address, or go to your home page and find it from there. An old bookmark or link may point to something that was removed."
+            "Check the address, or go to your home page and find it from there. An "
+            "old bookmark or link may point to something that was removed."
         ),
     ),
     405: (
@@ -50,7 +53,8 @@ PAGES = {
         _("Something went wrong on our side"),
         _("Lerend could not finish this request. It has been logged; nothing you did caused it."),
         _(
-            "Try again in a moment. If it keeps happening, tell your administrator (beheerder) what you were doing."
+            "Try again in a moment. If it keeps happening, tell your administrator "
+            "(beheerder) what you were doing."
         ),
     ),
 }
@@ -58,7 +62,8 @@ PAGES = {
 
 CSRF_WHAT = _("The form could not be accepted: its security check has expired.")
 CSRF_NEXT = _(
-    "Reload the page, fill in the form again and send it. If this keeps happening, allow cookies for this site."
+    "Reload the page, fill in the form again and send it. If this keeps happening, "
+    "allow cookies for this site."
 )
 
 
