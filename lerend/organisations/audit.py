@@ -99,6 +99,7 @@ def field_registry() -> tuple[dict[str, object], dict[str, object]]:
 
 FIELD_LABELS = {
     "person": gettext_lazy("person"),
+    "status": gettext_lazy("status"),
     "team": gettext_lazy("team"),
     "rows": gettext_lazy("rows"),
     "new_people": gettext_lazy("new people"),
