@@ -57,7 +57,7 @@ def test_visit_create_refuses_self_observation(client, world, url):
     response = client.post(
         url("visit_create"),
         {
-            "kind": "lesbezoek",
+            "kind": "groepsobservatie",
             "observed": world.staff.pk,
             "observers": [world.staff.pk],
             "date": "2026-03-10",

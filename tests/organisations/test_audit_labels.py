@@ -200,7 +200,7 @@ def test_audit_every_recorded_key_has_a_dutch_label():
         for key, label in labels.items():
             with translation.override("en"):
                 english = str(label)
-            if str(label) == english and english not in ("team", "coach", "status", "versie"):
+            if str(label) == english and english not in ("team", "teams", "coach", "status"):
                 untranslated.append(key)
         assert untranslated == []
 
