@@ -323,8 +323,8 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
     ve_children)}``. Side effects: one audit entry with the old and new figures."""
     if flexible_hours_per_week < 0:
         raise ValidationError({"flexible_hours_per_week": _("Enter zero or more hours.")})
-    before: dict[str, str | list[int]] = {}
-    after: dict[str, str | list[int]] = {}
+    before: dict[str, str | dict[str, int]] = {}
+    after: dict[str, str | dict[str, int]] = {}
     row, _created = NormYear.objects.get_or_create(organisation=organisation, year=year)
     before["flexible_hours_per_week"] = str(row.flexible_hours_per_week)
     row.flexible_hours_per_week = Decimal(flexible_hours_per_week)
