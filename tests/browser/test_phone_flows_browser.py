@@ -2,9 +2,12 @@
 folds behind "Menu" (and opens without JavaScript), and the controls people need are on the
 screen. Screenshots go to test-output/screenshots/phone-flow-*.png."""
 
+import datetime
+
 import pytest
 
 from lerend.coaching.models import Assignment
+from lerend.improvement import services as board_services
 from tests.coaching.records import make_records as make_coaching_records
 from tests.factories import PASSWORD
 from tests.learning.records import make_records as make_learning_records
@@ -38,6 +41,25 @@ def _flows(world):
     campaign = launched(world)
     token = token_of(invitation_of(campaign, world.staff))
     assignment = Assignment.objects.filter(organisation=world.org).first()
+    # A board with a card in each column and a problem to take up ("Maak er een actie van"
+    # sat off-screen on a phone).
+    for title, status in (("Rustmoment na het eten", "te_doen"), ("Buitenspelen", "klaar")):
+        action = board_services.create_action(
+            organisation=world.org,
+            actor=world.teamleader,
+            team=world.team,
+            title=title,
+            owner=world.staff,
+            due_on=datetime.date.today(),
+        )
+        if status != "te_doen":
+            board_services.move_action(action=action, status=status, version=action.version)
+    board_services.add_board_item(
+        team=world.team,
+        actor=world.teamleader,
+        kind="probleem",
+        text="De overdracht aan ouders bij het ophalen loopt vaak uit en dan is het onrustig.",
+    )
     return {
         "questionnaire": (world.staff, f"/vragenlijst/{token}/1/"),
         "questionnaire-review": (world.staff, f"/vragenlijst/{token}/controleren/"),
@@ -71,6 +93,11 @@ def test_every_main_flow_fits_a_phone(page, login, live_server, world):
         page.wait_for_load_state()
         assert page.title() and "niet gevonden" not in page.title().lower(), (name, path)
         _check(page, name)
+        if name == "questionnaire-review":
+            # Issue 12: "Aanpassen" was cut off at the screen's edge.
+            change = page.get_by_role("link", name="Aanpassen").first
+            box = change.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
 
 
 def test_main_menu_folds_on_a_phone_and_opens_without_javascript(browser, live_server, world):
