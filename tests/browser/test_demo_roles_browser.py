@@ -54,6 +54,7 @@ def test_demo_staff_opens_model_and_switches_language_on_phone(page, live_server
     page.get_by_role("button", name="Wissel").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("nav.main-nav summary").click()  # the folded menu, now in English
     assert page.get_by_role("link", name="Learning-organisation model").first.is_visible()
     screenshot(page, "demo-model-phone-en")
     assert_accessible(page)
