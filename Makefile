@@ -8,7 +8,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench env messages run worker clean
+.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench env messages run worker clean vnu
 
 env: .venv/.synced
 
@@ -25,7 +25,7 @@ compiled-messages: env
 demo: env compiled-messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py demo
+	$(PY) manage.py demo --url http://$(HOST):$(PORT)/
 	@echo ""
 	@echo "Lerend draait op http://$(HOST):$(PORT)/  (Ctrl+C stopt server en worker)"
 	@echo "Demo-inloggegevens staan hierboven en in var/demo-logins.json"
@@ -60,8 +60,17 @@ test-postgres: env
 		echo "== PostgreSQL overgeslagen: zet TEST_DATABASE_URL (zie README) om de suite ook op PostgreSQL te draaien."; \
 	fi
 
-test-browser: env
-	@echo "== Browser tests (Chromium)"
+# The Nu HTML Checker for the browser tests (npm package vnu-jar, pinned in package-lock.json;
+# it runs on Java: apt-get install default-jre-headless). Scripts off: the jar is in the package.
+vnu: node_modules/vnu-jar/build/dist/vnu.jar
+
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+test-browser: env vnu
+	@echo "== Browser tests (Chromium; every page they visit is checked with vnu)"
 	env -u TEST_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist
 
 bench: env
@@ -71,4 +80,4 @@ messages: env
 	$(PY) scripts/i18n.py extract
 
 clean:
-	rm -rf .venv var
+	rm -rf .venv var node_modules

@@ -14,3 +14,9 @@ urlpatterns = [
     *(path(prefix, include(module)) for prefix, module in contrib.public_urls()),
     path("o/<slug:org_slug>/", include(org_patterns)),
 ]
+
+# Error pages in Lerend's layout and the person's language (lerend/web/errors.py).
+handler400 = "lerend.web.errors.bad_request"
+handler403 = "lerend.web.errors.permission_denied"
+handler404 = "lerend.web.errors.page_not_found"
+handler500 = "lerend.web.errors.server_error"

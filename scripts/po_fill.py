@@ -4,7 +4,8 @@
 
 Handy after `make messages`: write the new strings' Dutch in a small YAML file and apply
 it. Entries not in the mapping are left alone; a fuzzy flag is cleared when filled.
-Plural entries take a list of two strings.
+Plural entries take a list of two strings. An entry with a context (pgettext) is keyed as
+"context\x04msgid" (in YAML: "PDCA phase\x04Plan"), so it never fills the msgid without one.
 """
 
 import sys
@@ -19,9 +20,10 @@ def main(po_path: str, mapping_path: str) -> int:
     po = polib.pofile(po_path)
     filled = 0
     for entry in po:
-        if entry.msgid not in mapping:
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if key not in mapping:
             continue
-        value = mapping[entry.msgid]
+        value = mapping[key]
         if entry.msgid_plural:
             entry.msgstr_plural = {0: value[0], 1: value[1]}
         else:

@@ -8,3 +8,6 @@ ACTION_LABELS = {
     "sso.delete": gettext_lazy("Sign-in with organisation account removed"),
     "sso.jit_create": gettext_lazy("Account created at first sign-in"),
 }
+
+# Recorded fields that are not a model field with its own label.
+FIELD_LABELS = {"email": gettext_lazy("e-mail address"), "domains": gettext_lazy("domains")}

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, Widget, first_pk
 
-from . import selectors, services
+from . import demo, selectors, services
 from .models import ApiToken
 
 
@@ -28,4 +28,6 @@ contribution = Contribution(
     erase=services.erase,
     personal_models=("api.ApiToken",),
     url_objects={"token_id": first_pk(ApiToken)},
+    demo_content=demo.add_demo,
+    demo_order=90,
 )

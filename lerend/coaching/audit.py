@@ -11,3 +11,16 @@ ACTION_LABELS = {
     "coaching.norm.update": gettext_lazy("Figures for the coaching hours norm changed"),
     "coaching.division.decide": gettext_lazy("Division of coaching hours decided"),
 }
+
+# Recorded fields that are not a model field with its own label.
+FIELD_LABELS = {
+    "assignment.coach": gettext_lazy("coach"),
+    "assignment.supports": gettext_lazy("coaches"),
+    "division.version": gettext_lazy("version"),
+    "division.policy": gettext_lazy("hours for policy"),
+    "division.coaching": gettext_lazy("hours for coaching"),
+    "division.ve": gettext_lazy("hours for early childhood education"),
+    "division.year": gettext_lazy("year"),
+    "normyear.registrations": gettext_lazy("registrations"),
+    "normyear.ve_children": gettext_lazy("children with early childhood education"),
+}

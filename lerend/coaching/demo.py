@@ -17,7 +17,7 @@ from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Location, Membership, Role, Team
 
 from . import selectors, services
-from .models import Assignment
+from .models import Assignment, CoachingPlan, PlanShare
 
 SEED = "coaching-demo"
 
@@ -84,7 +84,24 @@ PLAN_SCHOOL = {
 
 def add_demo(demo) -> list[str]:
     """``demo`` is the demo app's DemoContext."""
-    return ["coaching"] if _add(demo) else []
+    added = ["coaching"] if _add(demo) else []
+    return added + (["coaching plan shared"] if _add_share(demo) else [])
+
+
+@transaction.atomic
+def _add_share(demo) -> bool:
+    """A coachee lets a leader who covers them read their coaching plan."""
+    if PlanShare.objects.filter(organisation=demo.organisation).exists():
+        return False
+    for plan in CoachingPlan.objects.filter(
+        organisation=demo.organisation, coachee__isnull=False
+    ).order_by("pk"):
+        access = resolve_access(plan.coachee, demo.organisation)
+        reader = selectors.share_targets(access, plan).first()
+        if reader is not None:
+            services.share_plan(access=access, actor=plan.coachee, plan=plan, person=reader)
+            return True
+    return False
 
 
 def _staff_by_team(organisation):

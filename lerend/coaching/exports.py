@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
+from lerend.organisations.wording import staff_plural
 
 from . import selectors
-from .wording import staff_plural
 
 # The pack lists everyone not yet coached; a houder's list is long but finite.
 MAX_NOT_COACHED = 5000

@@ -415,8 +415,8 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
     ve_children)}``. Side effects: one audit entry with the old and new figures."""
     if flexible_hours_per_week < 0:
         raise ValidationError({"flexible_hours_per_week": _("Enter zero or more hours.")})
-    before: dict[str, str | list[int]] = {}
-    after: dict[str, str | list[int]] = {}
+    before: dict[str, str | dict[str, int]] = {}
+    after: dict[str, str | dict[str, int]] = {}
     row, _created = NormYear.objects.get_or_create(organisation=organisation, year=year)
     before["flexible_hours_per_week"] = str(row.flexible_hours_per_week)
     row.flexible_hours_per_week = Decimal(flexible_hours_per_week)
@@ -434,7 +434,10 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
             raise ValidationError(_("Enter zero or more."))
         ly = existing.get(location.pk)
         if ly is not None:
-            before[location.name] = [ly.registrations, ly.ve_children]
+            before[location.name] = {
+                "registrations": ly.registrations,
+                "ve_children": ly.ve_children,
+            }
             ly.registrations, ly.ve_children = registrations, ve_children
             ly.save(update_fields=["registrations", "ve_children"])
         else:
@@ -445,7 +448,7 @@ def save_norm_figures(*, organisation, actor, year, flexible_hours_per_week, loc
                 registrations=registrations,
                 ve_children=ve_children,
             )
-        after[location.name] = [registrations, ve_children]
+        after[location.name] = {"registrations": registrations, "ve_children": ve_children}
     record(
         organisation=organisation,
         actor=actor,

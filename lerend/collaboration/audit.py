@@ -6,3 +6,6 @@ ACTION_LABELS = {
     "group.create": gettext_lazy("Learning group created"),
     "group.members": gettext_lazy("Learning group members changed"),
 }
+
+# Recorded fields that are not a model field with its own label.
+FIELD_LABELS = {"members": gettext_lazy("members")}

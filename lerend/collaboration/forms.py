@@ -135,12 +135,18 @@ class VisitForm(Form):
         label=_("Lesson design (optional)"), queryset=None, required=False, empty_label="—"
     )
 
-    def __init__(self, *args, people, teams, designs, with_observed=True, **kwargs):
+    def __init__(self, *args, people, teams, designs, with_observed=True, lessons=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["observed"].queryset = people
         self.fields["observers"].queryset = people
         self.fields["team"].queryset = teams
         self.fields["lesson_design"].queryset = designs
+        if not lessons:
+            # Childcare has groups, not lessons: no lesson visit, no lesson design to offer.
+            self.fields["kind"].choices = [
+                (value, label) for value, label in VisitKind.choices if value != VisitKind.LESSON
+            ]
+            del self.fields["lesson_design"]
         if not with_observed:
             del self.fields["observed"]
 

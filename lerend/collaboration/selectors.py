@@ -153,10 +153,13 @@ def leadership_history(group) -> list[dict]:
     return rows
 
 
-def _least_recent(group, field: str):
+def _least_recent(group, field: str, exclude=None):
     """The member who did ``field`` least recently (never counts as longest ago); ties go
-    to the one who did it least often, then by name."""
+    to the one who did it least often, then by name. ``exclude`` (a person) is passed over
+    unless they are the only member."""
     members = [m.person for m in group_members(group)]
+    if exclude is not None and len(members) > 1:
+        members = [p for p in members if p.pk != exclude.pk]
     if not members:
         return None
     last: dict[int, tuple] = {}
@@ -177,8 +180,15 @@ def suggest_facilitator(group):
     return _least_recent(group, "facilitator")
 
 
-def suggest_case_bringer(group):
-    return _least_recent(group, "case_bringer")
+def suggest_case_bringer(group, facilitator=None):
+    return _least_recent(group, "case_bringer", exclude=facilitator)
+
+
+def suggest_roles(group):
+    """The rotation's proposal for the next meeting: (facilitator, case bringer), two
+    different people whenever the group has two members."""
+    facilitator = suggest_facilitator(group)
+    return facilitator, suggest_case_bringer(group, facilitator=facilitator)
 
 
 def feed_of(access, user) -> CalendarFeed | None:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
+from lerend.organisations import wording
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Membership, Scope, Team
 
@@ -58,6 +59,7 @@ def index(request):
         "visits": list(selectors.visits_visible_to(access, user)[:10]),
         "feed_url": request.build_absolute_uri(path) if path else None,
         "feed_exists": feed is not None,
+        "offers_lessons": wording.offers_lessons(request.organisation),
     }
     return render(request, "collaboration/index.html", context)
 
@@ -139,8 +141,7 @@ def _members_qs(group):
 
 @require(rules.can_plan_meeting, obj=_group)
 def meeting_create(request, group):
-    facilitator = selectors.suggest_facilitator(group)
-    case_bringer = selectors.suggest_case_bringer(group)
+    facilitator, case_bringer = selectors.suggest_roles(group)
     last = group.meetings.order_by("-date").first()
     initial = {
         "date": timezone.localdate(),

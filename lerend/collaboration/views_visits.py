@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.improvement.selectors import core_values_for
 from lerend.kit.forms import apply_errors
+from lerend.organisations import wording
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Team
 
@@ -68,6 +69,7 @@ def _visit_form(request, data=None, **kwargs):
         people=selectors.colleagues(access),
         teams=Team.objects.filter(organisation=access.organisation).order_by("name"),
         designs=selectors.designs_visible_to(access, request.user).order_by("title"),
+        lessons=wording.offers_lessons(access.organisation),
         **kwargs,
     )
 
@@ -77,6 +79,7 @@ def visit_list(request):
     access, user = request.access, request.user
     visits = list(selectors.visits_visible_to(access, user))
     context = {
+        "offers_lessons": wording.offers_lessons(request.organisation),
         "received": [v for v in visits if v.observed_id == user.pk],
         "made": [v for v in visits if any(o.pk == user.pk for o in v.observers.all())],
         "shared": [

@@ -28,6 +28,7 @@ class DemoContext:
     organisation: Organisation
     today: datetime.date
     notes: list[str] = field(default_factory=list)
+    base_url: str = builder.DEMO_URL
 
     @property
     def is_childcare(self) -> bool:
@@ -57,7 +58,7 @@ class DemoContext:
         return membership.team
 
     def link(self, path: str) -> str:
-        return builder.DEMO_URL.rstrip("/") + path
+        return self.base_url.rstrip("/") + path
 
     def note(self, line: str) -> None:
         self.notes.append(line)
@@ -70,9 +71,9 @@ class Summary:
     notes: list[str]
 
 
-def add_content(organisation) -> Summary:
+def add_content(organisation, base_url: str = builder.DEMO_URL) -> Summary:
     """Add what is missing. Side effects: whatever the apps' ``add_demo`` write."""
-    demo = DemoContext(organisation, timezone.localdate())
+    demo = DemoContext(organisation, timezone.localdate(), base_url=base_url)
     added = []
     for contributor in contrib.demo_contributions():
         added += contributor.contribution.demo_content(demo)

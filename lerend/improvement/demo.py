@@ -10,13 +10,21 @@ from django.db import transaction
 from lerend.organisations.models import Membership, Role, Team
 
 from . import demo_text, services
-from .models import Action, ActionStatus, GoalStatus, ItemKind, VisionVersion
+from .models import (
+    Action,
+    ActionStatus,
+    DevelopmentTheme,
+    GoalStatus,
+    ItemKind,
+    VisionVersion,
+)
 
 
 def add_demo(demo) -> list[str]:
     """The demo organisation's vision, goals, team boards and actions (``demo`` is the demo
     app's DemoContext). Skipped when the vision is there; names what it added."""
-    return ["improvement"] if _add(demo) else []
+    added = ["improvement"] if _add(demo) else []
+    return added + (["development themes"] if _add_steering(demo) else [])
 
 
 @transaction.atomic
@@ -85,8 +93,9 @@ def _add(demo) -> bool:
         owners = [staff if team == home else leader, leader]
         for number in range(5):
             status = statuses[number % 3]
-            # Some past due (follow-ups, overdue cards), some ahead.
-            due = today + datetime.timedelta(days=(-24 if number < 2 else 10) + 7 * number)
+            # Some past due (overdue cards, and a done one that is asked "Did it work?"),
+            # some ahead.
+            due = today + datetime.timedelta(days=(-31 if number < 3 else 10) + 7 * number)
             action = services.create_action(
                 organisation=organisation,
                 actor=leader,
@@ -105,8 +114,43 @@ def _add(demo) -> bool:
         weeks=services.settings_for(organisation).follow_up_weeks
     )
     Action.objects.filter(
-        organisation=organisation, due_on__lte=follow_up, follow_up_asked_on__isnull=True
+        organisation=organisation,
+        status=ActionStatus.DONE,
+        due_on__lte=follow_up,
+        follow_up_asked_on__isnull=True,
     ).update(follow_up_asked_on=today)
+    return True
+
+
+@transaction.atomic
+def _add_steering(demo) -> bool:
+    """A steering group (the bestuurder and the demo teamleider) and two development themes,
+    one of them decided. Skipped when the organisation has themes."""
+    organisation = demo.organisation
+    if DevelopmentTheme.objects.filter(organisation=organisation).exists():
+        return False
+    board, leader = demo.login(Role.BESTUURDER), demo.login(Role.TEAMLEIDER)
+    for person in (board, leader):
+        services.appoint_steering_member(organisation=organisation, actor=board, person=person)
+    themes = demo.texts(
+        [
+            ("Rust en ritme in de dag", "Overgangen in de dag kosten veel onrust.", ["cultuur"]),
+            ("Taal in elke activiteit", "Meer taalaanbod bij de jongste kinderen.", ["innovatie"]),
+        ],
+        [
+            ("Formatief handelen", "Leerkrachten willen beter zien wat leerlingen al kunnen.",
+             ["monitoring-evaluatie"]),
+            ("Samen lesontwerpen", "Bouwen willen lessen samen voorbereiden.", ["team"]),
+        ],
+    )  # fmt: skip
+    for title, description, blocks in themes:
+        services.propose_theme(
+            organisation=organisation,
+            actor=leader,
+            title=title,
+            description=description,
+            building_blocks=blocks,
+        )
     return True
 
 

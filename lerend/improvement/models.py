@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lerend.frameworks.registry import block
 from lerend.organisations.models import Location, Organisation, Team
@@ -170,10 +171,12 @@ class ActionStatus(models.TextChoices):
 
 
 class PdcaPhase(models.TextChoices):
-    PLAN = "plan", _("Plan")
-    DO = "do", _("Do")
-    CHECK = "check", _("Check")
-    ACT = "act", _("Act")
+    # The phases by their Dutch names on Dutch pages (a half-translated "Plan / Do /
+    # Controle / Act" read as English); a context keeps them apart from other "Check"s.
+    PLAN = "plan", pgettext_lazy("PDCA phase", "Plan")
+    DO = "do", pgettext_lazy("PDCA phase", "Do")
+    CHECK = "check", pgettext_lazy("PDCA phase", "Check")
+    ACT = "act", pgettext_lazy("PDCA phase", "Act")
 
 
 class Origin(models.TextChoices):
@@ -262,7 +265,12 @@ class Action(models.Model):
 
     @property
     def awaits_outcome(self) -> bool:
-        return self.follow_up_asked_on is not None and not self.outcome
+        # Only what was done can be asked "Did it work?".
+        return (
+            self.status == ActionStatus.DONE
+            and self.follow_up_asked_on is not None
+            and not self.outcome
+        )
 
 
 class ItemKind(models.TextChoices):

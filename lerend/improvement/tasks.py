@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import FOLLOW_UP_WEEKS_DEFAULT, Action, ImprovementSettings
+from .models import FOLLOW_UP_WEEKS_DEFAULT, Action, ActionStatus, ImprovementSettings
 
 
 def _site_url() -> str:
@@ -29,6 +29,7 @@ def ask_follow_ups() -> int:
     candidates = (
         Action.objects.filter(
             follow_up_asked_on__isnull=True,
+            status=ActionStatus.DONE,
             owner__isnull=False,
             owner__is_active=True,
             due_on__lte=today,

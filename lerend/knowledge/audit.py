@@ -11,3 +11,6 @@ ACTION_LABELS = {
     "knowledge.expertise.save": gettext_lazy("Expertise in the directory saved"),
     "knowledge.expertise.remove": gettext_lazy("Expertise taken out of the directory"),
 }
+
+# Recorded fields that are not a model field with its own label.
+FIELD_LABELS = {"review_on": gettext_lazy("review on")}

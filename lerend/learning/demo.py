@@ -8,13 +8,79 @@ from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Role
 
 from . import demo_text, selectors, services
-from .models import EvidenceKind, JournalEntry, ReviewKind
+from .models import EvidenceKind, JournalEntry, PdActivity, ReviewKind
 
 
 def add_demo(demo) -> list[str]:
     """The demo medewerker's journal, shared entry, POP with evidence and a review
     conversation with the demo coach (``demo`` is the demo app's DemoContext)."""
-    return ["learning"] if _add(demo) else []
+    added = ["learning"] if _add(demo) else []
+    return added + (["pd, feedback, team reflection"] if _add_together(demo) else [])
+
+
+@transaction.atomic
+def _add_together(demo) -> bool:
+    """The PD catalogue with the demo medewerker registered, a feedback question to two
+    colleagues, and a team reflection of the medewerker's team. Skipped when the catalogue
+    has entries."""
+    organisation, today = demo.organisation, demo.today
+    if PdActivity.objects.filter(organisation=organisation).exists():
+        return False
+    staff, admin = demo.login(Role.MEDEWERKER), demo.login(Role.BEHEERDER)
+    access = resolve_access(staff, organisation)
+    catalogue = demo.texts(
+        [
+            ("Training interactievaardigheden", "training", 12, 450, ["pedagogisch-professionals"]),
+            ("Studiedag jonge kind", "study_day", 6, 0, ["professionalisering"]),
+            ("E-learning meldcode", "e_learning", 3, 35, ["pedagogisch-professionals"]),
+        ],
+        [
+            ("Cursus expliciete directe instructie", "course", 16, 650, ["professionalisering"]),
+            ("Studiedag formatief handelen", "study_day", 6, 0, ["monitoring-evaluatie"]),
+            ("Coaching in de klas", "coaching", 8, 0, ["coaching"]),
+        ],
+    )
+    activities = [
+        services.create_pd_activity(
+            organisation=organisation,
+            actor=admin,
+            title=title,
+            kind=kind,
+            hours=hours,
+            cost=cost,
+            building_blocks=blocks,
+            starts_on=today + datetime.timedelta(days=30 + 14 * index),
+            provider=demo.texts("Academie Kinderopvang", "Onderwijsacademie"),
+        )
+        for index, (title, kind, hours, cost, blocks) in enumerate(catalogue)
+    ]
+    services.register(access=access, actor=staff, activity=activities[0], person=staff)
+    team = demo.team_of(staff)
+    colleagues = list(
+        type(staff)
+        .objects.filter(memberships__team=team, is_active=True)
+        .exclude(pk=staff.pk)
+        .distinct()
+        .order_by("pk")[:2]
+    )
+    if colleagues:
+        services.create_feedback_request(
+            access=access,
+            requester=staff,
+            question=demo.texts(
+                "Wat zie je mij doen als de kinderen onrustig worden aan tafel?",
+                "Wat werkt in mijn instructie, en wat zou je anders doen?",
+            ),
+            people=colleagues,
+        )
+    services.create_reflection(
+        access=access,
+        actor=staff,
+        team=team,
+        title=demo.texts("Terugblik op de wenperiode", "Terugblik op de rekenperiode"),
+        held_on=today - datetime.timedelta(days=12),
+    )
+    return True
 
 
 @transaction.atomic

@@ -14,3 +14,14 @@ ACTION_LABELS = {
     "experiment.update": gettext_lazy("Experiment changed"),
     "experiment.step": gettext_lazy("Implementation step logged"),
 }
+
+# Recorded fields that are not a model field with its own label.
+FIELD_LABELS = {
+    "experiment.step": gettext_lazy("implementation step"),
+    "experiment.planned_on": gettext_lazy("planned on"),
+    "experiment.done": gettext_lazy("done"),
+    "indicator.measured_on": gettext_lazy("measured on"),
+    "indicator.value": gettext_lazy("value"),
+    "indicator.computed": gettext_lazy("computed by Lerend"),
+    "indicator.rows": gettext_lazy("rows"),
+}

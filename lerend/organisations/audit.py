@@ -6,6 +6,13 @@ label (its Dutch lives in that app's catalogue). The audit log collects these di
 installed apps by importing ``<app>.audit`` when it exists, so this app never imports another
 app's services or models, and a new app only has to add its own ``audit.py``.
 
+Recorded fields follow the same pattern: ``FIELD_LABELS`` (key or "model.key" -> lazy label)
+names what is not a model field with its own verbose name (``leaders_apart``, ``rows``, a
+field whose verbose name Django made up in English), and ``FIELD_VALUES`` (same keys ->
+a TextChoices class, a dict, or a callable taking one stored value) turns stored values such
+as ``"staff"`` or a building-block key into words. ``organisations.selectors.audit_change``
+uses them for every before/after pair the log shows.
+
 The collection is memoised (the set of installed apps does not change while running); labels
 stay lazy, so the active language is applied when a label is rendered.
 ``tests/organisations/test_audit_labels.py`` finds every ``record(action=...)`` in the code and
@@ -72,6 +79,39 @@ def registry() -> dict[str, Action]:
                 )
             found[key] = Action(key=key, label=label, app=config)
     return found
+
+
+@functools.cache
+def field_registry() -> tuple[dict[str, object], dict[str, object]]:
+    """(labels, value describers) for recorded fields, from every app's ``audit.py``
+    (``FIELD_LABELS``, ``FIELD_VALUES``); keys are ``"model.key"`` or ``"key"``."""
+    labels: dict[str, object] = {}
+    values: dict[str, object] = {}
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.audit"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        labels.update(getattr(module, "FIELD_LABELS", {}))
+        values.update(getattr(module, "FIELD_VALUES", {}))
+    return labels, values
+
+
+FIELD_LABELS = {
+    "person": gettext_lazy("person"),
+    "status": gettext_lazy("status"),
+    "team": gettext_lazy("team"),
+    "rows": gettext_lazy("rows"),
+    "new_people": gettext_lazy("new people"),
+    "existing_people": gettext_lazy("people already known"),
+    "ended_memberships": gettext_lazy("roles ended"),
+    "used_at": gettext_lazy("used on"),
+    "format": gettext_lazy("file format"),
+    "people": gettext_lazy("people"),
+    "is_active": gettext_lazy("active"),
+    "revoked_at": gettext_lazy("withdrawn on"),
+    "expires_at": gettext_lazy("valid until"),
+}
 
 
 def action_label(key: str) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import personal_data, rules, tasks_home
+from . import demo, personal_data, rules, tasks_home
 from .models import Invitation, Location, Membership, Team
 
 
@@ -33,6 +33,8 @@ contribution = Contribution(
         "organisations.AuditEntry",
         "organisations.Invitation",
     ),
+    demo_content=demo.add_demo,
+    demo_order=5,
     url_objects={
         "location_id": first_pk(Location),
         "team_id": first_pk(Team),

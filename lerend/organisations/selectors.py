@@ -1,17 +1,33 @@
 """Reads that decide who may see what in the organisations area."""
 
+import datetime
 import functools
+import re
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import BooleanField, Case, Count, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Choices,
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from lerend.kit import cache
+from lerend.kit import cache, numbers
 
+from . import audit
 from .access import Access
 from .models import AuditEntry, Invitation, Location, Membership, Organisation, Role, Team
 
@@ -356,13 +372,88 @@ def _models_by_name() -> dict:
     return {model._meta.model_name: model for model in apps.get_models()}
 
 
-def audit_field_label(target_type: str, key: str) -> str:
-    """The translated label of a recorded field ("fte" -> "FTE", "location" -> "locatie");
-    the key itself for anything that is not a model field (e.g. import counts)."""
+def _lookup(registry: dict, target_type: str, key: str):
+    return registry.get(f"{target_type}.{key}", registry.get(key))
+
+
+def _model_field(target_type: str, key: str):
     model = _models_by_name().get(target_type)
     if model is None:
-        return key
+        return None
     try:
-        return str(model._meta.get_field(key).verbose_name)
+        return model._meta.get_field(key)
     except FieldDoesNotExist:
-        return key
+        return None
+
+
+def audit_field_label(target_type: str, key: str) -> str:
+    """The translated label of a recorded field ("fte" -> "FTE", "location" -> "locatie"):
+    an app's ``FIELD_LABELS`` first, then the model field's own verbose name (not one Django
+    made up from the attribute name, which is English); a key that is already words (a
+    location's name in the hours norm) as it is."""
+    labels, _values = audit.field_registry()
+    label = _lookup(labels, target_type, key)
+    if label is not None:
+        return str(label)
+    field = _model_field(target_type, key)
+    if field is not None and field.verbose_name != key.replace("_", " "):
+        return str(field.verbose_name)
+    return key
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def audit_value(target_type: str, key: str, value) -> str:
+    """A recorded value as words for the log: yes/no, a dash for nothing, choice labels
+    ("staff" -> "medewerkers"), lists joined, dates and decimals written the Dutch way. Never
+    a Python literal (None, True, ['a', 'b'])."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list | tuple):
+        return ", ".join(audit_value(target_type, key, item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{audit_field_label(target_type, str(k))}: {audit_value(target_type, str(k), v)}"
+            for k, v in value.items()
+        )
+    _labels, describers = audit.field_registry()
+    describe = _lookup(describers, target_type, key)
+    field = _model_field(target_type, key)
+    if describe is None and field is not None and field.choices:
+        describe = dict(field.flatchoices)
+    if describe is not None:
+        if isinstance(describe, type) and issubclass(describe, Choices):
+            describe = dict(describe.choices)
+        if isinstance(describe, dict):
+            return str(describe.get(value, value))
+        return str(describe(value))
+    if isinstance(value, int):
+        return str(value)  # a count, a year or an id: never grouped ("2.026")
+    if isinstance(value, float):
+        return numbers.number(value)
+    text = str(value)
+    if _ISO_DATE.match(text):
+        return date_format(datetime.date.fromisoformat(text), "j F Y")
+    if _ISO_DATETIME.match(text):
+        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return date_format(moment, "j F Y H:i")
+    if _ISO_TIME.match(text):
+        return text[:5]
+    if _DECIMAL.match(text):
+        return numbers.number(text, len(text.partition(".")[2]))
+    return text
+
+
+def audit_change(target_type: str, key: str, before: dict | None, after: dict | None):
+    """(label, old or None when not recorded, new) of one recorded field, all as words."""
+    old = audit_value(target_type, key, before[key]) if before and key in before else None
+    new = audit_value(target_type, key, (after or {}).get(key))
+    return audit_field_label(target_type, key), old, new

@@ -205,12 +205,7 @@ def audit_log(request):
         entry.label = audit.action_label(entry.action)
         keys = list(dict.fromkeys([*(entry.before or {}), *(entry.after or {})]))
         entry.changes = [
-            (
-                selectors.audit_field_label(entry.target_type, k),
-                (entry.before or {}).get(k, ""),
-                (entry.after or {}).get(k, ""),
-            )
-            for k in keys
+            selectors.audit_change(entry.target_type, k, entry.before, entry.after) for k in keys
         ]
     context = {"page": page, "action": action, "action_groups": audit.action_choices()}
     return render(request, "organisations/audit_log.html", context)

@@ -14,7 +14,7 @@ from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Role, Team
 
 from . import demo_text, selectors, services
-from .models import Campaign, Response, ScanInvitation
+from .models import Campaign, OrganisationInstrument, Response, ScanInvitation
 from .services_respond import DONT_KNOW, start_with_code, submit
 
 SCAN_TITLE = "Lerende organisatiescan voorjaar {year}"
@@ -54,6 +54,15 @@ def add_demo(demo) -> list[str]:
         opens = today - datetime.timedelta(days=4)
         _campaign(demo, "pulse", title, opens, today + datetime.timedelta(days=10))
         added.append("pulse")
+    if not OrganisationInstrument.objects.filter(organisation=organisation).exists():
+        # The organisation's own pulse: one copy published with its own question order, and
+        # a draft the beheerder is still working on.
+        admin = demo.login(Role.BEHEERDER)
+        shipped = services.shipped_version("pulse")
+        own = services.copy_instrument(organisation=organisation, actor=admin, version=shipped)
+        services.publish_instrument(own=own, actor=admin)
+        services.copy_instrument(organisation=organisation, actor=admin, version=shipped)
+        added.append("own questionnaire")
     link = pulse_link(demo)
     if link:
         demo.note(

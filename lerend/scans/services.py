@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Membership, Scope, Team
 from lerend.organisations.services import record
+from lerend.organisations.wording import holds_children
 
 from .instruments.loader import build_instrument, shipped_instruments, validate_instrument_data
 from .models import (
@@ -387,7 +388,8 @@ def launch_campaign(*, campaign, actor) -> Campaign:
         ScanInvitation.objects.bulk_create(invitations)
         created = len(invitations)
     else:
-        teams = targeted_teams(campaign)
+        # Only teams with children of their own: a support team gets no letters (issue 12).
+        teams = [team for team in targeted_teams(campaign) if holds_children(team)]
         if not teams:
             raise CannotLaunch(_("There are no teams to make codes for."))
         # One single-use letter per family or pupil (route 1): a response always comes from

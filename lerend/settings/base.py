@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lerend.accounts.middleware.UserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside the locale middleware, so an empty 405/410 gets its page in the right language.
+    "lerend.web.errors.ErrorPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,6 +130,7 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+CSRF_FAILURE_VIEW = "lerend.web.errors.csrf_failure"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LANGUAGE_COOKIE_NAME = "lerend_language"

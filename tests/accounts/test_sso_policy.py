@@ -103,5 +103,5 @@ def test_redirect_page_sends_on_without_script(client, orgs, oidc_provider):
     body = page.content.decode()
     url = page.context["url"]
     assert url.startswith(oidc_provider.issuer + "/authorize?")
-    assert f'<meta http-equiv="refresh" content="0;url={url.replace("&", "&amp;")}">' in body
+    assert f'<meta http-equiv="refresh" content="0; url={url.replace("&", "&amp;")}">' in body
     assert "<script>" not in body and " style=" not in body

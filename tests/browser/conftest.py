@@ -12,6 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD
 
+from . import html_check
+
 CHROMIUM = os.environ.get("LEREND_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--headless",
@@ -32,6 +34,43 @@ MISSING = (
 )
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+VNU_MISSING = (
+    f"\n{'!' * 72}\n!! HTML NOT CHECKED: vnu ({html_check.VNU_JAR}) or java is missing.\n"
+    f"!! Install them with: npm install (in the project) and apt-get install default-jre-headless\n"
+    f"{'!' * 72}\n"
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def capture_html():
+    """Keep the HTML of every page the browser tests visit, for one vnu run at the end (the
+    middleware is added before the live server starts, which loads middleware once)."""
+    from django.conf import settings
+
+    html_check.reset()
+    html_check.STATE["capturing"] = True
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, html_check.MIDDLEWARE]
+    yield
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """One vnu run over every captured page; any error fails the run."""
+    if not html_check.STATE["capturing"]:
+        return  # no browser test ran in this session
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if not html_check.available():
+        if reporter:
+            reporter.write(VNU_MISSING)
+        if os.environ.get("CI"):
+            session.exitstatus = 1
+        return
+    checked, errors = html_check.validate()
+    if reporter:
+        reporter.write_line(f"vnu: {checked} pages checked, {len(errors)} errors")
+        for line in errors:
+            reporter.write_line(f"  {line}")
+    if errors:
+        session.exitstatus = 1
 
 
 def pytest_collection_modifyitems(config, items):

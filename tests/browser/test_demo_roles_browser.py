@@ -44,6 +44,7 @@ def test_demo_staff_opens_model_and_switches_language_on_phone(page, live_server
     page.set_viewport_size(PHONE)
     staff = next(e for e in demo if e["role"] == "medewerker")
     _log_in(page, live_server.url, staff)
+    page.locator("nav.main-nav summary").click()  # on a phone the menu folds behind "Menu"
     page.get_by_role("link", name="Model lerende organisatie").first.click()
     page.wait_for_load_state()
     assert "/model/" in page.url
@@ -53,6 +54,7 @@ def test_demo_staff_opens_model_and_switches_language_on_phone(page, live_server
     page.get_by_role("button", name="Wissel").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("nav.main-nav summary").click()  # the folded menu, now in English
     assert page.get_by_role("link", name="Learning-organisation model").first.is_visible()
     screenshot(page, "demo-model-phone-en")
     assert_accessible(page)

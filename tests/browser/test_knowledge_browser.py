@@ -27,7 +27,9 @@ def test_search_on_a_phone(page, live_server, login, world):
     page.set_viewport_size(PHONE)
     login(world.staff)
     page.goto(f"{live_server.url}/o/regenboog/")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Zoeken").click()
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_text("Menu").click()  # on a phone the menu folds behind "Menu"
+    menu.get_by_role("link", name="Zoeken").click()
     page.wait_for_load_state()
     page.get_by_label("Zoeken").fill("betrokken")
     page.get_by_role("button", name="Zoeken").click()

@@ -126,6 +126,32 @@ def test_rotation_suggests_member_who_led_least_recently(world, teammate):
     assert selectors.suggest_case_bringer(group) == teammate  # brought on 5 Jan
 
 
+def test_rotation_never_proposes_one_person_for_both_roles(world, teammate):
+    """Issue 12: "Bram ten Have begeleidt en Bram ten Have brengt een casus in". The one who
+    led longest ago had also brought a case longest ago; the proposal must still name two
+    people when the group has two."""
+    group = services.create_group(
+        organisation=world.org, actor=world.staff, kind="intervisie", name="G", members=[teammate]
+    )
+    # Both roles are least recent for the same person when nobody has done either yet.
+    facilitator, case_bringer = selectors.suggest_roles(group)
+    assert facilitator is not None and case_bringer is not None
+    assert facilitator != case_bringer
+    _meeting(group, 5, facilitator=teammate, case_bringer=teammate)
+    facilitator, case_bringer = selectors.suggest_roles(group)
+    assert (facilitator, case_bringer) == (world.staff, teammate)
+
+
+def test_rotation_proposal_on_the_meeting_form_names_two_people(client, world, teammate, url):
+    group = services.create_group(
+        organisation=world.org, actor=world.staff, kind="intervisie", name="G", members=[teammate]
+    )
+    client.force_login(world.staff)
+    response = client.get(url("meeting_create", group_id=group.pk))
+    form = response.context["form"]
+    assert form.initial["facilitator"] != form.initial["case_bringer"]
+
+
 def test_group_page_shows_who_led_which_session(client, world, teammate, url):
     group = services.create_group(
         organisation=world.org, actor=world.staff, kind="intervisie", name="G", members=[teammate]

@@ -35,12 +35,29 @@ def test_visit_create_by_observer_through_the_form(client, world, observer, url)
     )
 
 
+@pytest.mark.parametrize("sector", ["kinderopvang", "po"])
+def test_lessons_are_offered_to_schools_only(client, world, observer, url, sector):
+    """Issue 12: "lesontwerp" was offered to a childcare organisation."""
+    world.org.sector = sector
+    world.org.save()
+    client.force_login(observer)
+    form = client.get(url("visit_create")).context["form"]
+    kinds = [value for value, _label in form.fields["kind"].choices]
+    page = client.get(url("visit_list")).content.decode()
+    if sector == "kinderopvang":
+        assert "lesbezoek" not in kinds and "lesson_design" not in form.fields
+        assert "lesontwerp" not in page.lower()
+    else:
+        assert "lesbezoek" in kinds and "lesson_design" in form.fields
+        assert "Nieuw lesontwerp" in page
+
+
 def test_visit_create_refuses_self_observation(client, world, url):
     client.force_login(world.staff)
     response = client.post(
         url("visit_create"),
         {
-            "kind": "lesbezoek",
+            "kind": "groepsobservatie",
             "observed": world.staff.pk,
             "observers": [world.staff.pk],
             "date": "2026-03-10",

@@ -1,4 +1,5 @@
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -269,3 +270,13 @@ def test_demo_command_help_prints(capsys):
         call_command("demo", "--help")
     assert exit_info.value.code == 0
     assert "--scale N" in capsys.readouterr().out
+
+
+def test_demo_command_prints_links_on_the_port_it_serves(var_dir):
+    """`make demo PORT=8123` passes --url: every printed link names that address."""
+    output = run_demo("--url", "http://127.0.0.1:8123")
+    assert "http://127.0.0.1:8123/" in output
+    assert "127.0.0.1:8000" not in output
+    links = re.findall(r"https?://\S+", output)
+    assert len(links) >= 3  # the log-in page and each organisation's pulse link
+    assert all(link.startswith("http://127.0.0.1:8123/") for link in links), links

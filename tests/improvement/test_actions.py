@@ -125,9 +125,14 @@ def test_action_edit_current_version_saves(client, world, url):
 
 def test_follow_up_task_asks_owner_after_due_date_plus_weeks(world):
     due = TODAY() - datetime.timedelta(weeks=2)
-    asked = ActionFactory(team=world.team, owner=world.staff, due_on=due, title="Rustmoment")
+    asked = ActionFactory(
+        team=world.team, owner=world.staff, due_on=due, title="Rustmoment", status="klaar"
+    )
     too_early = ActionFactory(
-        team=world.team, owner=world.staff, due_on=TODAY() - datetime.timedelta(days=3)
+        team=world.team,
+        owner=world.staff,
+        due_on=TODAY() - datetime.timedelta(days=3),
+        status="klaar",
     )
     result = ask_follow_ups.enqueue()
     assert result.return_value == 1
@@ -146,15 +151,21 @@ def test_follow_up_task_asks_owner_after_due_date_plus_weeks(world):
 
 def test_follow_up_weeks_follow_the_organisation_setting(world):
     services.update_settings(organisation=world.org, actor=world.admin, follow_up_weeks=4)
-    ActionFactory(team=world.team, due_on=TODAY() - datetime.timedelta(weeks=3))
+    ActionFactory(team=world.team, due_on=TODAY() - datetime.timedelta(weeks=3), status="klaar")
     assert ask_follow_ups.enqueue().return_value == 0
 
 
 def test_follow_up_shows_in_owners_task_list_until_answered(client, world, url):
     action = ActionFactory(
-        team=world.team, owner=world.staff, follow_up_asked_on=TODAY(), title="Rustmoment"
+        team=world.team,
+        owner=world.staff,
+        follow_up_asked_on=TODAY(),
+        title="Rustmoment",
+        status="klaar",
     )
-    ActionFactory(team=world.team, owner=world.teamleader, follow_up_asked_on=TODAY())
+    ActionFactory(
+        team=world.team, owner=world.teamleader, follow_up_asked_on=TODAY(), status="klaar"
+    )
     request = RequestFactory().get("/")
     request.user = world.staff
     request.access = resolve_access(world.staff, world.org)
@@ -176,6 +187,36 @@ def test_follow_up_shows_in_owners_task_list_until_answered(client, world, url):
     assert "Werkt alleen met vaste tijden." in board
 
 
+@pytest.mark.parametrize("status", ["te_doen", "bezig"])
+def test_did_it_work_is_never_asked_for_an_action_not_done(client, world, url, status):
+    """Issue 12: "Heeft het gewerkt?" was asked for actions still to do. Neither the daily
+    task, the home task, the card nor the page asks it before the action is done."""
+    action = ActionFactory(
+        team=world.team,
+        owner=world.staff,
+        due_on=TODAY() - datetime.timedelta(weeks=3),
+        status=status,
+        title="Nog te doen",
+    )
+    assert ask_follow_ups.enqueue().return_value == 0
+    assert mail.outbox == []
+    # Even when it was asked earlier and then moved back from done:
+    Action.objects.filter(pk=action.pk).update(follow_up_asked_on=TODAY())
+    request = RequestFactory().get("/")
+    request.user = world.staff
+    request.access = resolve_access(world.staff, world.org)
+    assert tasks_home.tasks_for(request) == []
+    client.force_login(world.staff)
+    board = client.get(url("improvement:board", team_id=world.team.pk)).content.decode()
+    assert "Heeft het gewerkt? Geef nu antwoord" not in board
+    follow_up = url("improvement:follow_up", action_id=action.pk)
+    page = client.get(follow_up).content.decode()
+    assert "nog niet gedaan" in page and 'name="outcome"' not in page
+    client.post(follow_up, {"outcome": "ja", "learned": "x"})
+    action.refresh_from_db()
+    assert action.outcome == ""
+
+
 def test_follow_up_answer_shows_under_the_goal(client, world, url):
     goal = GoalFactory(team=world.team)
     ActionFactory(team=world.team, goal=goal, outcome="ja", learned="Kinderen rustiger.")
@@ -185,7 +226,9 @@ def test_follow_up_answer_shows_under_the_goal(client, world, url):
 
 
 def test_follow_up_without_choice_gets_message(client, world, url):
-    action = ActionFactory(team=world.team, owner=world.staff, follow_up_asked_on=TODAY())
+    action = ActionFactory(
+        team=world.team, owner=world.staff, follow_up_asked_on=TODAY(), status="klaar"
+    )
     client.force_login(world.staff)
     response = client.post(url("improvement:follow_up", action_id=action.pk), {"learned": ""})
     assert response.context["form"].errors["outcome"] == ["Kies ja, deels of nee."]

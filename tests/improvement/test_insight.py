@@ -167,9 +167,18 @@ def test_dashboard_shows_statuses_overdue_and_what_worked(client, world, url):
     assert teams["Groep Pop"] == (0, 0, 0)
     assert [g["count"] for g in response.context["goals"]] == [0, 2, 0, 0]
     assert response.context["follow"]["share_worked"] == pytest.approx(2 / 3)
-    assert '<p class="stat">67%</p>' in html
+    assert "3 beantwoorde terugblikken: 2 × ja, 0 × deels, 1 × nee." in html
     assert html.count('role="img"') == 2
     assert "Nog geen afgesloten scan met scores per bouwsteen" in html
+
+
+def test_dashboard_counts_a_partly_as_partly_not_as_failed(client, world, url):
+    """Issue 12: one "Deels" answer showed "0% van 1 beantwoorde terugblik werkte"."""
+    ActionFactory(team=world.team, status="klaar", outcome="deels")
+    client.force_login(world.board)
+    html = client.get(url("improvement:dashboard")).content.decode()
+    assert "0%" not in html
+    assert "1 beantwoorde terugblik: 0 × ja, 1 × deels, 0 × nee." in html
 
 
 def test_dashboard_trend_per_building_block(client, world, url):

@@ -160,3 +160,94 @@ def test_audit_field_labels_come_from_every_app():
         assert audit_field_label("campaign", "opens_on") == "opent op"
         assert audit_field_label("campaign", "no_such_field") == "no_such_field"
         assert audit_field_label("nosuchmodel", "title") == "title"
+
+
+def _recorded_keys() -> set[str]:
+    """Every key a ``record(before={...}, after={...})`` call writes as a literal."""
+    keys: set[str] = set()
+    for path in sorted(SOURCE.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            func = getattr(node, "func", None)
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if not isinstance(node, ast.Call) or name != "record":
+                continue
+            for keyword in node.keywords:
+                if keyword.arg in ("before", "after") and isinstance(keyword.value, ast.Dict):
+                    keys |= {k.value for k in keyword.value.keys if isinstance(k, ast.Constant)}
+    return keys
+
+
+def test_audit_every_recorded_key_has_a_dutch_label():
+    """Issue 12: "leaders apart True", "vision None". Every literal key that code records has
+    a label (an app's FIELD_LABELS, or a model field's own verbose name) with Dutch."""
+    from django.apps import apps
+
+    keys = _recorded_keys()
+    assert {"invited", "leaders_apart", "members", "rows"} - {"leaders_apart"} <= keys
+    labels, _values = audit.field_registry()
+    labelled = {k.rpartition(".")[2] for k in labels}
+    own_names = {
+        f.name
+        for model in apps.get_models()
+        for f in model._meta.get_fields()
+        if hasattr(f, "verbose_name") and str(f.verbose_name) != f.name.replace("_", " ")
+    }
+    assert sorted(keys - labelled - own_names) == []
+    with translation.override("nl"):
+        untranslated = []
+        for key, label in labels.items():
+            with translation.override("en"):
+                english = str(label)
+            if str(label) == english and english not in ("team", "teams", "coach", "status"):
+                untranslated.append(key)
+        assert untranslated == []
+
+
+@pytest.mark.django_db
+def test_audit_log_shows_words_not_python_values(client, world, url):
+    """The issue's examples, each recorded as the services record them: a boolean, None, a
+    list of choice values, a choice value, building-block keys; the page shows words."""
+    AuditEntry.objects.create(
+        organisation=world.org,
+        actor=world.admin,
+        action="campaign.create",
+        target_type="campaign",
+        target_repr="Pulse",
+        after={
+            "leaders_apart": True,
+            "role_groups": ["leiding", "medewerkers"],
+            "audience": "staff",
+            "opens_on": "2026-12-07",
+            "teams": [],
+        },
+    )
+    AuditEntry.objects.create(
+        organisation=world.org,
+        actor=world.admin,
+        action="vision.update",
+        target_type="organisation",
+        target_repr=world.org.name,
+        before={"vision": None, "is_public": False},
+        after={"vision": "Samen leren", "is_public": True},
+    )
+    AuditEntry.objects.create(
+        organisation=world.org,
+        actor=world.admin,
+        action="goal.create",
+        target_type="goal",
+        target_repr="Doel",
+        after={"building_blocks": ["cultuur"], "status": "achter"},
+    )
+    client.force_login(world.admin)
+    body = client.get(url("organisations:audit_log")).content.decode()
+    for raw in ("True", "False", "None", "['", "leaders apart", "leaders_apart", ">staff<"):
+        assert raw not in body, raw
+    assert "<dt>leidinggevenden apart gerapporteerd</dt><dd><ins>ja</ins></dd>" in body
+    assert "<ins>Leiding, Medewerkers</ins>" in body
+    assert "<dt>doelgroep</dt><dd><ins>Medewerkers</ins></dd>" in body
+    assert "<ins>7 december 2026</ins>" in body
+    assert "<dt>visie</dt><dd><del>—</del> → <ins>Samen leren</ins></dd>" in body
+    assert "<dt>openbaar</dt><dd><del>nee</del> → <ins>ja</ins></dd>" in body
+    assert "<ins>Cultuur</ins>" in body and "<ins>Achter</ins>" in body

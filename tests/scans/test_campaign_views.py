@@ -273,6 +273,18 @@ def test_parent_campaign_launch_makes_single_use_letters_per_team(world):
     assert ScanInvitation.objects.filter(campaign=campaign).count() == 0
 
 
+def test_parent_letters_skip_a_staff_only_team(world):
+    """Issue 12: the school's "Ondersteuningsteam" got codes for parents and pupils. A team
+    of staff only has no children: it gets no letters; the groups do."""
+    from tests.factories import TeamFactory
+
+    support = TeamFactory(location=world.location, name="Ondersteuningsteam", kind="team")
+    campaign = launched(world, key="ouders", audience="parents", role_groups=())
+    teams = set(campaign.access_codes.values_list("team_key", flat=True))
+    assert teams == {world.team.pk, world.other_team.pk}
+    assert support.pk not in teams
+
+
 def test_instrument_copy_edit_publish_freezes_a_new_version(client, world):
     from lerend.scans.models import InstrumentVersion, OrganisationInstrument
     from lerend.scans.services import shipped_version

@@ -50,7 +50,8 @@ def actions_per_team(organisation, location_ids=None) -> list:
 
 
 def follow_up_outcomes(organisation, location_ids=None) -> dict:
-    """How the answered "Did it work?" questions came out; ``share_worked`` counts yes only."""
+    """How the answered "Did it work?" questions came out: the count per answer (a "partly"
+    is its own answer, never folded into "did not work"); ``share_worked`` counts yes only."""
     counts = dict(
         _actions(organisation, location_ids)
         .exclude(outcome="")
@@ -64,7 +65,14 @@ def follow_up_outcomes(organisation, location_ids=None) -> dict:
         for o in Outcome
     ]
     worked = counts.get(Outcome.YES, 0)
-    return {"rows": rows, "total": total, "share_worked": worked / total if total else None}
+    return {
+        "rows": rows,
+        "total": total,
+        "worked": worked,
+        "partly": counts.get(Outcome.PARTLY, 0),
+        "not_worked": counts.get(Outcome.NO, 0),
+        "share_worked": worked / total if total else None,
+    }
 
 
 def locations(organisation, location_ids=None):

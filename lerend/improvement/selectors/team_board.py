@@ -80,10 +80,15 @@ def board_by_token(token: str) -> TeamBoard | None:
 
 
 def open_follow_ups(organisation, person):
-    """Actions whose owner was asked "Did it work?" and has not answered yet."""
+    """Done actions whose owner was asked "Did it work?" and has not answered yet (an
+    action still to do, or back in progress, is not asked)."""
     return (
         Action.objects.filter(
-            organisation=organisation, owner=person, follow_up_asked_on__isnull=False, outcome=""
+            organisation=organisation,
+            owner=person,
+            status=ActionStatus.DONE,
+            follow_up_asked_on__isnull=False,
+            outcome="",
         )
         .select_related("team")
         .order_by("due_on", "id")

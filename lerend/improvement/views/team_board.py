@@ -27,7 +27,7 @@ from ..forms.team_board import (
     SessionNotesForm,
     action_teams,
 )
-from ..models import Goal, Level, Origin
+from ..models import ActionStatus, Goal, Level, Origin
 
 # Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
 # not know of it. The rule declared with each on the view decides 403.
@@ -283,7 +283,8 @@ def follow_up(request, action):
     """ "Did it work?" — yes, partly or no, and what we learned."""
     org = request.organisation
     form = FollowUpForm(request.POST or None, instance=action)
-    if request.method == "POST" and form.is_valid():
+    answerable = action.status == ActionStatus.DONE or action.outcome
+    if request.method == "POST" and answerable and form.is_valid():
         services.answer_follow_up(action=action, **form.cleaned_data)
         messages.success(request, _("Thank you. Your answer is on the board and under the goal."))
         return redirect("improvement:board", org.slug, action.team_id)

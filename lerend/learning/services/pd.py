@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.fields import clean_block_keys
-from lerend.organisations.services import record
+from lerend.organisations.services import record, snapshot
 
 from .. import rules, selectors
 from ..models import (
@@ -32,7 +32,8 @@ PD_FIELDS = (
 
 
 def _snapshot(activity) -> dict:
-    return {name: str(getattr(activity, name)) for name in PD_FIELDS}
+    # As values, not str(): str() recorded "None" and "['cultuur']" into the audit log.
+    return snapshot(activity, PD_FIELDS)
 
 
 @transaction.atomic

@@ -26,8 +26,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete the organisation(s) first and build them again.",
         )
+        parser.add_argument(
+            "--url",
+            default=builder.DEMO_URL,
+            metavar="URL",
+            help="The address the demo is served on, for the printed links "
+            "(make demo passes http://HOST:PORT/).",
+        )
 
-    def handle(self, *args, scale=None, rebuild=False, **options):
+    def handle(self, *args, scale=None, rebuild=False, url=builder.DEMO_URL, **options):
+        self.url = url.rstrip("/") + "/"
         if scale is not None:
             minimum = builder.scale_minimum(max(scale, 1))
             if scale < minimum:
@@ -44,7 +52,7 @@ class Command(BaseCommand):
             self.report(outcome, time.perf_counter() - started)
             if scale is None:
                 started = time.perf_counter()
-                summary = content.add_content(outcome.organisation)
+                summary = content.add_content(outcome.organisation, base_url=self.url)
                 self.report_content(summary, time.perf_counter() - started)
 
         logins = builder.demo_logins()
@@ -91,7 +99,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(
             self.style.MIGRATE_HEADING(
-                _("Demo log-ins — open %(url)s and log in with:") % {"url": builder.DEMO_URL}
+                _("Demo log-ins — open %(url)s and log in with:") % {"url": self.url}
             )
         )
         headers = [_("Organisation"), _("Role"), _("E-mail address"), _("Password")]
