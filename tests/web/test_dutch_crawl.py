@@ -14,6 +14,7 @@ Django's default English messages, in visible text and in the attributes people 
 and elements marked ``lang="en"`` or ``translate="no"`` are not UI text.
 """
 
+import os
 import re
 from html.parser import HTMLParser
 
@@ -261,6 +262,11 @@ def crawl(client, org) -> tuple[list[str], int]:
     return sorted(set(wrong)), checked
 
 
+@pytest.mark.skipif(
+    "TEST_DATABASE_URL" in os.environ,
+    reason="the crawl reads templates and translations, which do not depend on the database: "
+    "it runs once, in the SQLite pass of make test, to keep CI within its time",
+)
 @pytest.mark.parametrize("plan", [builder.childcare_plan, builder.school_plan])
 def test_every_page_is_dutch_for_every_role(client, plan, settings, tmp_path):
     settings.VAR_DIR = tmp_path
