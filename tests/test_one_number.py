@@ -3,9 +3,10 @@ page that carries scan results — the result pages of the organisation, every l
 every team, their heatmaps and radar tables, every team's PDF, the advice for every group, the
 dashboard, the CSV and XLSX exports and the API — and each (group, building block) score must
 be written identically wherever it appears, with one verdict ("laag", "sterk", "begin hier")
-wherever one is given. The demo is built once for the module (a minute) and removed after.
+wherever one is given. The demo is built once per session (``demo_organisations``, a
+minute) and removed after.
 
-Numbers are read back from what a person gets, with real parsers: HTML tables, pypdf text,
+Numbers are read back from what a person gets, with real parsers: HTML tables, pdftotext,
 the csv module and openpyxl.
 """
 
@@ -14,7 +15,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -30,19 +30,6 @@ from lerend.scans.results import latest_closed_campaign
 from .one_number_support import SCORE, csv_rows, dutch, pdf_text, tables, xlsx_rows
 
 SLUGS = (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.test import override_settings
-
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=tmp_path_factory.mktemp("var")):
-        with translation.override("nl"):
-            call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
-    with django_db_blocker.unblock():
-        for slug in SLUGS:
-            builder.remove(slug)
 
 
 class Seen:
@@ -80,7 +67,7 @@ def _keys(campaign):
     return names
 
 
-def _report(seen, html, group, names, source, sub_label=None):
+def _report(seen, html, group, names, source, sub_label=None, prefix=""):
     """The report page: its dimension table (score and level), radar table and heatmap."""
     found = tables(html)
     main = [t for t in found if "results-table" in t.classes]
@@ -96,7 +83,7 @@ def _report(seen, html, group, names, source, sub_label=None):
             for row in table.rows:
                 if len(row) == len(columns) + 1:
                     for column, cell in zip(columns, row[1:], strict=True):
-                        seen.add(source + " heatmap", row[0], names.get(column), cell)
+                        seen.add(source + " heatmap", prefix + row[0], names.get(column), cell)
     guide = re.findall(r"<summary>([^<]+?) <span class=\"badge\">begin hier</span>", html)
     return [names[g.strip()] for g in guide]
 
@@ -124,7 +111,7 @@ def _pdf(seen, content, group, dimensions, source):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", SLUGS)
-def test_every_results_page_writes_each_block_score_once(demo, slug):
+def test_every_results_page_writes_each_block_score_once(demo_organisations, slug):
     organisation = Organisation.objects.get(slug=slug)
     board = User.objects.get(email=builder.login_email(slug, "bestuurder"))
     client = Client(headers={"accept-language": "nl"})
@@ -139,6 +126,10 @@ def test_every_results_page_writes_each_block_score_once(demo, slug):
         ]
     seen = Seen()
     org_name = organisation.name
+
+    def label(team):  # team names repeat across schools: "Bovenbouw (groep 6-8)"
+        return f"{team.location.name} · {team.name}"
+
     start_report, start_advice = {}, {}
 
     def get(url):
@@ -152,30 +143,31 @@ def test_every_results_page_writes_each_block_score_once(demo, slug):
         seen, html, org_name, names, "report", "Gemiddelde per locatie en dimensie"
     )
     locations = list(Location.objects.filter(organisation=organisation))
-    teams = list(Team.objects.filter(organisation=organisation))
+    teams = list(Team.objects.filter(organisation=organisation).select_related("location"))
     for location in locations:
         url = reverse("scans:results_location", args=[slug, campaign.pk, location.pk])
         html = get(url).content.decode()
         if "results-table" in html:
             start_report[location.name] = _report(
-                seen, html, location.name, names, "report", "Gemiddelde per team en dimensie"
-            )
+                seen, html, location.name, names, "report", "Gemiddelde per team en dimensie",
+                prefix=f"{location.name} · ",
+            )  # fmt: skip
     shown_teams = []
     for team in teams:
         html = get(reverse("scans:results_team", args=[slug, campaign.pk, team.pk])).content
         if b"results-table" in html:
             shown_teams.append(team)
-            start_report[team.name] = _report(seen, html.decode(), team.name, names, "report")
+            start_report[label(team)] = _report(seen, html.decode(), label(team), names, "report")
             pdf = get(reverse("scans:results_team_pdf", args=[slug, campaign.pk, team.pk]))
             _pdf(seen, b"".join(pdf.streaming_content) if pdf.streaming else pdf.content,
-                 team.name, dimensions, "pdf")  # fmt: skip
+                 label(team), dimensions, "pdf")  # fmt: skip
     assert shown_teams, "the demo shows at least one team"
 
     # Advice for every group, and the dashboard's trend (latest column) for the organisation.
     advice_url = reverse("improvement:advice", args=[slug])
     scopes = [("organisation", org_name)]
     scopes += [(f"location-{loc.pk}", loc.name) for loc in locations]
-    scopes += [(f"team-{t.pk}", t.name) for t in teams]
+    scopes += [(f"team-{t.pk}", label(t)) for t in teams]
     for scope, label in scopes:
         html = get(f"{advice_url}?scope={scope}").content.decode()
         if "Score (1–5)" in html:
@@ -207,12 +199,16 @@ def test_every_results_page_writes_each_block_score_once(demo, slug):
     answers += [
         client.get(f"{base}/locations/{loc.pk}", headers=headers).json() for loc in locations
     ]
+    labels = {("organisation", None): org_name}
+    labels |= {("location", loc.pk): loc.name for loc in locations}
+    labels |= {("team", t.pk): label(t) for t in teams}
     for answer in answers:
         for group in [answer["group"], *answer["subgroups"]]:
+            name = labels[(group["kind"], group["id"])]
             for d in group["dimensions"]:
                 if d["mean"] is not None:
-                    seen.add("api", group["name"], d["building_block"], d["display"]["mean"])
-                    seen.add("api mean", group["name"], d["building_block"], number(d["mean"]))
+                    seen.add("api", name, d["building_block"], d["display"]["mean"])
+                    seen.add("api mean", name, d["building_block"], number(d["mean"]))
 
     # Every value is written one way: a score with one decimal comma, or the dash of a number
     # the gate hides (then it is hidden everywhere it appears).
@@ -227,7 +223,7 @@ def test_every_results_page_writes_each_block_score_once(demo, slug):
     scored = 0
     for team in shown_teams:
         for (group, key), found in seen.values.items():
-            if group == team.name and SCORE.match(found["report"]):
+            if group == label(team) and SCORE.match(found["report"]):
                 scored += 1
                 assert {"report", "pdf", "csv", "xlsx", "api", "advice"} <= set(found), key
     assert scored >= 12, "at least a team's worth of team scores was compared"

@@ -226,7 +226,7 @@ def why(advice: BlockAdvice, name: Callable[[str], str]) -> dict:
 def explain(advice: BlockAdvice, name: Callable[[str], str]) -> list[str]:
     """The advice in plain sentences of the active language; ``name(key)`` gives a block's
     display name (``lambda k: str(registry.block(k).name)``). Scores as the pages write them."""
-    shown = dict((r.target, r.target_score) for r in advice.relations)
+    shown = {r.target: r.target_score for r in advice.relations}
 
     def with_score(key):
         return _("%(block)s (%(score)s)") % {"block": name(key), "score": _score(shown[key])}

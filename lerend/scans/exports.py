@@ -28,7 +28,7 @@ import random
 import secrets
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from defusedcsv import csv
 from django.db.models import Sum
@@ -69,13 +69,21 @@ def published_plan(campaign, reader=None) -> tuple[dict, anonymity.Disclosure]:
 class Names:
     locations: dict[int, str]
     teams: dict[int, str]
+    team_locations: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, organisation) -> Names:
+        teams = Team.objects.filter(organisation=organisation)
         return cls(
             dict(Location.objects.filter(organisation=organisation).values_list("pk", "name")),
-            dict(Team.objects.filter(organisation=organisation).values_list("pk", "name")),
+            dict(teams.values_list("pk", "name")),
+            dict(teams.values_list("pk", "location__name")),
         )
+
+    def team_in_location(self, key) -> str:
+        """A team as one group label: "location · team" (schools often have the same team
+        names, e.g. "Bovenbouw", in every school)."""
+        return f"{self.team_locations.get(key, '')} · {self.team(key)}"
 
     def location(self, key) -> str:
         return self.locations.get(key, "") if key else _("Whole organisation")
@@ -232,7 +240,7 @@ def _group_label(key, organisation, names: Names) -> tuple[str, str]:
     if kind == "location":
         return _("Location"), names.location(key[1])
     if kind == "team":
-        return _("Team"), names.team(key[1])
+        return _("Team"), names.team_in_location(key[1])
     if kind == "role_group":
         return _("Role group"), role_group_label(key[1])
     return _("Role group in location"), (f"{role_group_label(key[1])} · {names.location(key[2])}")
@@ -265,8 +273,9 @@ def _statistics(sums, favourable_from: int) -> tuple:
 def aggregate_rows(campaign, reader=None) -> list[list]:
     """One row per visible group of the plan and dimension of the instrument: respondents,
     n (scale answers), the block score as the result pages show it, % favourable, sd of the
-    person scores and the share of "don't know". Hidden groups are not listed at all. Two queries for the plan
-    counts and one GROUP BY over the dimension aggregates; groups are summed from cells."""
+    person scores and the share of "don't know". Hidden groups are not listed at all. Two
+    queries for the plan counts and one GROUP BY over the dimension aggregates; groups are
+    summed from cells."""
     results = CampaignResults(campaign, reader=reader)
     plan, numbers = results.plan, results.numbers
     instrument = campaign.instrument_version.instrument
