@@ -168,10 +168,10 @@ def test_every_results_page_writes_each_block_score_once(demo_organisations, slu
     scopes = [("organisation", org_name)]
     scopes += [(f"location-{loc.pk}", loc.name) for loc in locations]
     scopes += [(f"team-{t.pk}", label(t)) for t in teams]
-    for scope, label in scopes:
+    for scope, group in scopes:
         html = get(f"{advice_url}?scope={scope}").content.decode()
         if "Score (1–5)" in html:
-            start_advice[label] = _advice(seen, html, label, names, "advice")
+            start_advice[group] = _advice(seen, html, group, names, "advice")
     html = get(reverse("improvement:dashboard", args=[slug])).content.decode()
     trend = next(t for t in tables(html) if t.caption.endswith(org_name))
     for row in trend.rows:
@@ -228,6 +228,6 @@ def test_every_results_page_writes_each_block_score_once(demo_organisations, slu
                 assert {"report", "pdf", "csv", "xlsx", "api", "advice"} <= set(found), key
     assert scored >= 12, "at least a team's worth of team scores was compared"
     # The advice starts where the report says "begin hier", at every level it is given.
-    for label, blocks in start_advice.items():
-        assert blocks == start_report.get(label, blocks), label
+    for group, blocks in start_advice.items():
+        assert blocks == start_report.get(group, blocks), group
     assert start_advice[org_name] == start_report[org_name]

@@ -37,7 +37,7 @@ BASE_LEVEL = 3.6
 PERSON_SD = 0.45  # a person's general level (how positive they are about the organisation)
 PERSON_BLOCK_SD = 0.45  # a person's own view of one block
 ITEM_SD = 0.25  # an item is easier or harder to agree with
-NOISE_SD = 0.65  # everything else in one answer
+NOISE_SD = 0.62  # everything else in one answer
 
 
 def _spring(today) -> tuple[datetime.date, datetime.date]:

@@ -63,7 +63,7 @@ def can_manage_instruments(access: Access) -> bool:
     return access.covers_organisation((Role.BESTUURDER, Role.BEHEERDER))
 
 
-def can_analyse_items(access: Access, campaign=None) -> bool:
+def can_analyse_items(access: Access, campaign: Campaign | None = None) -> bool:
     """The item analysis of a closed campaign is for whoever edits or copies instruments:
     organisation-wide numbers about the statements, never about a group."""
     return can_manage_instruments(access)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
+from lerend.kit.numbers import number
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
@@ -257,5 +258,6 @@ def results_item_analysis(request, campaign):
         "results": results,
         "analysis": item_analysis(results) if results.is_ready else None,
         "min_n": items.MIN_N,
+        "weak": number(items.WEAK_ITEM_REST, 2),
     }
     return render(request, "scans/results/item_analysis.html", context)

@@ -28,13 +28,10 @@ def _frames(campaign) -> dict[str, pd.DataFrame]:
         response__campaign=campaign
     ).values_list("response_id", "item_key", "value"):
         item = instrument.item(item_key)
-        rows[response_id][item_key] = (
-            None if value is None else item.score(value, instrument.scale)
-        )
+        rows[response_id][item_key] = None if value is None else item.score(value, instrument.scale)
     frame = pd.DataFrame.from_dict(rows, orient="index", dtype=float)
     return {
-        d.key: frame[[i.key for i in instrument.items_for(d.key)]]
-        for d in instrument.dimensions
+        d.key: frame[[i.key for i in instrument.items_for(d.key)]] for d in instrument.dimensions
     }
 
 

@@ -193,7 +193,9 @@ def test_raw_export_keeps_teams_when_every_team_is_large_enough(client, world):
         ("Team", "Groep Rups"),
         ("Team", "Groep Pop"),
     }
-    assert {("Team", row[team]) for row in rows[1:]} <= results
+    # The results export labels a team "location · team" (team names repeat across schools).
+    location = world.team.location.name
+    assert {("Team", f"{location} · {row[team]}") for row in rows[1:]} <= results
 
 
 def _results_csv(client, campaign):
