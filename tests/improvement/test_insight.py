@@ -70,7 +70,8 @@ def test_advice_page_explains_the_top_blocks_with_practices(client, world, url):
     _pulse(world)
     client.force_login(world.board)
     html = client.get(url("improvement:advice")).content.decode()
-    assert "Cultuur scoort laag (2,0). In het model beïnvloedt het Monitoring en evaluatie (" in html
+    sentence = "Cultuur scoort laag (2,0). In het model beïnvloedt het Monitoring en evaluatie ("
+    assert sentence in html
     assert "Waarom deze bouwsteen: de getallen" in html
     assert "Maak er een doel van" in html
     assert url("improvement:goal_create") + "?block=cultuur&amp;title=Intervisie" in html
