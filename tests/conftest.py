@@ -1,6 +1,7 @@
 """Shared fixtures: an organisation with a location, two teams and one person per role,
 plus an outsider from another organisation — the personas of every view test."""
 
+import io
 from dataclasses import dataclass
 
 import pytest
@@ -56,3 +57,23 @@ def world(db):
         admin=member(org, Role.BEHEERDER),
         outsider=member(other_org, Role.BEHEERDER),
     )
+
+
+@pytest.fixture(scope="session")
+def demo_organisations(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both demo organisations, built ONCE per test session through ``manage.py demo`` (about
+    a minute) and removed at the end: for tests that read the demo as a leader would (the
+    one-number test, the demo's reliability). Tests using it must not change it."""
+    from django.core.management import call_command  # noqa: PLC0415 -- only these tests
+    from django.test import override_settings  # noqa: PLC0415
+    from django.utils import translation  # noqa: PLC0415
+
+    from lerend.demo import builder  # noqa: PLC0415
+
+    var = override_settings(VAR_DIR=tmp_path_factory.mktemp("var"))
+    with django_db_blocker.unblock(), var, translation.override("nl"):
+        call_command("demo", stdout=io.StringIO())
+    yield (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG)
+    with django_db_blocker.unblock():
+        for slug in (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG):
+            builder.remove(slug)

@@ -13,9 +13,11 @@ from ninja.errors import HttpError
 
 from lerend.api.auth import tenant
 from lerend.api.schemas import MAX_ID, responses
+from lerend.kit.numbers import count
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
+from .results import levels
 from .results.core import (
     CampaignResults,
     DimensionResult,
@@ -48,12 +50,24 @@ class ScoreCount(Schema):
     count: int
 
 
+class DisplayOut(Schema):
+    """The numbers as the pages write them (the one number rule, the reader's language) and
+    the level of the one rule for low, strong and "begin hier" (docs/scores.md)."""
+
+    mean: str
+    favourable: str
+    n: str
+    dont_know: str | None = None
+    level: str | None = None
+
+
 class ItemOut(Schema):
     key: str
     text: str
     n: int
     mean: float | None
     favourable_share: float | None
+    display: DisplayOut
 
 
 class DimensionOut(Schema):
@@ -61,9 +75,12 @@ class DimensionOut(Schema):
     name: str
     building_block: str | None
     n: int
+    # The block score: the mean of the respondents' own means (docs/scores.md).
     mean: float | None
+    respondents: int | None
     favourable_share: float | None
     dont_know_share: float | None
+    display: DisplayOut
     distribution: list[ScoreCount]
     # True when the group is shown but fewer than k answered this dimension there: then it
     # comes without numbers (n 0, no mean, no distribution).
@@ -78,6 +95,7 @@ class GroupOut(Schema):
     name: str
     visible: bool
     respondents: int | None
+    respondents_display: str | None
     dimensions: list[DimensionOut]
 
 
@@ -103,15 +121,23 @@ def _campaign_out(campaign) -> dict:
     }
 
 
-def _dimension_out(d: DimensionResult, *, items: bool) -> dict:
+def _dimension_out(d: DimensionResult, verdict, *, items: bool) -> dict:
     return {
         "key": d.key,
         "name": str(d.name),
         "building_block": d.building_block,
         "n": d.counts.n,
         "mean": d.mean,
+        "respondents": None if d.suppressed else d.respondents,
         "favourable_share": d.favourable,
         "dont_know_share": d.dont_know_share,
+        "display": {
+            "mean": d.mean_text,
+            "favourable": d.favourable_text,
+            "n": d.n_text,
+            "dont_know": d.dont_know_text,
+            "level": levels.label(verdict) or None,
+        },
         "distribution": []
         if d.suppressed
         else [{"score": s, "count": c} for s, c, _share in d.distribution],
@@ -124,6 +150,11 @@ def _dimension_out(d: DimensionResult, *, items: bool) -> dict:
                 "n": i.counts.n,
                 "mean": i.mean,
                 "favourable_share": i.favourable,
+                "display": {
+                    "mean": i.mean_text,
+                    "favourable": i.favourable_text,
+                    "n": count(i.counts.n),
+                },
             }
             for i in d.items
             if items and i.counts.n
@@ -131,15 +162,21 @@ def _dimension_out(d: DimensionResult, *, items: bool) -> dict:
     }
 
 
-def _group_out(group: GroupResult, *, items: bool = False) -> dict:
+def _group_out(group: GroupResult, points: int, *, items: bool = False) -> dict:
     kind, *rest = group.ref.key
+    verdicts = levels.verdicts(
+        {d.key: d.mean for d in group.dimensions}, [d.key for d in group.dimensions], points
+    )
     return {
         "kind": kind,
         "id": rest[0] if rest and isinstance(rest[0], int) else None,
         "name": group.ref.label,
         "visible": group.visible,
         "respondents": group.respondents if group.visible else None,
-        "dimensions": [_dimension_out(d, items=items) for d in group.dimensions],
+        "respondents_display": group.respondents_text if group.visible else None,
+        "dimensions": [
+            _dimension_out(d, verdicts.get(d.key), items=items) for d in group.dimensions
+        ],
     }
 
 
@@ -158,8 +195,8 @@ def _answer(results: CampaignResults, group: GroupResult, subgroups) -> dict:
     return {
         "campaign": _campaign_out(results.campaign),
         "k": results.k,
-        "group": _group_out(group, items=True),
-        "subgroups": [_group_out(g) for g in subgroups],
+        "group": _group_out(group, results.scale.points, items=True),
+        "subgroups": [_group_out(g, results.scale.points) for g in subgroups],
     }
 
 

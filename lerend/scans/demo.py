@@ -28,6 +28,17 @@ PARENT_SHIFTS = {"partnerschap": -0.6, "communicatie": -0.4, "welbevinden": 0.5}
 RESPONSE_RATE = 0.88
 LOW_RESPONSE_RATE = 0.3
 
+# The answer model (issue 17 §2): a validated scale's items agree with each other because they
+# measure one thing. Per person a general level and a level per building block, per team a
+# climate (team_tendencies), per item its own difficulty, and noise per answer; the sum is
+# rounded to the 1..5 scale. With these spreads Cronbach's alpha per block lies around 0.8,
+# as for a real validated scale (tests/scans/test_demo_reliability.py checks 0.70..0.90).
+BASE_LEVEL = 3.6
+PERSON_SD = 0.45  # a person's general level (how positive they are about the organisation)
+PERSON_BLOCK_SD = 0.45  # a person's own view of one block
+ITEM_SD = 0.25  # an item is easier or harder to agree with
+NOISE_SD = 0.62  # everything else in one answer
+
 
 def _spring(today) -> tuple[datetime.date, datetime.date]:
     year = today.year if today.month >= 6 else today.year - 1
@@ -84,7 +95,8 @@ def team_tendencies(organisation) -> dict[int, dict[str, float]]:
     for index, team_id in enumerate(
         Team.objects.filter(organisation=organisation).order_by("id").values_list("pk", flat=True)
     ):
-        shift = {d: rng.gauss(0, 0.25) for d in dimensions}
+        climate = rng.gauss(0, 0.2)  # the team's climate lifts or lowers every block
+        shift = {d: climate + rng.gauss(0, 0.25) for d in dimensions}
         if index % 4 == 1:
             shift["cultuur"] -= 1.0
         if index % 5 == 2:
@@ -161,16 +173,25 @@ def _parents_campaign(demo, title, opens, closes):
     return campaign
 
 
+def _item_difficulty(item) -> float:
+    """A fixed offset per item (from its key): some statements are easier to agree with."""
+    return random.Random(f"difficulty-{item.key}").gauss(0, ITEM_SD)
+
+
 def _answers(instrument, shift, rng, parents=False) -> dict:
-    person = rng.gauss(0, 0.35)
+    """One person's answers from the answer model (see BASE_LEVEL): reverse-worded items are
+    answered the other way round, as a person who agrees would disagree with them."""
+    person = rng.gauss(0, PERSON_SD)
+    per_block = {d.key: rng.gauss(0, PERSON_BLOCK_SD) for d in instrument.dimensions}
     answers = {}
     for item in instrument.items:
         dont_know = 0.12 if item.dimension in ("ketenpartners", "partnerschap-ouders") else 0.03
         if rng.random() < dont_know:
             answers[item.key] = DONT_KNOW
             continue
-        score = round(rng.gauss(3.6 + shift.get(item.dimension, 0) + person, 0.8))
-        score = min(5, max(1, score))
+        level = BASE_LEVEL + shift.get(item.dimension, 0) + person
+        level += per_block.get(item.dimension, 0) + _item_difficulty(item)
+        score = min(5, max(1, round(rng.gauss(level, NOISE_SD))))
         answers[item.key] = 6 - score if item.reverse else score
     comments = {}
     if parents and rng.random() < 0.3:

@@ -33,9 +33,12 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from itertools import chain
 from typing import Any, NamedTuple
+
+from lerend.kit.numbers import percent, rounded
 
 # Mirrors lerend.organisations.models.K_MIN/K_MAX/K_DEFAULT (a test keeps them equal); kept
 # here so this module stays importable without Django.
@@ -549,7 +552,13 @@ class ResponseRate:
 
     @property
     def percentage(self) -> int:
-        return round(100 * self.responded / self.invited)
+        """Whole percent, half away from zero (the one number rule, not Python's
+        round-half-to-even): 1 of 8 is 13 %."""
+        return int(rounded(Decimal(100 * self.responded) / Decimal(self.invited), 0) or 0)
+
+    @property
+    def percentage_text(self) -> str:
+        return percent(Decimal(self.responded) / Decimal(self.invited))
 
 
 def visible_rate(invited: int, responded: int, k: int) -> ResponseRate | None:

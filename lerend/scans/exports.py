@@ -28,13 +28,14 @@ import random
 import secrets
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from defusedcsv import csv
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
+from lerend.kit.numbers import rounded
 from lerend.organisations.access import Access
 from lerend.organisations.models import Location, Role, Team
 
@@ -42,6 +43,7 @@ from . import disclosure as anonymity
 from .models import Answer, DimensionAggregate, Response, RoleGroup
 from .results import plan as gate
 from .results.core import CampaignResults
+from .results.stats import block_score
 
 EXPORT_ROLES = (Role.BESTUURDER, Role.BEHEERDER)
 RESPONSES_PER_BLOCK = 1000
@@ -67,13 +69,21 @@ def published_plan(campaign, reader=None) -> tuple[dict, anonymity.Disclosure]:
 class Names:
     locations: dict[int, str]
     teams: dict[int, str]
+    team_locations: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, organisation) -> Names:
+        teams = Team.objects.filter(organisation=organisation)
         return cls(
             dict(Location.objects.filter(organisation=organisation).values_list("pk", "name")),
-            dict(Team.objects.filter(organisation=organisation).values_list("pk", "name")),
+            dict(teams.values_list("pk", "name")),
+            dict(teams.values_list("pk", "location__name")),
         )
+
+    def team_in_location(self, key) -> str:
+        """A team as one group label: "location · team" (schools often have the same team
+        names, e.g. "Bovenbouw", in every school)."""
+        return f"{self.team_locations.get(key, '')} · {self.team(key)}"
 
     def location(self, key) -> str:
         return self.locations.get(key, "") if key else _("Whole organisation")
@@ -185,7 +195,20 @@ def _drain(buffer: io.StringIO) -> str:
 
 # --- aggregated results --------------------------------------------------------------------
 
-AGGREGATE_FIELDS = ("n", "total", "total_sq", "h1", "h2", "h3", "h4", "h5", "dont_know")
+AGGREGATE_FIELDS = (
+    "n",
+    "total",
+    "total_sq",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "dont_know",
+    "respondents",
+    "score_total",
+    "score_total_sq",
+)
 GROUP_ORDER = {
     "organisation": 0,
     "location": 1,
@@ -217,35 +240,42 @@ def _group_label(key, organisation, names: Names) -> tuple[str, str]:
     if kind == "location":
         return _("Location"), names.location(key[1])
     if kind == "team":
-        return _("Team"), names.team(key[1])
+        return _("Team"), names.team_in_location(key[1])
     if kind == "role_group":
         return _("Role group"), role_group_label(key[1])
     return _("Role group in location"), (f"{role_group_label(key[1])} · {names.location(key[2])}")
 
 
 def _statistics(sums, favourable_from: int) -> tuple:
-    n, total, total_sq, *histogram, dont_know = sums
+    """n answers, the block score (stats.block_score: the mean of the respondents' own means),
+    % favourable of the answers, the standard deviation of the person scores and % "don't
+    know" — rounded by the one number rule to the digits the pages show."""
+    n, _total, _total_sq, *histogram, dont_know, respondents, score_total, score_sq = sums
     given = n + dont_know
-    dont_know_share = round(100 * dont_know / given, 1) if given else None
+    dont_know_share = rounded(100 * dont_know / given, 0) if given else None
     if not n:
         return 0, None, None, None, dont_know_share
-    mean = total / n
+    mean = block_score(respondents, score_total)
     favourable = 100 * sum(histogram[favourable_from - 1 :]) / n
-    sd = math.sqrt(max(0.0, (total_sq - total * total / n) / (n - 1))) if n > 1 else None
+    sd = None
+    if respondents > 1:
+        variance = (score_sq - score_total * score_total / respondents) / (respondents - 1)
+        sd = math.sqrt(max(0.0, variance))
     return (
         n,
-        round(mean, 2),
-        round(favourable, 1),
-        None if sd is None else round(sd, 2),
+        rounded(mean, 1),
+        rounded(favourable, 0),
+        rounded(sd, 2),
         dont_know_share,
     )
 
 
 def aggregate_rows(campaign, reader=None) -> list[list]:
     """One row per visible group of the plan and dimension of the instrument: respondents,
-    n (scale answers), mean, % favourable, sd (pooled item scores, as the result pages) and
-    the share of "don't know". Hidden groups are not listed at all. Two queries for the plan
-    counts and one GROUP BY over the dimension aggregates; groups are summed from cells."""
+    n (scale answers), the block score as the result pages show it, % favourable, sd of the
+    person scores and the share of "don't know". Hidden groups are not listed at all. Two
+    queries for the plan counts and one GROUP BY over the dimension aggregates; groups are
+    summed from cells."""
     results = CampaignResults(campaign, reader=reader)
     plan, numbers = results.plan, results.numbers
     instrument = campaign.instrument_version.instrument
@@ -259,7 +289,7 @@ def aggregate_rows(campaign, reader=None) -> list[list]:
         .values_list("location_key", "team_key", "role_group", "dimension_key", *aliases)
     ):
         cell = anonymity.Stratum(location_key or None, team_key or None, role_group)
-        per_cell[cell][dimension] = [int(v or 0) for v in sums]
+        per_cell[cell][dimension] = [v or 0 for v in sums]
     names = Names.of(campaign.organisation)
     labelled = []
     for group in plan.visible_groups:

@@ -63,6 +63,12 @@ def can_manage_instruments(access: Access) -> bool:
     return access.covers_organisation((Role.BESTUURDER, Role.BEHEERDER))
 
 
+def can_analyse_items(access: Access, campaign: Campaign | None = None) -> bool:
+    """The item analysis of a closed campaign is for whoever edits or copies instruments:
+    organisation-wide numbers about the statements, never about a group."""
+    return can_manage_instruments(access)
+
+
 def can_copy_instrument(access: Access, version: InstrumentVersion) -> bool:
     return can_manage_instruments(access)
 

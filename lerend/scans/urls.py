@@ -44,6 +44,11 @@ urlpatterns = [
         views_results.results_comments,
         name="results_comments",
     ),
+    path(
+        "resultaten/<int:campaign_id>/itemanalyse/",
+        views_results.results_item_analysis,
+        name="results_item_analysis",
+    ),
     path("vragenlijsten/", views_instruments.instrument_list, name="instruments"),
     path(
         "vragenlijsten/uploaden/",

@@ -8,11 +8,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
+from lerend.kit.numbers import number
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location, Team
 
 from . import rules, selectors
 from .pdf import team_report_pdf
+from .results import items
 from .results.core import (
     campaign_for_results,
     location_ref,
@@ -20,6 +22,7 @@ from .results.core import (
     results_for,
     team_ref,
 )
+from .results.items import item_analysis
 from .results.pages import (
     _matrix,
     group_context,
@@ -144,6 +147,7 @@ def results_organisation(request, group):
             scope = Scope("organisation", request.organisation)
             context |= perception_context(request, results, scope)
     context["comment_group"] = "organisatie"
+    context["can_analyse_items"] = rules.can_analyse_items(request.access)
     return render(request, "scans/results/group.html", context)
 
 
@@ -242,3 +246,18 @@ def results_comments(request, group):
         "dimensions": {d.key: d.name for d in results.instrument.dimensions},
     }
     return render(request, "scans/results/comments.html", context)
+
+
+@require(rules.can_analyse_items, obj=_campaign)
+def results_item_analysis(request, campaign):
+    """Item analysis for whoever edits or copies instruments (organisation-wide, n >= 30)."""
+    results = results_for(request, campaign)
+    context = {
+        "campaign": campaign,
+        "slug": request.organisation.slug,
+        "results": results,
+        "analysis": item_analysis(results) if results.is_ready else None,
+        "min_n": items.MIN_N,
+        "weak": number(items.WEAK_ITEM_REST, 2),
+    }
+    return render(request, "scans/results/item_analysis.html", context)

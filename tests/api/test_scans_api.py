@@ -73,6 +73,7 @@ def test_a_hidden_team_gives_no_numbers_at_all(world, pulse, make_key, api_get):
         "name": "Groep Pop",
         "visible": False,
         "respondents": None,
+        "respondents_display": None,
         "dimensions": [],
     }
     assert "GEHEIM-POP" not in response.content.decode()

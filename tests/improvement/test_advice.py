@@ -6,6 +6,7 @@ from django.utils import translation
 
 from lerend.frameworks import registry
 from lerend.improvement import advice
+from lerend.scans.results import levels
 
 
 def _graph(directed=(), undirected=(), general=()):
@@ -54,10 +55,12 @@ def test_rank_adds_the_gap_against_the_organisation():
     result = advice.rank(
         {"a": 3.2, "b": 2.9}, g, organisation_scores={"a": 4.0, "b": 2.5, "c": 1.0}
     )
-    # a is not low but 0.8 behind; b is low by 0.1 and ahead of the organisation.
-    assert _keys(result) == [("a", 0.8), ("b", 0.1)]
-    assert result[0].gap == pytest.approx(0.8)
-    assert result[1].gap == 0
+    # a is not low but 0.8 behind; b is low by 0.1 and ahead of the organisation. Both are the
+    # report's "begin hier" (the two lowest that are not strong), lowest first.
+    assert _keys(result) == [("b", 0.1), ("a", 0.8)]
+    assert all(a.start_here for a in result)
+    assert result[1].gap == pytest.approx(0.8)
+    assert result[0].gap == 0
 
 
 def test_rank_caps_general_relations():
@@ -73,7 +76,7 @@ def test_rank_caps_general_relations():
 
 def test_rank_is_deterministic_on_ties_by_score_then_model_order():
     g = _graph()
-    result = advice.rank({"c": 2.0, "a": 2.0, "b": 1.0}, g, low=3.0, order=["a", "b", "c"])
+    result = advice.rank({"c": 2.0, "a": 2.0, "b": 1.0}, g, order=["a", "b", "c"])
     assert [a.block for a in result] == ["b", "a", "c"]
 
 
@@ -84,8 +87,46 @@ def test_rank_gives_practices_to_the_top_three_only():
     assert [a.practices for a in result] == [("p-a",), ("p-b",), ("p-c",), ()]
 
 
-def test_rank_with_nothing_low_proposes_nothing():
-    assert advice.rank({"a": 4.0, "b": 3.0}, _graph(directed=[("a", "b")])) == []
+def test_rank_with_every_block_strong_proposes_nothing():
+    assert advice.rank({"a": 4.0, "b": 4.6}, _graph(directed=[("a", "b")])) == []
+
+
+def test_rank_names_the_reports_start_here_blocks_first_even_when_none_is_low():
+    """The issue's contradiction: the report said "begin hier" at Cultuur and Innovatie while
+    the advice said nothing scored low. Now both read scans' one rule."""
+    scores = dict.fromkeys(registry.block_keys(), 3.8)
+    scores.update({"cultuur": 3.14, "innovatie": 3.25, "structuur": 4.3})
+    result = advice.rank(scores, registry.relation_graph(), order=registry.block_keys())
+    start = levels.start_here(scores, registry.block_keys())
+    assert start == ("cultuur", "innovatie")
+    assert [a.block for a in result[:2]] == list(start)
+    assert [a.score for a in result[:2]] == [3.1, 3.3]  # as the pages write them
+    assert not any(a.is_low for a in result)
+    # Strong itself, structuur is proposed only as a lever on the weak blocks it influences.
+    structuur = next(a for a in result if a.block == "structuur")
+    assert structuur.is_lever and not structuur.start_here and structuur.lowness == 0
+
+
+def test_rank_keeps_the_relations_and_numbers_it_used():
+    g = _graph(directed=[("a", "b")], undirected=[("a", "c")], general=[("a", "d")])
+    scores = {"a": 2.5, "b": 2.04, "c": 2.8, "d": 2.9, "e": 4.5}
+    top = next(a for a in advice.rank(scores, g, order=list("abcde")) if a.block == "a")
+    assert [(r.target, r.target_score, r.weight) for r in top.relations] == [
+        ("b", 2.0, 1.0),
+        ("c", 2.8, 0.5),
+        ("d", 2.9, 0.25),
+    ]
+    assert top.influence == 1.75
+    assert top.leverage == pytest.approx(0.5 + 0.5 * 1.75)
+    with translation.override("nl"):
+        why = advice.why(top, lambda k: k.upper())
+    assert why["relations"][0] == {
+        "kind": "beïnvloedt",
+        "target": "B",
+        "target_score": "2,0",
+        "adds": "1,00",
+    }
+    assert (why["lowness"], why["influence"], why["leverage"]) == ("0,5", "1,75", "1,38")
 
 
 def test_rank_on_the_seed_model_puts_culture_first_when_it_drags_others_down():
@@ -106,16 +147,18 @@ def _name(key):
     return {"a": "Cultuur", "b": "Innovatie", "c": "Monitoring en evaluatie", "d": "Team"}[key]
 
 
-def test_explain_in_dutch_names_the_low_blocks_it_influences():
+def test_explain_in_dutch_names_the_weak_blocks_it_influences_with_their_scores():
     g = _graph(directed=[("a", "b"), ("a", "c")], undirected=[("a", "d")])
     scores = {"a": 2.4, "b": 2.5, "c": 2.9, "d": 2.0}
-    top = advice.rank(scores, g, organisation_scores={"a": 3.0})[0]
+    ranked = advice.rank(scores, g, organisation_scores={"a": 3.0})
+    top = next(a for a in ranked if a.block == "a")
     with translation.override("nl"):
         text = " ".join(advice.explain(top, _name))
     assert text == (
-        "Cultuur scoort laag (2,4) en beïnvloedt Innovatie en Monitoring en evaluatie, die ook "
-        "laag scoren. Het hangt samen met Team, dat ook laag scoort. Dat is 0,6 lager dan de "
-        "organisatie als geheel (3,0). Als je hieraan werkt, kunnen die bouwstenen meegroeien."
+        "Cultuur scoort laag (2,4). In het model beïnvloedt het Innovatie (2,5) en Monitoring "
+        "en evaluatie (2,9), die ook aandacht nodig hebben. Het hangt samen met Team (2,0), die "
+        "ook aandacht nodig hebben. Dat is 0,6 lager dan de organisatie als geheel (3,0). Als "
+        "je hieraan werkt, kunnen die bouwstenen meegroeien."
     )
 
 

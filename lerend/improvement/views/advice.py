@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from lerend.frameworks import registry
+from lerend.kit.numbers import number
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Location, Team
 
@@ -124,17 +125,20 @@ def advice_page(request):
                 "advice": item,
                 "block": registry.block(item.block),
                 "sentences": advice.explain(item, _name),
+                "why": advice.why(item, _name),
                 "practices": practices,
             }
         )
     table = []
     if scores:
+        verdicts = advice.levels.verdicts(scores, registry.block_keys())
         for b in registry.building_blocks():
             table.append(
                 {
                     "block": b,
-                    "score": scores.get(b.key),
-                    "organisation": org_scores.get(b.key) if org_scores else None,
+                    "score": number(scores.get(b.key)),
+                    "level": advice.levels.label(verdicts.get(b.key)),
+                    "organisation": number(org_scores.get(b.key) if org_scores else None),
                 }
             )
     context = {
@@ -145,7 +149,11 @@ def advice_page(request):
         "top": items[:3],
         "rest": items[3:],
         "table": table,
-        "low": advice.LOW_DEFAULT,
+        "low": number(advice.LOW_DEFAULT),
+        "strong": number(advice.levels.strong_from()),
+        "start_here": [
+            registry.block(k) for k in advice.levels.start_here(scores or {}, registry.block_keys())
+        ],
         "compare": org_scores is not None,
     }
     return render(request, "improvement/advice.html", context)

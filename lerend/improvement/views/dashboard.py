@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from lerend.frameworks import registry
 from lerend.kit import charts, downloads
+from lerend.kit.numbers import number
 from lerend.organisations.decorators import require
 from lerend.scans.charts import trend as trend_chart
 
-from .. import exports, rules, scan_scores, selectors
+from .. import advice, exports, rules, scan_scores, selectors
 
 # Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
 # not know of it. The rule declared with each on the view decides 403.
@@ -35,11 +36,22 @@ def _trend(org, location_ids, reader):
             (str(b.name), [s.get(b.key) if s else None for _c, s in points])
             for b in registry.building_blocks()
         ]
+        # The latest round, read with the one rule of the scan report and the advice.
+        latest = points[-1][1] or {}
+        verdicts = advice.levels.verdicts(latest, registry.block_keys())
         found.append(
             {
                 "label": label,
                 "columns": columns,
                 "rows": rows,
+                "table": [
+                    {
+                        "label": name,
+                        "cells": [number(v) for v in values],
+                        "level": advice.levels.label(verdicts.get(b.key)),
+                    }
+                    for (name, values), b in zip(rows, registry.building_blocks(), strict=True)
+                ],
                 "chart": trend_chart(
                     rows, columns, title=_("Scan trend per building block: %s") % label
                 ),

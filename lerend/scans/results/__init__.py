@@ -5,6 +5,9 @@ for scan numbers):
 
 * ``block_scores``, ``block_trend``, ``latest_closed_campaign``, ``closed_campaigns``
   (blocks.py) — building-block scores for advice and dashboards;
+* ``levels`` (levels.py) — THE rule for "low", "strong" and "begin hier" of a score, for
+  the report, the advice, the dashboard and the steering view alike;
+* ``block_score`` (stats.py) — THE definition of a block score (the mean of person means);
 * ``campaign_k``, ``results_ready`` (plan.py) — the campaign's threshold and whether its
   results may be shown;
 * ``Group``, ``Disclosure``, ``plan_small_groups`` — the one gate's core for another app's
@@ -19,7 +22,14 @@ comments.py (masking names in open comments).
 """
 
 from ..disclosure import Disclosure, Group, plan_small_groups
-from .blocks import block_scores, block_trend, closed_campaigns, latest_closed_campaign
+from . import levels
+from .blocks import (
+    block_scores,
+    block_trend,
+    closed_campaigns,
+    group_block_scores,
+    latest_closed_campaign,
+)
 from .core import (
     CampaignResults,
     GroupRef,
@@ -34,6 +44,7 @@ from .core import (
 )
 from .gate import SmallGroup, plan_groups
 from .plan import campaign_k, results_ready
+from .stats import block_score
 
 __all__ = [
     "CampaignResults",
@@ -43,13 +54,16 @@ __all__ = [
     "GroupResult",
     "SmallGroup",
     "plan_groups",
+    "block_score",
     "block_scores",
     "block_trend",
     "campaign_for_results",
     "campaign_k",
     "clear_memos",
     "closed_campaigns",
+    "group_block_scores",
     "latest_closed_campaign",
+    "levels",
     "location_ref",
     "organisation_ref",
     "plan_small_groups",

@@ -1,10 +1,11 @@
 """Building-block scores from closed staff scans, for other apps (improvement's advice page
 and dashboard trend) — through the same read model as every scan number.
 
-Per building block the mean of the respondents' own means (``score_total / respondents`` of
-the dimension rows): one number per person, reverse-scored items already turned, on the
-instrument's 1..5 scale. Dimension keys of the block-based instruments (lerende-
-organisatiescan, pulse) are the building block keys; other dimensions are ignored.
+Per building block THE block score (``stats.block_score``: the mean of the respondents' own
+means), read from :meth:`CampaignResults.group` — the very numbers the result pages, the PDF,
+the exports and the API show, so a block has one value wherever it appears. Dimension keys of
+the block-based instruments (lerende-organisatiescan, pulse) are the building block keys;
+other dimensions are ignored.
 
 A group the plan hides for this reader gives ``None``; a block whose dimension has fewer
 than k answers behind it in the group is left out (route 3); a trend point is kept only where
@@ -14,14 +15,11 @@ the plan across the compared campaigns keeps it (route 4). So nothing built on t
 
 from __future__ import annotations
 
-from django.db.models import Sum
-
 from lerend.frameworks.registry import block_keys
 
-from .. import disclosure
 from ..models import Audience, Campaign, DimensionAggregate
 from . import plan
-from .core import CampaignResults
+from .core import CampaignResults, GroupRef, location_ref, organisation_ref, team_ref
 
 TREND_CAMPAIGNS = 6
 
@@ -46,29 +44,23 @@ def latest_closed_campaign(organisation):
     return closed_campaigns(organisation).first()
 
 
-def _group(team, location):
+def _ref(organisation, team, location) -> GroupRef:
     if team is not None:
-        return disclosure.team_key(team.pk), {"team_key": team.pk}
+        return team_ref(team)
     if location is not None:
-        return disclosure.location_key(location.pk), {"location_key": location.pk}
-    return disclosure.organisation_key(), {}
+        return location_ref(location)
+    return organisation_ref(organisation)
 
 
-def _scores(results: CampaignResults, group_key, cell_filter) -> dict | None:
-    if not results.is_ready or not results.plan.is_visible(group_key):
+def group_block_scores(results: CampaignResults, ref: GroupRef) -> dict | None:
+    """Block key -> block score of the group in ``results`` (the shown dimension means), or
+    None when the plan hides the group. Blocks whose dimension has fewer than k answers
+    behind it here are left out (route 3)."""
+    if not results.is_visible(ref):
         return None
-    keys = [k for k in block_keys() if results.numbers.dimension_visible(group_key, k)]
-    rows = (
-        DimensionAggregate.objects.filter(
-            campaign=results.campaign, dimension_key__in=keys, **cell_filter
-        )
-        .values("dimension_key")
-        .annotate(people=Sum("respondents"), total=Sum("score_total"))
-    )
-    return {
-        row["dimension_key"]: (row["total"] / row["people"] if row["people"] else None)
-        for row in rows
-    }
+    keys = set(block_keys())
+    group = results.group(ref, items=False)
+    return {d.key: d.mean for d in group.dimensions if d.key in keys and d.mean is not None}
 
 
 def block_scores(organisation, *, reader, team=None, location=None, campaign=None) -> dict | None:
@@ -79,8 +71,8 @@ def block_scores(organisation, *, reader, team=None, location=None, campaign=Non
         campaign = latest_closed_campaign(organisation)
     if campaign is None or campaign.organisation_id != organisation.pk:
         return None
-    group_key, cell_filter = _group(team, location)
-    return _scores(CampaignResults(campaign, reader=reader), group_key, cell_filter)
+    ref = _ref(organisation, team, location)
+    return group_block_scores(CampaignResults(campaign, reader=reader), ref)
 
 
 def block_trend(organisation, *, reader, team=None, location=None, limit=TREND_CAMPAIGNS) -> list:
@@ -90,7 +82,7 @@ def block_trend(organisation, *, reader, team=None, location=None, limit=TREND_C
     campaigns = list(closed_campaigns(organisation)[:limit])
     if not campaigns:
         return []
-    group_key, cell_filter = _group(team, location)
+    ref = _ref(organisation, team, location)
     results = [CampaignResults(c, reader=reader) for c in campaigns]
     cells = plan.reader_cells([c.pk for c in campaigns], reader)
     for r in results:
@@ -99,11 +91,11 @@ def block_trend(organisation, *, reader, team=None, location=None, limit=TREND_C
     kept = plan.comparable_keys(
         newest.campaign, newest.plan, [(r.campaign, r.plan) for r in earlier]
     )
-    points = [(newest.campaign, _scores(newest, group_key, cell_filter))]
+    points = [(newest.campaign, group_block_scores(newest, ref))]
     for r in earlier:
         scores = None
-        if group_key in kept.get(r.campaign.pk, ()):
-            scores = _scores(r, group_key, cell_filter)
+        if ref.key in kept.get(r.campaign.pk, ()):
+            scores = group_block_scores(r, ref)
         points.append((r.campaign, scores))
     points.reverse()
     return points

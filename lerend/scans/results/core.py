@@ -38,6 +38,7 @@ from functools import cached_property
 from django.db.models import CharField, Q, Sum
 from django.db.models.functions import Cast
 
+from lerend.kit.numbers import count
 from lerend.organisations.models import Membership
 
 from .. import disclosure as anonymity
@@ -46,10 +47,11 @@ from ..models import Aggregate, Campaign, DimensionAggregate, Response
 from . import comments as comment_rules
 from . import plan
 from .plan import cell_counts, plan_for
-from .stats import COUNT_FIELDS, Counts, cronbach_alpha
+from .stats import COUNT_FIELDS, FLOAT_FIELDS, Counts, cronbach_alpha
 
-# A dimension result shows mean, distribution, % favourable and "don't know", and Cronbach's
-# alpha (complete_*); total_sq is not used by any of them (sd is the exports' own query).
+# A dimension result shows its score (respondents, score_total: stats.block_score), the
+# distribution, % favourable and "don't know" of its answers, and Cronbach's alpha
+# (complete_*); total_sq is not used by any of them (sd is the exports' own query).
 DIMENSION_FIELDS = tuple(f for f in COUNT_FIELDS if f != "total_sq")
 # Groups whose cells are selected on these columns only are added up from one shared query.
 _ADDED_UP = frozenset({"location_key", "role_group"})
@@ -157,7 +159,13 @@ class DimensionResult:
 
     @property
     def mean(self):
-        return self.counts.mean
+        """The block score: the mean of the respondents' own means (stats.block_score)."""
+        return self.counts.score
+
+    @property
+    def respondents(self) -> int:
+        """People behind the score (at least one scale answer here)."""
+        return self.counts.respondents
 
     @property
     def favourable(self):
@@ -184,6 +192,11 @@ class DimensionResult:
         return pct(self.favourable)
 
     @property
+    def n_text(self) -> str:
+        """Scale answers behind the distribution, or a dash when suppressed (route 3)."""
+        return "–" if self.suppressed else count(self.counts.n)
+
+    @property
     def dont_know_text(self) -> str:
         return pct(self.dont_know_share)
 
@@ -207,6 +220,10 @@ class GroupResult:
     visible: bool
     respondents: int | None = None
     dimensions: list[DimensionResult] = field(default_factory=list)
+
+    @property
+    def respondents_text(self) -> str:
+        return count(self.respondents)
 
     @property
     def items(self) -> list[ItemResult]:
@@ -314,7 +331,12 @@ def campaign_for_results(organisation, pk):
 
 
 def _counts(values, fields) -> Counts:
-    return Counts(**{f: int(v or 0) for f, v in zip(fields, values, strict=True)})
+    return Counts(
+        **{
+            f: (float(v or 0) if f in FLOAT_FIELDS else int(v or 0))
+            for f, v in zip(fields, values, strict=True)
+        }
+    )
 
 
 _INSTRUMENTS: dict = {}

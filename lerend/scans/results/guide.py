@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from ..charts import fmt, pct
+from . import levels
 
 DONT_KNOW_NOTICE = 0.2  # from this share of "don't know" the guide asks what is missing
-START_WITH = 2  # the guide marks the lowest-scoring dimensions to start with
 
 
 @dataclass
@@ -20,15 +20,19 @@ class GuideDimension:
     building_block: str | None
     questions: list[str]
     start_here: bool = False
+    level: str | None = None
 
 
-def discussion_guide(group) -> list[GuideDimension]:
-    """Dimensions with answers, lowest mean first (that is where a conversation pays off
-    most), each with four to five open questions."""
-    answered = [d for d in group.dimensions if d.has_answers]
-    answered.sort(key=lambda d: (d.mean, str(d.name)))
+def discussion_guide(group, points: int = 5) -> list[GuideDimension]:
+    """Dimensions with answers, lowest shown score first (that is where a conversation pays
+    off most), each with four to five open questions. "Begin hier", low and strong come from
+    the one rule (levels.py), as on the advice page and the dashboard."""
+    order = [d.key for d in group.dimensions]
+    answered = [d for d in group.dimensions if d.has_answers and d.mean is not None]
+    verdicts = levels.verdicts({d.key: d.mean for d in answered}, order, points)
+    answered.sort(key=lambda d: (levels.shown(d.mean), order.index(d.key)))
     guide = []
-    for index, dim in enumerate(answered):
+    for dim in answered:
         questions = [
             _(
                 "%(favourable)s of the answers on “%(name)s” are favourable (mean %(mean)s). "
@@ -64,7 +68,8 @@ def discussion_guide(group) -> list[GuideDimension]:
                 name=str(dim.name),
                 building_block=dim.building_block,
                 questions=questions,
-                start_here=index < START_WITH,
+                start_here=verdicts[dim.key].start_here,
+                level=verdicts[dim.key].level,
             )
         )
     return guide

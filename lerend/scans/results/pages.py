@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from lerend.organisations.models import Location, Team
 
 from .. import charts
+from . import levels
 from .core import CampaignResults, GroupResult, location_ref, organisation_ref, team_ref
 from .guide import discussion_guide
 
@@ -137,16 +138,23 @@ def group_context(
         scale_labels,
         title=_("Distribution of the answers per dimension"),
     )
+    verdicts = levels.verdicts(
+        {d.key: d.mean for d in group.dimensions},
+        [d.key for d in group.dimensions],
+        results.scale.points,
+    )
     context["rows"] = [
         {
             "dimension": d,
+            "level": levels.label(verdicts.get(d.key)),
+            "low": verdicts[d.key].level == levels.LOW or verdicts[d.key].start_here,
             "compare": compare.dimension(d.key) if context["compare"] else None,
             "action_url": action_url(slug, d, team),
         }
         for d in group.dimensions
     ]
     context["trend"] = _trend(results, group)
-    context["guide"] = discussion_guide(group)
+    context["guide"] = discussion_guide(group, results.scale.points)
     # Inline only on team pages: an organisation's thousands of comments belong on the
     # search page, and reading them would slow the dashboard down.
     if inline_comments:

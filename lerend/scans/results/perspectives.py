@@ -137,12 +137,13 @@ def _groups(results: CampaignResults, scope: Scope) -> tuple[list[GroupResult], 
 
 
 def _by_block(group: GroupResult) -> dict[str, float | None]:
-    """Pooled mean per building block over the group's dimensions that measure it."""
+    """Block score per building block over the group's dimensions that measure it (the
+    mean of the person means of those dimensions: stats.block_score)."""
     pooled: dict[str, list] = {}
     for dimension in group.dimensions:
         if dimension.building_block:
             pooled.setdefault(dimension.building_block, []).append(dimension.counts)
-    return {block: add(counts).mean for block, counts in pooled.items()}
+    return {block: add(counts).score for block, counts in pooled.items()}
 
 
 def _columns(results, counterpart, scope) -> tuple[list[Column], bool]:

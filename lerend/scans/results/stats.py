@@ -6,8 +6,13 @@ to show whenever the group is visible in the campaign's disclosure plan.
 
 Decisions (see also lerend/scans/results.py):
 
-* A dimension's **mean** pools its item scores (sum of scores / number of scale answers), the
-  same base as its distribution and % favourable, so the three always agree.
+* A dimension's (building block's) **score** is the mean of the respondents' own means
+  (:func:`block_score`, docs/scores.md, decision 0013-number-one-score): each person who gave
+  at least one scale answer in the dimension has one score, the mean of their scale answers
+  there ("don't know" left out); the group's score is the mean of those person scores. It
+  weights people equally, is what a validated scale reports, and its base is exactly the
+  respondents the anonymity gate counts per dimension (``respondents``). The distribution
+  and % favourable describe the ANSWERS (pooled), and say so on the page.
 * **% favourable** is the share of scale answers at or above the instrument's
   ``favourable_from`` (4 and 5 on the agree scale). "Don't know" is never part of n, a mean
   or a share; its own share is dont_know / (n + dont_know).
@@ -39,7 +44,24 @@ COUNT_FIELDS = (
     "complete_n",
     "complete_total",
     "complete_total_sq",
+    "respondents",
+    "score_total",
 )
+# Summed as floats (a person's mean); every other column is an integer count.
+FLOAT_FIELDS = frozenset({"score_total"})
+# A mean of person means is a sum of floats; summed in another order (SQL per team, Python
+# per location) it may differ in the 15th digit. Rounded to this many decimals first, the
+# same group gives the same number whichever way it was added up, also at a half (3,45).
+SCORE_DIGITS = 9
+
+
+def block_score(respondents: int, score_total: float) -> float | None:
+    """THE score of a building block (a dimension) in a group: the mean of the respondents'
+    own means, on the instrument's 1..5 scale, reverse-worded items already turned. None
+    without respondents. Every page, chart, PDF, export, advice and API read this."""
+    if not respondents:
+        return None
+    return round(score_total / respondents, SCORE_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +82,14 @@ class Counts:
     complete_n: int = 0
     complete_total: int = 0
     complete_total_sq: int = 0
+    respondents: int = 0
+    score_total: float = 0.0
+
+    @property
+    def score(self) -> float | None:
+        """The block score (:func:`block_score`): the mean of the respondents' own means.
+        Only on dimension counts; an item's score is its ``mean``."""
+        return block_score(self.respondents, self.score_total)
 
     @property
     def histogram(self) -> tuple[int, int, int, int, int]:
@@ -110,7 +140,7 @@ def cronbach_alpha(dimension: Counts, items: Iterable[Counts]) -> float | None:
 
 def add(counts: Iterable[Counts]) -> Counts:
     """Column-wise sum (to roll cells up into a group in Python)."""
-    sums = [0] * len(COUNT_FIELDS)
+    sums: list = [0] * len(COUNT_FIELDS)
     for c in counts:
         for i, name in enumerate(COUNT_FIELDS):
             sums[i] += getattr(c, name)
