@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import personal_data, search, selectors, tasks_home
+from . import personal_data, picker, search, selectors, tasks_home
 from .models import GroupMeeting, LearningGroup, LessonDesign, Visit, VisitShare
 
 
@@ -31,6 +31,7 @@ contribution = Contribution(
         "collaboration.VisitShare",
     ),
     search_documents=search.search_documents,
+    people_scopes=picker.SCOPES,
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

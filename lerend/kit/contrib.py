@@ -109,6 +109,10 @@ class Contribution:
       organisation's search.
     - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
       matrix to fill the app's URL kwargs with an object of a given organisation.
+    - ``people_scopes``: ``{"app.name": callable(request, **params) -> QuerySet[User]}``,
+      whom a people picker of the app may offer (``organisations.picker.scope``). The same
+      function answers the form and its search box, so both keep to one scope; the picker
+      further limits it to the organisation's active members.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -127,6 +131,7 @@ class Contribution:
     demo_order: int = 100
     search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
     url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
+    people_scopes: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ def contributors() -> tuple[Contributor, ...]:
         found.append(Contributor(config.label, contribution))
     _check_unique(found, "own_data")
     _check_unique(found, "url_objects")
+    _check_unique(found, "people_scopes")
     return tuple(found)
 
 
@@ -238,6 +244,10 @@ def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
     return {key: find for c in contributions() for key, find in c.url_objects.items()}
+
+
+def people_scopes() -> dict[str, Callable[..., Any]]:
+    return {key: find for c in contributions() for key, find in c.people_scopes.items()}
 
 
 def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, selectors, tasks_home
+from . import demo, personal_data, picker, search, selectors, tasks_home
 from .models import (
     DevelopmentPlan,
     Evidence,
@@ -54,6 +54,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=20,
     search_documents=search.search_documents,
+    people_scopes=picker.SCOPES,
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),

@@ -62,8 +62,8 @@ from .reviews import review_for_viewer, reviews_to_confirm, reviews_visible_to
 from .sharing import (
     SHARE_TARGET_ROLES,
     share_for_owner,
+    share_target_memberships,
     share_target_people,
-    share_target_roles,
     share_target_teams,
     shares_of,
 )
@@ -115,7 +115,7 @@ __all__ = [
     "reviews_visible_to",
     "share_for_owner",
     "share_target_people",
-    "share_target_roles",
+    "share_target_memberships",
     "share_target_teams",
     "shared_writeups",
     "shares_of",
