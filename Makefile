@@ -66,6 +66,7 @@ test-browser: env
 
 bench: env
 	$(PY) -m bench
+	$(PY) -m bench.crawl --reuse
 
 messages: env
 	$(PY) scripts/i18n.py extract
