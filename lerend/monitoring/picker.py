@@ -5,7 +5,8 @@ from django.http import Http404
 
 from lerend.organisations import picker
 
-from . import rules, selectors
+from . import rules
+from .selectors import wellbeing as selectors
 
 User = get_user_model()
 

@@ -126,6 +126,7 @@ def test_picker_without_javascript(browser, live_server, world, colleagues):
     own, others = colleagues
     context = browser.new_context(java_script_enabled=False, locale="nl-NL", viewport=PHONE)
     page = context.new_page()
+    page.set_default_timeout(90_000)  # a loaded CI machine: the live server can be slow
     page.goto(f"{live_server.url}/account/inloggen/")
     page.get_by_label("E-mailadres").fill(world.staff.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)

@@ -174,7 +174,10 @@ def _records(world):
         members=[world.staff, world.teamleader],
     )
     wellbeing = WellbeingRound.objects.create(
-        organisation=world.org, team=world.team, opened_on=datetime.date.today()
+        organisation=world.org,
+        team=world.team,
+        first_on=datetime.date.today(),
+        second_on=datetime.date.today() + datetime.timedelta(days=1),
     )
     return {"group_id": group.pk, "round_id": wellbeing.pk}
 
@@ -194,6 +197,7 @@ FORM_PAGES = [
     ("monitoring:indicator_create", None, "board", "owner"),
     ("monitoring:experiment_create", None, "board", "owner"),
     ("coaching:assignment_create", None, "admin", "person"),
+    ("monitoring:round", "round_id", "teamleader", "owner"),
 ]
 
 
@@ -241,7 +245,7 @@ SCOPE_POSTS = [
     ("improvement:steering_group", "board", "person", "outsider"),
     ("learning:feedback_create", "staff", "people", "outsider"),
     ("learning:reflection_create", "teamleader", "participants", "other_team_person"),
-    ("learning:pd_budget", "teamleader", "person", "other_team_person"),
+    ("learning:pd_budget", "board", "person", "outsider"),
     ("collaboration:visit_create", "staff", "observers", "outsider"),
     ("collaboration:group_create", "staff", "members", "outsider"),
     ("collaboration:design_create", "staff", "participants", "outsider"),
