@@ -75,6 +75,7 @@ test-browser: env vnu
 
 bench: env
 	$(PY) -m bench
+	$(PY) -m bench.crawl --reuse
 
 messages: env
 	$(PY) scripts/i18n.py extract

@@ -12,13 +12,15 @@ BENCH_DIR = VAR_DIR / "bench"
 DB_PATH = BENCH_DIR / "bench.sqlite3"
 
 
-def setup_django() -> None:
-    """Configure settings for a fresh bench database and call ``django.setup()``."""
+def setup_django(*, db_path: Path = DB_PATH, fresh: bool = True) -> None:
+    """Configure settings for the bench database and call ``django.setup()``. ``fresh``
+    deletes the database first; the crawl keeps its own between runs (``--reuse``)."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB_PATH}{suffix}").unlink(missing_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "lerend.settings.dev"
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
 
     import django
     from django.conf import settings

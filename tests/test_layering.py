@@ -27,6 +27,7 @@ PUBLIC = {
     "forms",
     "fields",
     "imports",
+    "picker",
 }
 
 # Packages whose __init__ is the public API of a sub-domain.

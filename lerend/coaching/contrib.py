@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, measures, personal_data, tasks_home
+from . import demo, measures, personal_data, picker, tasks_home
 from .models import (
     Assignment,
     CoachingGoal,
@@ -43,6 +43,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=40,
     measures=measures.MEASURES,
+    people_scopes=picker.SCOPES,
     url_objects={
         "assignment_id": first_pk(Assignment),
         "session_id": first_pk(CoachingSession),

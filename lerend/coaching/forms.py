@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.registry import building_blocks
 from lerend.kit.forms import DateInput
+from lerend.organisations.picker import PersonField, PickerForm
 
 from .models import CoachingForm, TargetKind
 
@@ -40,9 +41,9 @@ def block_choices():
     return [(b.key, str(b.name)) for b in building_blocks()]
 
 
-class AssignmentForm(Form):
-    """The person to support is chosen by search: ``people`` holds only the search results
-    (or, on a post, the chosen one), never everyone."""
+class AssignmentForm(PickerForm, Form):
+    """The person to support is chosen with the people picker, never from a list of
+    everyone."""
 
     coach = NameChoiceField(
         label=_("Coach from the organisation"),
@@ -56,9 +57,7 @@ class AssignmentForm(Form):
     kind = forms.ChoiceField(
         label=_("Supports"), choices=TargetKind.choices, widget=forms.RadioSelect
     )
-    person = NameChoiceField(
-        label=_("Person"), queryset=None, required=False, widget=forms.RadioSelect
-    )
+    person = PersonField(label=_("Person"), required=False)
     team = TeamChoiceField(label=_("Team"), queryset=None, required=False)
     location = NameChoiceField(label=_("Location"), queryset=None, required=False)
     starts_on = forms.DateField(label=_("From"), widget=DateInput)
@@ -67,7 +66,7 @@ class AssignmentForm(Form):
     def __init__(self, *args, coaches, people, teams, locations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["coach"].queryset = coaches
-        self.fields["person"].queryset = people
+        self.fields["person"].scope = people
         self.fields["team"].queryset = teams
         self.fields["location"].queryset = locations
 
@@ -145,12 +144,12 @@ class EvaluationForm(Form):
     )
 
 
-class ShareForm(Form):
-    person = NameChoiceField(label=_("Share with"), queryset=None)
+class ShareForm(PickerForm, Form):
+    person = PersonField(label=_("Share with"))
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].scope = people
 
 
 class SessionForm(Form):

@@ -15,6 +15,7 @@ from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.learning.models import PlanGoal as PopGoal
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Location, Membership, Role, Team
 
@@ -31,8 +32,6 @@ from .forms import (
     ShareForm,
     VisitLinkForm,
 )
-
-SEARCH_LIMIT = 20
 
 
 # Loaders: the record a page is about, fetched through ``selectors``; 404 for whoever may
@@ -119,12 +118,6 @@ def assignments(request):
     return render(request, "coaching/assignments.html", context)
 
 
-def _members(organisation):
-    return User.objects.filter(
-        pk__in=Membership.objects.active().filter(organisation=organisation).values("person_id")
-    )
-
-
 @require(rules.can_manage_coaching)
 def assignment_create(request):
     organisation = request.organisation
@@ -133,20 +126,11 @@ def assignment_create(request):
         .filter(organisation=organisation, role=Role.COACH)
         .values("person_id")
     ).order_by("name")
-    query = request.GET.get("q", "").strip()
-    if request.method == "POST":
-        chosen = request.POST.get("person", "")
-        people = _members(organisation).filter(pk=int(chosen) if chosen.isdigit() else 0)
-    elif query:
-        people = _members(organisation).filter(name__icontains=query).order_by("name")
-        people = people.filter(pk__in=list(people.values_list("pk", flat=True)[:SEARCH_LIMIT]))
-    else:
-        people = User.objects.none()
     form = AssignmentForm(
         request.POST or None,
-        initial={"starts_on": timezone.localdate(), "kind": "person" if query else ""},
+        initial={"starts_on": timezone.localdate()},
         coaches=coaches,
-        people=people,
+        people=picker.scope(request, "coaching.members"),
         teams=Team.objects.filter(organisation=organisation).select_related("location"),
         locations=Location.objects.filter(organisation=organisation),
     )
@@ -169,8 +153,7 @@ def assignment_create(request):
         else:
             messages.success(request, _("The coach is assigned."))
             return redirect("coaching:assignments", organisation.slug)
-    context = {"form": form, "query": query, "searched": bool(query), "people": people}
-    return render(request, "coaching/assignment_form.html", context)
+    return render(request, "coaching/assignment_form.html", {"form": form})
 
 
 @require_POST
@@ -266,6 +249,11 @@ def session_delete(request, session):
 # --- plans ------------------------------------------------------------------------------------
 
 
+def _share_form(request, plan, data=None):
+    people = picker.scope(request, "coaching.plan_share", plan_id=plan.pk)
+    return ShareForm(data, people=people)
+
+
 def _plan_page(request, plan, **extra):
     access, user = request.access, request.user
     is_coachee = plan.coachee_id == user.pk
@@ -300,9 +288,7 @@ def _plan_page(request, plan, **extra):
         if may_edit
         else None,
         "shares": list(selectors.shares_of(plan)) if is_coachee else [],
-        "share_form": ShareForm(people=selectors.share_targets(access, plan))
-        if is_coachee
-        else None,
+        "share_form": _share_form(request, plan).search_from(request.GET) if is_coachee else None,
     }
     context.update(extra)
     return render(request, "coaching/plan_detail.html", context)
@@ -410,7 +396,10 @@ def plan_evaluate(request, plan):
 @require(any_member, obj=_plan_for_coachee)
 def plan_share(request, plan):
     access, user = request.access, request.user
-    form = ShareForm(request.POST, people=selectors.share_targets(access, plan))
+    form = _share_form(request, plan, request.POST)
+    if form.picker_searching():
+        slug = request.organisation.slug
+        return picker.search_redirect(request, "coaching:plan_detail", slug, plan.pk)
     if form.is_valid():
         try:
             services.share_plan(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, links, personal_data, search, selectors, tasks_home
+from . import demo, links, personal_data, picker, search, selectors, tasks_home
 from .models import GroupMeeting, LearningGroup, LessonDesign, Visit, VisitShare
 
 
@@ -43,6 +43,7 @@ contribution = Contribution(
     },
     demo_content=demo.add_demo,
     demo_order=25,
+    people_scopes=picker.SCOPES,
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

@@ -3,25 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput, NoLabelSuffix, TimeInput
+from lerend.organisations.picker import PeopleField, PersonField, PickerForm
 
 from . import catalogue
 from .models import GroupKind, VisitKind
-
-
-class PersonField(forms.ModelChoiceField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("empty_label", _("Choose a person"))
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class PeopleField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 def _method_choices():
@@ -32,7 +17,7 @@ def _rubric_choices():
     return [("", _("No observation guide"))] + [(r.key, str(r.name)) for r in catalogue.rubrics()]
 
 
-class Form(NoLabelSuffix, forms.Form):
+class Form(PickerForm, NoLabelSuffix, forms.Form):
     pass
 
 
@@ -46,11 +31,11 @@ class GroupForm(Form):
         help_text=_("What the group wants to learn about together."),
     )
     building_blocks = BlocksField()
-    members = PeopleField(label=_("Members"), queryset=None, required=False)
+    members = PeopleField(label=_("Members"), required=False)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = people
+        self.fields["members"].scope = people
 
 
 class MeetingForm(Form):
@@ -63,8 +48,8 @@ class MeetingForm(Form):
     method_key = forms.ChoiceField(
         label=_("Intervision method"), choices=_method_choices, required=False
     )
-    facilitator = PersonField(label=_("Facilitator"), queryset=None, required=False)
-    case_bringer = PersonField(label=_("Case-bringer"), queryset=None, required=False)
+    facilitator = PersonField(label=_("Facilitator"), required=False)
+    case_bringer = PersonField(label=_("Case-bringer"), required=False)
     agenda = forms.CharField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -82,8 +67,8 @@ class MeetingForm(Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facilitator"].queryset = members
-        self.fields["case_bringer"].queryset = members
+        self.fields["facilitator"].scope = members
+        self.fields["case_bringer"].scope = members
 
 
 class StepNotesForm(Form):
@@ -97,13 +82,13 @@ class StepNotesForm(Form):
 
 class MeetingActionForm(Form):
     title = forms.CharField(label=_("Action"), max_length=200)
-    owner = PersonField(label=_("Who does it?"), queryset=None)
+    owner = PersonField(label=_("Who does it?"))
     due_on = forms.DateField(label=_("Done by"), widget=DateInput)
     team = forms.ModelChoiceField(label=_("On the board of team"), queryset=None)
 
     def __init__(self, *args, members, teams, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members
+        self.fields["owner"].scope = members
         self.fields["team"].queryset = teams
 
 
@@ -111,10 +96,9 @@ class VisitForm(Form):
     kind = forms.ChoiceField(label=_("Kind of visit"), choices=VisitKind.choices)
     observed = PersonField(
         label=_("Who is observed?"),
-        queryset=None,
         help_text=_("This person owns the record: they always see it and decide who else may."),
     )
-    observers = PeopleField(label=_("Observers"), queryset=None)
+    observers = PeopleField(label=_("Observers"))
     external_observers = forms.CharField(
         label=_("Visitors from outside (names, optional)"), max_length=300, required=False
     )
@@ -137,8 +121,8 @@ class VisitForm(Form):
 
     def __init__(self, *args, people, teams, designs, with_observed=True, lessons=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["observed"].queryset = people
-        self.fields["observers"].queryset = people
+        self.fields["observed"].scope = people
+        self.fields["observers"].scope = people
         self.fields["team"].queryset = teams
         self.fields["lesson_design"].queryset = designs
         if not lessons:
@@ -226,7 +210,6 @@ class PeerReviewForm(Form):
 class VisitShareForm(Form):
     person = PersonField(
         label=_("Share with"),
-        queryset=None,
         error_messages={
             "required": _("Choose someone to share with."),
             # Choices are the active colleagues who are not yet a party to the visit.
@@ -239,7 +222,7 @@ class VisitShareForm(Form):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].scope = people
 
 
 class DesignForm(Form):
@@ -250,8 +233,8 @@ class DesignForm(Form):
     plan = forms.CharField(
         label=_("Lesson plan"), required=False, widget=forms.Textarea(attrs={"rows": 10})
     )
-    participants = PeopleField(label=_("Designed with"), queryset=None, required=False)
+    participants = PeopleField(label=_("Designed with"), required=False)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = people
+        self.fields["participants"].scope = people

@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations import wording
+from lerend.organisations import picker, wording
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Membership, Scope, Team
 
@@ -74,7 +73,7 @@ def feed_regenerate(request):
 
 @org_member
 def group_create(request):
-    people = selectors.colleagues(request.access)
+    people = picker.scope(request, "collaboration.colleagues")
     form = GroupForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         try:
@@ -122,7 +121,9 @@ def group_edit(request, group):
         "members": [m.person for m in selectors.group_members(group)],
     }
     form = GroupForm(
-        request.POST or None, initial=initial, people=selectors.colleagues(request.access)
+        request.POST or None,
+        initial=initial,
+        people=picker.scope(request, "collaboration.colleagues"),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,8 +136,8 @@ def group_edit(request, group):
     return render(request, "collaboration/group_form.html", {"form": form, "group": group})
 
 
-def _members_qs(group):
-    return User.objects.filter(group_memberships__group=group).order_by("name", "id")
+def _members(request, group):
+    return picker.scope(request, "collaboration.group_members", group=group.pk)
 
 
 @require(rules.can_plan_meeting, obj=_group)
@@ -152,7 +153,7 @@ def meeting_create(request, group):
         "facilitator": facilitator,
         "case_bringer": case_bringer,
     }
-    form = MeetingForm(request.POST or None, initial=initial, members=_members_qs(group))
+    form = MeetingForm(request.POST or None, initial=initial, members=_members(request, group))
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.plan_meeting(group=group, **form.cleaned_data)
@@ -203,7 +204,9 @@ def meeting_edit(request, meeting):
         "action_points",
     )
     initial = {name: getattr(meeting, name) for name in fields}
-    form = MeetingForm(request.POST or None, initial=initial, members=_members_qs(meeting.group))
+    form = MeetingForm(
+        request.POST or None, initial=initial, members=_members(request, meeting.group)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_meeting(meeting=meeting, **form.cleaned_data)
@@ -293,7 +296,7 @@ def meeting_action(request, meeting):
         "team": bringer_team or teams.first(),
     }
     form = MeetingActionForm(
-        request.POST or None, initial=initial, members=_members_qs(meeting.group), teams=teams
+        request.POST or None, initial=initial, members=_members(request, meeting.group), teams=teams
     )
     if request.method == "POST" and form.is_valid():
         try:

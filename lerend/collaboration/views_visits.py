@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.improvement.selectors import core_values_for
 from lerend.kit.forms import apply_errors
-from lerend.organisations import wording
+from lerend.organisations import picker, wording
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Team
 
@@ -66,7 +66,7 @@ def _visit_form(request, data=None, **kwargs):
     access = request.access
     return VisitForm(
         data,
-        people=selectors.colleagues(access),
+        people=picker.scope(request, "collaboration.colleagues"),
         teams=Team.objects.filter(organisation=access.organisation).order_by("name"),
         designs=selectors.designs_visible_to(access, request.user).order_by("title"),
         lessons=wording.offers_lessons(access.organisation),
@@ -142,7 +142,9 @@ def _detail_context(request, visit, share_form=None):
             if rows:
                 domains.append((domain, rows))
     if is_observed and share_form is None:
-        share_form = VisitShareForm(people=selectors.share_target_people(access, user, visit))
+        share_form = VisitShareForm(
+            people=picker.scope(request, "collaboration.visit_share", visit=visit.pk)
+        )
     return {
         "visit": visit,
         "rubric": rubric,
@@ -244,8 +246,10 @@ def visit_peer_review(request, visit):
 def visit_share(request, visit):
     """A refused share shows the visit again with the error next to the field; nothing is
     written."""
-    access, user = request.access, request.user
-    form = VisitShareForm(request.POST, people=selectors.share_target_people(access, user, visit))
+    user = request.user
+    form = VisitShareForm(
+        request.POST, people=picker.scope(request, "collaboration.visit_share", visit=visit.pk)
+    )
     if form.is_valid():
         try:
             services.share_visit(actor=user, visit=visit, person=form.cleaned_data["person"])
@@ -285,7 +289,9 @@ def rubric_detail(request, rubric):
 
 @org_member
 def design_create(request):
-    form = DesignForm(request.POST or None, people=selectors.colleagues(request.access))
+    form = DesignForm(
+        request.POST or None, people=picker.scope(request, "collaboration.colleagues")
+    )
     if request.method == "POST" and form.is_valid():
         try:
             design = services.save_design(
@@ -316,7 +322,9 @@ def design_edit(request, design):
         "participants": list(design.participants.all()),
     }
     form = DesignForm(
-        request.POST or None, initial=initial, people=selectors.colleagues(request.access)
+        request.POST or None,
+        initial=initial,
+        people=picker.scope(request, "collaboration.colleagues"),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, home, links, personal_data, search, tasks_home
+from . import demo, home, links, personal_data, picker, search, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -45,6 +45,7 @@ contribution = Contribution(
         "improvement.ThemeProject": "theme.organisation_id",
         "improvement.Action": "organisation_id",
     },
+    people_scopes=picker.SCOPES,
     url_objects={
         "goal_id": first_pk(Goal),
         "action_id": first_pk(Action),

@@ -170,6 +170,10 @@ class Contribution:
       ``observation_focus``, ``visits_observing``, ``visit_links`` and ``rubric_trend``
       (collaboration), ``make_pop_goal`` and ``coaching_pd`` (learning),
       ``make_team_action`` (improvement).
+    - ``people_scopes``: ``{"app.name": callable(request, **params) -> QuerySet[User]}``,
+      whom a people picker of the app may offer (``organisations.picker.scope``). The same
+      function answers the form and its search box, so both keep to one scope; the picker
+      further limits it to the organisation's active members.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -192,6 +196,7 @@ class Contribution:
     measures: Mapping[str, Measure] = field(default_factory=dict)
     offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     search_models: Mapping[str, str] = field(default_factory=dict)
+    people_scopes: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,7 @@ def contributors() -> tuple[Contributor, ...]:
     _check_unique(found, "url_objects")
     _check_unique(found, "measures")
     _check_unique(found, "offers")
+    _check_unique(found, "people_scopes")
     return tuple(found)
 
 
@@ -324,6 +330,10 @@ def search_models() -> list[tuple[str, str, str]]:
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
     return {key: find for c in contributions() for key, find in c.url_objects.items()}
+
+
+def people_scopes() -> dict[str, Callable[..., Any]]:
+    return {key: find for c in contributions() for key, find in c.people_scopes.items()}
 
 
 def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, links, personal_data, search, selectors, tasks_home
+from . import demo, links, personal_data, picker, search, selectors, tasks_home
 from .models import (
     DevelopmentPlan,
     Evidence,
@@ -60,6 +60,7 @@ contribution = Contribution(
         "learning.PdActivity": "organisation_id",
         "learning.Participation": "activity.organisation_id",
     },
+    people_scopes=picker.SCOPES,
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, goal_status, personal_data, tasks_home
+from . import demo, goal_status, personal_data, picker, tasks_home
 from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
@@ -35,6 +35,7 @@ contribution = Contribution(
         "monitoring.Experiment",
     ),
     goal_status=goal_status.goal_status,
+    people_scopes=picker.SCOPES,
     url_objects={
         "indicator_id": first_pk(Indicator),
         "round_id": first_pk(WellbeingRound),

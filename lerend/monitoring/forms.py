@@ -1,11 +1,11 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import validate_block_keys
 from lerend.frameworks.registry import building_blocks
-from lerend.organisations.models import Location, Membership, Team
+from lerend.organisations.models import Location, Team
+from lerend.organisations.picker import PersonField, PickerForm
 
 from . import rules
 from .models import (
@@ -18,8 +18,6 @@ from .models import (
     MonitoringSettings,
 )
 
-User = get_user_model()
-
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -28,13 +26,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class _Form(forms.Form):
+class _Form(PickerForm, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
 
-class _ModelForm(forms.ModelForm):
+class _ModelForm(PickerForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -61,32 +59,6 @@ def _drop_empty(form, *names) -> None:
     for name in names:
         if not form.fields[name].choices:
             del form.fields[name]
-
-
-class PersonByEmailField(forms.EmailField):
-    """A colleague found by their e-mail address: people are never picked from a list of the
-    whole organisation."""
-
-    def __init__(self, *, organisation, **kwargs):
-        self.organisation = organisation
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, User):
-            return value.email
-        if isinstance(value, int):
-            return User.objects.filter(pk=value).values_list("email", flat=True).first()
-        return value
-
-    def clean(self, value):
-        email = super().clean(value)
-        if not email:
-            return None
-        members = Membership.objects.active().filter(organisation=self.organisation)
-        person = User.objects.filter(email__iexact=email, pk__in=members.values("person")).first()
-        if person is None:
-            raise forms.ValidationError(_("Nobody in your organisation has this e-mail address."))
-        return person
 
 
 class IndicatorForm(_ModelForm):
@@ -132,15 +104,13 @@ class IndicatorForm(_ModelForm):
             "target_on": DateInput,
         }
 
-    def __init__(self, *args, access, goals, themes, **kwargs):
+    def __init__(self, *args, access, goals, themes, owners, **kwargs):
         super().__init__(*args, **kwargs)
         org = access.organisation
-        self.fields["owner"] = PersonByEmailField(
-            organisation=org,
-            label=_("Owner (e-mail address)"),
-            required=False,
-            help_text=_("Who keeps an eye on it. Empty: you."),
+        self.fields["owner"] = PersonField(
+            label=_("Owner"), required=False, help_text=_("Who keeps an eye on it. Empty: you.")
         )
+        self.fields["owner"].scope = owners
         locations = Location.objects.filter(organisation=org)
         self.fields["location"].queryset = Location.objects.filter(
             pk__in=[loc.pk for loc in locations if rules.can_edit_level(access, location=loc)]
@@ -284,12 +254,12 @@ class ReflectionForm(_Form):
 
 class RoundActionForm(_Form):
     title = forms.CharField(label=_("Action for the team board"), max_length=200)
-    owner = forms.ModelChoiceField(label=_("Who does it"), queryset=User.objects.none())
+    owner = PersonField(label=_("Who does it"))
     due_on = forms.DateField(label=_("Done by"), widget=DateInput)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
+        self.fields["owner"].scope = people
 
 
 # --- experiments ---------------------------------------------------------------------------
@@ -336,18 +306,18 @@ class ExperimentForm(_ModelForm):
             "ends_on": DateInput,
         }
 
-    def __init__(self, *args, access, teams, indicators, goals=(), themes=(), pds=(), **kwargs):
+    def __init__(
+        self, *args, access, teams, indicators, owners, goals=(), themes=(), pds=(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["goal_ids"].choices = [(g.pk, g.title) for g in goals]
         self.fields["theme_ids"].choices = [(t.pk, t.title) for t in themes]
         self.fields["pd_ids"].choices = [(a.pk, a.title) for a in pds]
         _drop_empty(self, "goal_ids", "theme_ids", "pd_ids")
-        self.fields["owner"] = PersonByEmailField(
-            organisation=access.organisation,
-            label=_("Who leads it (e-mail address)"),
-            required=False,
-            help_text=_("Empty: you."),
+        self.fields["owner"] = PersonField(
+            label=_("Who leads it"), required=False, help_text=_("Empty: you.")
         )
+        self.fields["owner"].scope = owners
         self.fields["teams"].queryset = teams
         self.fields["teams"].label = _("Where: the groups or teams taking part")
         self.fields["teams"].label_from_instance = lambda t: f"{t.location.name} – {t.name}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_people
+from . import views, views_people, views_picker
 from .invitations import views as invitations
 
 app_name = "organisations"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("teams/<int:team_id>/", views.team_form, name="team_edit"),
     path("teams/<int:team_id>/verwijderen/", views.team_delete, name="team_delete"),
     path("mensen/", views_people.people, name="people"),
+    path("mensen/zoeken/", views_picker.people_search, name="people_search"),
     path("mensen/export.csv", views_people.people_export_csv, name="people_export_csv"),
     path("mensen/export.xlsx", views_people.people_export_xlsx, name="people_export_xlsx"),
     path("mensen/<int:person_id>/", views_people.person, name="person"),

@@ -136,3 +136,19 @@ def assert_accessible(page) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], "\n".join(bad)
+
+
+def pick(page, label: str, name: str) -> None:
+    """Choose ``name`` in the people picker labelled ``label``, with the keyboard only:
+    type part of the name, arrow down to the match, Enter. Then the chip is there."""
+    box = page.get_by_role("combobox", name=label)
+    box.focus()
+    box.press_sequentially(name, delay=10)
+    option = page.get_by_role("option", name=name, exact=False).first
+    option.wait_for()
+    box.press("ArrowDown")
+    while option.get_attribute("aria-selected") != "true":
+        box.press("ArrowDown")
+    box.press("Enter")
+    picker = box.locator("xpath=ancestor::div[@data-picker]")
+    picker.locator(".chip", has_text=name).wait_for()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lerend.improvement.models import Action, BoardItem, BoardSession, Goal
 
-from .conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from .conftest import DESKTOP, PHONE, assert_accessible, pick, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +27,7 @@ def test_board_session_on_large_screen(page, login, world, live_server):
     page.get_by_label("Titel").fill("Elke dag buiten spelen")
     page.get_by_label("Waarom").fill("Kinderen bewegen te weinig.")
     page.get_by_label("Cultuur").check()
-    page.get_by_label("Eigenaar").select_option(label=world.teamleader.name)
+    pick(page, "Eigenaar", world.teamleader.name)
     page.get_by_label("Einde").fill(_in(90))
     page.get_by_label("Start").fill(_in(0))
     screenshot(page, "goal-form-large")

@@ -11,7 +11,7 @@ from lerend.collaboration.models import GroupMeeting, Observation, Visit
 from lerend.organisations.models import Role
 from tests.factories import member
 
-from .conftest import PHONE, assert_accessible, screenshot
+from .conftest import PHONE, assert_accessible, pick, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -146,7 +146,7 @@ def test_visit_with_observation_and_feedback_on_a_phone(page, live_server, login
     assert page.get_by_text(
         "Alleen jij en de observatoren zien dit bezoek.", exact=False
     ).is_visible()
-    page.get_by_label("Delen met").select_option(label=world.coach.name)
+    pick(page, "Delen met", world.coach.name)
     page.get_by_role("button", name="Delen", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_text("Gedeeld. Je kunt het altijd weer intrekken.").is_visible()

@@ -4,7 +4,7 @@ import pytest
 
 from lerend.learning.models import JournalEntry, Share
 
-from .conftest import PHONE, assert_accessible, screenshot
+from .conftest import PHONE, assert_accessible, pick, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,7 @@ def test_staff_writes_entry_with_prompt_and_shares_with_coach_on_a_phone(
     assert (entry.phase, entry.building_blocks) == ("awareness", ["pedagogisch-professionals"])
     assert page.get_by_role("heading", name="Fruitmoment").is_visible()
     assert page.get_by_text("Alleen jij kunt dit lezen.").is_visible()
-    page.get_by_label("Delen met").select_option(value=f"person:{world.coach.pk}")
+    pick(page, "Een coach of leidinggevende", world.coach.name)
     page.get_by_role("button", name="Delen", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_text("Gedeeld. Je kunt het altijd weer intrekken.").is_visible()

@@ -28,11 +28,14 @@ def _assign(world, **target):
 
 def test_admin_assigns_a_coach_to_a_person_found_by_search(client, world, url):
     client.force_login(world.admin)
-    page = client.get(url("coaching:assignment_create"), {"q": world.staff.name})
-    assert world.staff.name in page.text
-    assert 'name="person"' in page.text
     # Without a search no person is offered: never a list of everyone.
-    assert 'name="person"' not in client.get(url("coaching:assignment_create")).text
+    assert 'name="person" value=' not in client.get(url("coaching:assignment_create")).text
+    # The people picker's no-JS search finds the person.
+    page = client.post(
+        url("coaching:assignment_create"),
+        {"person__q": world.staff.name, "_picker": "person", "kind": "person"},
+    )
+    assert f'name="person" value="{world.staff.pk}"' in page.text
     response = client.post(
         url("coaching:assignment_create"),
         {

@@ -1,8 +1,10 @@
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from lerend.learning import services
 from lerend.learning.models import JournalEntry, JournalReminder, PlanGoal, Share
@@ -73,27 +75,30 @@ def test_entry_edit_and_delete_by_owner(client, world, url, entry):
 
 
 def test_entry_share_form_offers_coverage_and_own_team_only(client, world, teammate, url, entry):
+    """The people picker of the share form finds the coaches and leaders who cover the
+    owner, each with their role, and no colleague; the team choice is the owner's team."""
     client.force_login(world.staff)
     html = client.get(url("learning:entry_detail", entry_id=entry.pk)).content.decode()
-    for person in (world.coach, world.teamleader, world.manager, world.board, world.admin):
-        assert f'value="person:{person.pk}"' in html
-    assert f'value="person:{teammate.pk}"' not in html
-    assert f'value="team:{world.team.pk}"' in html
-    assert f'value="team:{world.other_team.pk}"' not in html
-    assert f"{world.coach.name} (Coach)" in html
+    assert f'<option value="{world.team.pk}">' in html
+    assert f'value="{world.other_team.pk}"' not in html
+    token = re.search(r'data-scope="([^"]+)"', html).group(1)
+    search = reverse("organisations:people_search", kwargs={"org_slug": "regenboog"})
+    found = client.get(search, {"scope": token, "q": ""}).content.decode()
+    offered = {int(pk) for pk in re.findall(r'data-value="(\d+)"', found)}
+    covering = {world.coach, world.teamleader, world.manager, world.board, world.admin}
+    assert offered == {p.pk for p in covering}
+    assert teammate.pk not in offered
+    assert f'{world.coach.name} <span class="picker__meta">Coach</span>' in found
 
 
 def test_entry_share_by_post_with_forged_target_is_refused(client, world, teammate, url, entry):
     client.force_login(world.staff)
-    client.post(url("learning:entry_share", entry_id=entry.pk), {"target": f"person:{teammate.pk}"})
-    client.post(url("learning:entry_share", entry_id=entry.pk), {"target": "team:999999"})
+    client.post(url("learning:entry_share", entry_id=entry.pk), {"person": teammate.pk})
+    client.post(url("learning:entry_share", entry_id=entry.pk), {"team": 999999})
+    client.post(url("learning:entry_share", entry_id=entry.pk), {"team": world.other_team.pk})
     assert Share.objects.count() == 0
-    client.post(
-        url("learning:entry_share", entry_id=entry.pk), {"target": f"person:{world.coach.pk}"}
-    )
-    client.post(
-        url("learning:entry_share", entry_id=entry.pk), {"target": f"person:{world.coach.pk}"}
-    )
+    client.post(url("learning:entry_share", entry_id=entry.pk), {"person": world.coach.pk})
+    client.post(url("learning:entry_share", entry_id=entry.pk), {"person": world.coach.pk})
     assert list(Share.objects.values_list("person_id", flat=True)) == [world.coach.pk]
 
 

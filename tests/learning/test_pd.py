@@ -292,7 +292,7 @@ def test_pd_budget_page_personas(client, world, url):
         client.force_login(person)
         assert client.get(address).status_code == 403
     client.force_login(world.teamleader)
-    data = {"target": f"team:{world.team.pk}", "amount": "5", "hours": "1"}
+    data = {"team": world.team.pk, "amount": "5", "hours": "1"}
     assert client.post(address, data).status_code == 403
     client.force_login(world.outsider)
     assert client.get(address).status_code == 404

@@ -193,7 +193,7 @@ def test_leader_sees_pop_only_after_owner_shares_it(client, world, url, plan):
     assert client.get(detail).status_code == 404
     client.force_login(world.staff)
     response = client.post(
-        url("learning:plan_share", plan_id=plan.pk), {"target": f"person:{world.teamleader.pk}"}
+        url("learning:plan_share", plan_id=plan.pk), {"person": world.teamleader.pk}
     )
     assert response.status_code == 302
     client.force_login(world.teamleader)

@@ -82,7 +82,7 @@ def test_create_indicator_through_the_form_links_a_goal_and_is_audited(client, w
             "source": "handmatig",
             "goal_ids": [str(goal.pk)],
             "building_blocks": ["monitoring-evaluatie"],
-            "owner": world.staff.email,
+            "owner": world.staff.pk,
         },
     )
     indicator = Indicator.objects.get(title="Buitenspel")
@@ -115,11 +115,13 @@ def test_owner_must_be_a_member(client, world, url):
             "direction": "hoger",
             "cadence": "kwartaal",
             "source": "handmatig",
-            "owner": world.outsider.email,
+            "owner": world.outsider.pk,
         },
     )
     assert response.status_code == 200
-    assert "Niemand in je organisatie heeft dit e-mailadres." in response.content.decode()
+    assert "Kies iemand uit de lijst: deze persoon kan hier niet gekozen worden." in (
+        response.content.decode()
+    )
     assert not Indicator.objects.filter(title="X").exists()
 
 

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import NoLabelSuffix
+from lerend.organisations.picker import PersonField, PickerForm
 
 from ..models import Goal, ThemeStatus
 from ..services.development_themes import DECISION_STATUSES
 
 
-class _Form(NoLabelSuffix, forms.Form):
+class _Form(PickerForm, NoLabelSuffix, forms.Form):
     pass
 
 
@@ -47,10 +48,8 @@ class ProjectForm(_Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    owner = forms.ModelChoiceField(
-        label=_("Owner"),
-        queryset=None,
-        error_messages={"required": _("Choose who owns this project.")},
+    owner = PersonField(
+        label=_("Owner"), error_messages={"required": _("Choose who owns this project.")}
     )
     goals = forms.ModelMultipleChoiceField(
         label=_("Goals it serves"),
@@ -61,13 +60,13 @@ class ProjectForm(_Form):
 
     def __init__(self, *args, owners, goals, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
+        self.fields["owner"].scope = owners
         self.fields["goals"].queryset = goals
 
 
 class SteeringForm(_Form):
-    person = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    person = PersonField(label=_("Member"))
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].scope = people

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput, NoLabelSuffix
+from lerend.organisations.picker import PersonField, PickerForm
 
 from ..models import Goal, ImprovementSettings
 
@@ -40,7 +41,7 @@ class VisionForm(NoLabelSuffix, forms.Form):
         return cleaned
 
 
-class GoalForm(NoLabelSuffix, forms.ModelForm):
+class GoalForm(PickerForm, NoLabelSuffix, forms.ModelForm):
     building_blocks = BlocksField()
 
     class Meta:
@@ -66,8 +67,8 @@ class GoalForm(NoLabelSuffix, forms.ModelForm):
 
     def __init__(self, *args, organisation, core_values, supportable, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
-        self.fields["owner"].required = True
+        self.fields["owner"] = PersonField(label=self.fields["owner"].label)
+        self.fields["owner"].scope = owners
         self.fields["owner"].error_messages["required"] = _("Choose who owns this goal.")
         self.fields["supports"].queryset = supportable
         if not supportable.exists():

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput, NoLabelSuffix, TimeInput
 from lerend.organisations.models import Team
+from lerend.organisations.picker import PersonField, PickerForm, team_people
 
 from ..models import Action, ItemKind, Outcome, TeamBoard
 
 
-class ActionForm(NoLabelSuffix, forms.ModelForm):
+class ActionForm(PickerForm, NoLabelSuffix, forms.ModelForm):
     building_blocks = BlocksField()
 
     class Meta:
@@ -35,8 +36,8 @@ class ActionForm(NoLabelSuffix, forms.ModelForm):
         self.fields["team"].error_messages["invalid_choice"] = _(
             "You cannot add actions to that team."
         )
-        self.fields["owner"].queryset = owners
-        self.fields["owner"].required = True
+        self.fields["owner"] = PersonField(label=self.fields["owner"].label)
+        self.fields["owner"].scope = owners
         self.fields["owner"].error_messages["required"] = _(
             "Every action needs an owner: choose who does it."
         )
@@ -44,6 +45,20 @@ class ActionForm(NoLabelSuffix, forms.ModelForm):
         self.fields["goal"].required = False
         if self.instance.pk:
             del self.fields["team"]
+
+    def clean(self):
+        data = super().clean()
+        team = data.get("team") or (self.instance.team if self.instance.pk else None)
+        owner = data.get("owner")
+        if team is None or owner is None:
+            return data
+        if not team_people(team.organisation, [team.pk]).filter(pk=owner.pk).exists():
+            self.add_error(
+                "owner",
+                _("The owner comes from the team: choose someone of %(team)s.")
+                % {"team": team.name},
+            )
+        return data
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

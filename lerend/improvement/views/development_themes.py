@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import require
 
 from .. import rules, selectors, services
-from ..forms.common import people_choices
 from ..forms.development_themes import (
     DecisionForm,
     ProjectForm,
@@ -123,7 +123,7 @@ def theme_project_add(request, theme):
     org = request.organisation
     form = ProjectForm(
         request.POST or None,
-        owners=people_choices(org),
+        owners=picker.scope(request, "improvement.people"),
         goals=Goal.objects.filter(organisation=org).order_by("level", "title"),
     )
     if request.method == "POST" and form.is_valid():
@@ -145,8 +145,9 @@ def steering_group(request):
     can_manage = rules.can_manage_steering_group(access)
     form = None
     if can_manage:
-        people = people_choices(org).exclude(pk__in=[m.person_id for m in members])
-        form = SteeringForm(request.POST or None, people=people)
+        form = SteeringForm(
+            request.POST or None, people=picker.scope(request, "improvement.steering")
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.appoint_steering_member(

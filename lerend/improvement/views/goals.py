@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import org_member, require
 
 from .. import rules, selectors, services
-from ..forms.common import people_choices
 from ..forms.goals import GoalForm, SettingsForm, VisionForm
 from ..models import Level
 
@@ -127,7 +127,7 @@ def _goal_form(request, *, location=None, team=None, instance=None, initial=None
             org, location=location or (team.location if team else None), team=team
         ),
         supportable=selectors.supportable_goals(org, location=location, team=team),
-        owners=people_choices(org),
+        owners=picker.scope(request, "improvement.people"),
     )
 
 

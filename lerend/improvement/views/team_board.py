@@ -15,10 +15,10 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import require
 
 from .. import ical, rules, selectors, services
-from ..forms.common import people_choices
 from ..forms.team_board import (
     ActionForm,
     BoardItemForm,
@@ -189,18 +189,20 @@ def action_create(request):
     elif len(team_ids) == 1:
         initial["team"] = team_ids[0]
     goal_id = _int(request.GET.get("goal"))
-    goals = _goals_for_team(org, team_ids)
+    goals = _goals_for_team(org, teams.values("pk"))
     if goal_id and goals.filter(pk=goal_id).exists():
         initial["goal"] = goal_id
         initial.setdefault("origin", Origin.GOAL)
-    initial.setdefault("owner", request.user.pk)
+    owners = picker.scope(request, "improvement.action_owner", team=initial.get("team"))
+    if owners.people.filter(pk=request.user.pk).exists():
+        initial.setdefault("owner", request.user.pk)
     form = ActionForm(
         request.POST or None,
         initial=initial,
         organisation=org,
         teams=teams,
         goals=goals,
-        owners=people_choices(org),
+        owners=owners,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -225,7 +227,7 @@ def action_edit(request, action):
         organisation=org,
         teams=None,
         goals=_goals_for_team(org, [team.pk]),
-        owners=people_choices(org),
+        owners=picker.scope(request, "improvement.action_owner", team=team.pk),
     )
     if request.method == "POST" and form.is_valid():
         try:

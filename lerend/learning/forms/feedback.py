@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lerend.organisations.picker import PeopleField, PickerForm
 
-class FeedbackRequestForm(forms.Form):
+
+class FeedbackRequestForm(PickerForm, forms.Form):
     question = forms.CharField(
         label=_("Your question"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -14,9 +16,7 @@ class FeedbackRequestForm(forms.Form):
             "differently?"
         ),
     )
-    people = forms.ModelMultipleChoiceField(
-        label=_("Whom do you ask?"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
+    people = PeopleField(label=_("Whom do you ask?"))
     allow_anonymous = forms.BooleanField(
         label=_("Colleagues may answer anonymously"),
         required=False,
@@ -29,7 +29,7 @@ class FeedbackRequestForm(forms.Form):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people
+        self.fields["people"].scope = people
 
 
 class FeedbackAnswerForm(forms.Form):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput
+from lerend.organisations.picker import PersonField, PickerForm
 
 from ..models import Applied, PdActivity
 
@@ -32,14 +33,14 @@ class PdActivityForm(forms.ModelForm):
         }
 
 
-class PersonChoiceForm(forms.Form):
+class PersonChoiceForm(PickerForm, forms.Form):
     """A leader registers someone in their scope."""
 
-    person = forms.ModelChoiceField(label=_("Register a colleague"), queryset=None)
+    person = PersonField(label=_("Register a colleague"))
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].scope = people
 
 
 class AttendedForm(forms.Form):
@@ -76,26 +77,34 @@ class AppliedForm(forms.Form):
     )
 
 
-class BudgetForm(forms.Form):
-    target = forms.ChoiceField(label=_("For"))
+class BudgetForm(PickerForm, forms.Form):
+    """A budget for one team (chosen from the leader's teams) or one person (found with the
+    people picker in the leader's scope)."""
+
+    team = forms.TypedChoiceField(label=_("For a team"), coerce=int, required=False)
+    person = PersonField(label=_("Or for a person"), required=False)
     amount = forms.DecimalField(label=_("Budget (euro)"), min_value=0, max_digits=10)
     hours = forms.DecimalField(label=_("Hours"), min_value=0, max_digits=7, decimal_places=1)
 
     def __init__(self, *args, teams, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.teams = {t.pk: t for t in teams}
-        self.people = {p.pk: p for p in people}
-        self.fields["target"].choices = [
-            ("", "—"),
-            (_("Team"), [(f"team:{t.pk}", t.name) for t in teams]),
-            (_("Person"), [(f"person:{p.pk}", p.name) for p in people]),
-        ]
+        self.fields["team"].choices = [("", "—")] + [(t.pk, t.name) for t in teams]
+        self.fields["person"].scope = people
 
-    def clean_target(self):
-        kind, _sep, pk = self.cleaned_data["target"].partition(":")
-        table = self.people if kind == "person" else self.teams if kind == "team" else {}
-        try:
-            obj = table[int(pk)]
-        except (KeyError, ValueError) as error:
-            raise forms.ValidationError(_("Choose a team or a person from the list.")) from error
-        return {"person": obj} if kind == "person" else {"team": obj}
+    def clean(self):
+        data = super().clean()
+        team_id, person = data.get("team"), data.get("person")
+        if self.errors:
+            return data
+        if bool(team_id) == bool(person):
+            raise forms.ValidationError(_("Choose a team or a person, not both."))
+        if team_id:
+            team = self.teams.get(team_id)
+            if team is None:
+                self.add_error("team", _("Choose a team or a person from the list."))
+                return data
+            data["target"] = {"team": team}
+        else:
+            data["target"] = {"person": person}
+        return data

@@ -4,19 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerend.kit.forms import DateInput
+from lerend.organisations.picker import PeopleField, PersonField, PickerForm
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(PickerForm, forms.Form):
     team = forms.TypedChoiceField(label=_("Team"), coerce=int)
     title = forms.CharField(label=_("Title"), max_length=200)
     period = forms.CharField(label=_("Period or project"), max_length=200, required=False)
     held_on = forms.DateField(label=_("Date"), widget=DateInput)
-    participants = forms.ModelMultipleChoiceField(
-        label=_("Participants"),
-        queryset=None,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    participants = PeopleField(label=_("Participants"), required=False)
     went_well = forms.CharField(
         label=_("What went well?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -37,7 +33,7 @@ class ReflectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.teams = {t.pk: t for t in teams}
         self.fields["team"].choices = [(t.pk, t.name) for t in teams]
-        self.fields["participants"].queryset = people
+        self.fields["participants"].scope = people
 
     def clean_team(self):
         team = self.teams.get(self.cleaned_data["team"])
@@ -46,11 +42,11 @@ class ReflectionForm(forms.Form):
         return team
 
 
-class ReflectionActionForm(forms.Form):
+class ReflectionActionForm(PickerForm, forms.Form):
     title = forms.CharField(label=_("Action"), max_length=200)
-    owner = forms.ModelChoiceField(label=_("Who does it?"), queryset=None)
+    owner = PersonField(label=_("Who does it?"))
     due_on = forms.DateField(label=_("Ready by"), widget=DateInput)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
+        self.fields["owner"].scope = people

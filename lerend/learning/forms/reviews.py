@@ -4,20 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerend.kit.forms import DateInput
+from lerend.organisations.picker import PersonField, PickerForm
 
 from ..models import ReviewKind
-from .sharing import _label
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(PickerForm, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of conversation"), choices=ReviewKind.choices)
-    reviewer = forms.ModelChoiceField(label=_("With"), queryset=None)
+    reviewer = PersonField(label=_("With"))
     held_on = forms.DateField(label=_("Date"), widget=DateInput)
 
-    def __init__(self, *args, people, roles=None, **kwargs):
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = people
-        self.fields["reviewer"].label_from_instance = lambda p: _label(p, roles or {})
+        self.fields["reviewer"].scope = people
 
 
 class NotesForm(forms.Form):

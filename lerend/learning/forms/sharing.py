@@ -1,38 +1,41 @@
-"""The owner's share form, and how a coach or leader is named in a list."""
+"""The owner's share form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-def _label(person, roles) -> str:
-    role = roles.get(person.pk)
-    return f"{person.name} ({role})" if role else person.name
+from lerend.organisations.picker import PersonField, PickerForm
 
 
-class ShareForm(forms.Form):
-    """One target: ``person:<id>`` or ``team:<id>``, from the owner's allowed targets."""
+class ShareForm(PickerForm, forms.Form):
+    """One target: a coach or leader who covers the owner (found with the people picker) or
+    one of the owner's own teams."""
 
-    target = forms.ChoiceField(label=_("Share with"))
+    person = PersonField(
+        label=_("A coach or leader"),
+        required=False,
+        help_text=_("Only the coaches and leaders who cover you can be found here."),
+    )
+    team = forms.TypedChoiceField(label=_("Or your team"), coerce=int, required=False)
 
-    def __init__(self, *args, people, teams, roles=None, **kwargs):
+    def __init__(self, *args, people, teams, **kwargs):
         super().__init__(*args, **kwargs)
-        roles = roles or {}
-        self.people = {p.pk: p for p in people}
+        self.fields["person"].scope = people
         self.teams = {t.pk: t for t in teams}
-        choices = []
-        if self.people:
-            choices.append(
-                (_("A coach or leader"), [(f"person:{p.pk}", _label(p, roles)) for p in people])
-            )
         if self.teams:
-            choices.append((_("Your team"), [(f"team:{t.pk}", t.name) for t in teams]))
-        self.fields["target"].choices = [("", "—")] + choices
+            self.fields["team"].choices = [("", "—")] + [(t.pk, t.name) for t in teams]
+        else:
+            del self.fields["team"]
+        self.has_targets = bool(self.teams) or people.people.exists()
 
-    def clean_target(self):
-        kind, _sep, pk = self.cleaned_data["target"].partition(":")
-        table = self.people if kind == "person" else self.teams if kind == "team" else {}
-        try:
-            obj = table[int(pk)]
-        except (KeyError, ValueError) as error:
-            raise forms.ValidationError(_("Choose someone from the list.")) from error
-        return {"person": obj} if kind == "person" else {"team": obj}
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        person, team_id = data.get("person"), data.get("team")
+        if bool(person) == bool(team_id):
+            raise forms.ValidationError(_("Choose one coach or leader, or your team."))
+        if team_id and team_id not in self.teams:
+            self.add_error("team", _("Choose someone from the list."))
+            return data
+        data["target"] = {"person": person} if person else {"team": self.teams[team_id]}
+        return data

@@ -63,8 +63,8 @@ from .sharing import (
     SHARE_TARGET_ROLES,
     recent_shares_with,
     share_for_owner,
+    share_target_memberships,
     share_target_people,
-    share_target_roles,
     share_target_teams,
     shares_of,
 )
@@ -117,7 +117,7 @@ __all__ = [
     "reviews_visible_to",
     "share_for_owner",
     "share_target_people",
-    "share_target_roles",
+    "share_target_memberships",
     "share_target_teams",
     "shared_writeups",
     "shares_of",

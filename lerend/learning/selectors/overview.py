@@ -39,77 +39,83 @@ def team_counts(access, year=None) -> list[dict]:
     year = year or timezone.localdate().year
     teams = teams_in_scope(access)
     team_ids = [t.id for t in teams]
-    pairs = set(
-        Membership.objects.active()
-        .filter(organisation=access.organisation, scope=Scope.TEAM, team_id__in=team_ids)
-        .values_list("team_id", "person_id")
-    )
-    people = {p for _, p in pairs}
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     org = access.organisation
-    entries = dict(
-        JournalEntry.objects.filter(
-            organisation=org, owner_id__in=people, written_on__range=(start, end)
-        )
-        .values_list("owner_id")
-        .annotate(n=Count("id"))
-        .values_list("owner_id", "n")
+    # The teams' active members, as a subquery: each count below joins its rows to these
+    # memberships and groups by team in the database — never thousands of person ids as
+    # parameters (an organisation-wide leader of 15,000 people).
+    members = Membership.objects.active().filter(
+        organisation=org, scope=Scope.TEAM, team_id__in=team_ids
     )
-    shared_plans = dict(
+    sizes = dict(
+        members.values("team_id")
+        .annotate(n=Count("person_id", distinct=True))
+        .values_list("team_id", "n")
+    )
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+    def per_team(queryset, person_path, **aggregates):
+        """``{team id: {name: value}}`` for rows whose person is one of the members."""
+        link = f"{person_path}__memberships"
+        rows = (
+            queryset.filter(**{f"{link}__in": members.values("pk")})
+            .values(f"{link}__team_id")
+            .annotate(**aggregates)
+        )
+        return {r.pop(f"{link}__team_id"): r for r in rows}
+
+    entries = per_team(
+        JournalEntry.objects.filter(organisation=org, written_on__range=(start, end)),
+        "owner",
+        n=Count("id", distinct=True),
+    )
+    shared_plans = per_team(
         # A paused share (recipient no longer covers the owner) is no share to count.
         DevelopmentPlan.objects.filter(
             Exists(Share.objects.filter(_live_share(), plan=OuterRef("pk"))),
             organisation=org,
-            owner_id__in=people,
             year=year,
-        )
-        .values_list("owner_id")
-        .annotate(n=Count("id", distinct=True))
-        .values_list("owner_id", "n")
+        ),
+        "owner",
+        n=Count("id", distinct=True),
     )
-    reviews = dict(
+    reviews = per_team(
         ReviewConversation.objects.filter(
             plan__organisation=org,
-            plan__owner_id__in=people,
             held_on__range=(start, end),
             held_on__lte=timezone.localdate(),
-        )
-        .values_list("plan__owner_id")
-        .annotate(n=Count("id"))
-        .values_list("plan__owner_id", "n")
+        ),
+        "plan__owner",
+        n=Count("id", distinct=True),
     )
-    followed = {
-        r["person_id"]: (r["n"], r["hours"] or 0)
-        for r in Participation.objects.filter(
+    followed = per_team(
+        Participation.objects.filter(
             activity__organisation=org,
-            person_id__in=people,
             status=ParticipationStatus.ATTENDED,
             activity__starts_on__range=(start, end),
-        )
-        .values("person_id")
-        .annotate(n=Count("id"), hours=Sum("hours"))
-    }
-    feedback = dict(
-        FeedbackRequest.objects.filter(
-            organisation=org, requester_id__in=people, created_at__year=year
-        )
-        .values_list("requester_id")
-        .annotate(n=Count("id"))
-        .values_list("requester_id", "n")
+        ),
+        "person",
+        n=Count("id", distinct=True),
+        hours=Sum("hours"),
+    )
+    feedback = per_team(
+        FeedbackRequest.objects.filter(organisation=org, created_at__year=year),
+        "requester",
+        n=Count("id", distinct=True),
     )
     visits = collaboration_selectors.visits_held_per_team(org, team_ids, year)
     rows = []
+    none = {"n": 0, "hours": 0}
     for team in teams:
-        members = {p for t, p in pairs if t == team.id}
-        row = {"team": team, "size": len(members), "counts": None}
-        if len(members) >= MIN_TEAM_SIZE_FOR_COUNTS:
+        size = sizes.get(team.id, 0)
+        row = {"team": team, "size": size, "counts": None}
+        if size >= MIN_TEAM_SIZE_FOR_COUNTS:
             row["counts"] = {
-                "entries": sum(entries.get(p, 0) for p in members),
-                "plans_shared": sum(shared_plans.get(p, 0) for p in members),
-                "reviews": sum(reviews.get(p, 0) for p in members),
-                "activities": sum(followed.get(p, (0, 0))[0] for p in members),
-                "hours": sum((followed.get(p, (0, 0))[1] for p in members), 0),
-                "feedback_requests": sum(feedback.get(p, 0) for p in members),
+                "entries": entries.get(team.id, none)["n"],
+                "plans_shared": shared_plans.get(team.id, none)["n"],
+                "reviews": reviews.get(team.id, none)["n"],
+                "activities": followed.get(team.id, none)["n"],
+                "hours": followed.get(team.id, none)["hours"] or 0,
+                "feedback_requests": feedback.get(team.id, none)["n"],
                 "visits": visits.get(team.id, 0),
             }
         rows.append(row)

@@ -120,20 +120,17 @@ def _covering_memberships(access, user):
     )
 
 
+def share_target_memberships(access, user):
+    """The memberships by which coaches and leaders cover ``user``."""
+    return _covering_memberships(access, user)
+
+
 def share_target_people(access, user):
     """Coaches and leaders whose scope covers ``user`` (their teams, locations, or the whole
     organisation) — the people an owner may share a record with or choose as reviewer."""
     return User.objects.filter(
         pk__in=_covering_memberships(access, user).values("person_id"), is_active=True
     ).order_by("name", "id")
-
-
-def share_target_roles(access, user) -> dict[int, str]:
-    """Person id -> their covering roles, e.g. "Coach", so the owner knows whom they pick."""
-    roles: dict[int, set[str]] = {}
-    for person_id, role in _covering_memberships(access, user).values_list("person_id", "role"):
-        roles.setdefault(person_id, set()).add(str(Role(role).label))
-    return {pk: ", ".join(sorted(labels)) for pk, labels in roles.items()}
 
 
 def share_target_teams(access):

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import selectors, services
@@ -41,7 +42,7 @@ def feedback_create(request):
     access, user = request.access, request.user
     form = FeedbackRequestForm(
         request.POST or None,
-        people=selectors.colleagues(access, user),
+        people=picker.scope(request, "learning.colleagues"),
         initial={"allow_anonymous": True},
     )
     if request.method == "POST" and form.is_valid():

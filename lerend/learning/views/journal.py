@@ -17,7 +17,7 @@ from .. import prompts, selectors, services
 from ..forms.journal import EntryForm, ReminderForm
 from ..forms.plan import GoalForm
 from ..models import JournalReminder
-from .sharing import _share_form
+from .sharing import _share_form, share_search
 
 # Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
 # not know of it. The rule declared with each on the view decides 403.
@@ -102,6 +102,11 @@ def entry_delete(request, entry):
 @require(any_member, obj=_entry_for_owner)
 def entry_share(request, entry):
     form = _share_form(request, request.POST)
+    searched = share_search(
+        form, request, "learning:entry_detail", request.organisation.slug, entry.pk
+    )
+    if searched:
+        return searched
     if form.is_valid():
         try:
             services.share(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import rules, selectors, services
@@ -100,11 +101,15 @@ def pd_detail(request, activity):
         "can_manage": can_manage,
         "applied": selectors.applied_summary(activity) if can_manage else None,
         "minimum": selectors.MIN_APPLIED_ANSWERS,
-        "register_form": (
-            PersonChoiceForm(people=selectors.people_in_scope(access)) if access.is_leader else None
-        ),
+        "register_form": _register_form(request) if access.is_leader else None,
     }
     return render(request, "learning/pd_detail.html", context)
+
+
+def _register_form(request):
+    form = PersonChoiceForm(people=picker.scope(request, "learning.leader_scope"))
+    # Without JavaScript the search button comes back here as a GET (see pd_register).
+    return form.search_from(request.GET)
 
 
 @require_POST
@@ -113,10 +118,14 @@ def pd_register(request, activity):
     """Register yourself, or (a leader) someone in your scope."""
     access, user = request.access, request.user
     person = user
-    if request.POST.get("person"):
+    if request.POST.get("person") or request.POST.get(picker.SEARCH_BUTTON):
         if not access.is_leader:
             raise PermissionDenied
-        form = PersonChoiceForm(request.POST, people=selectors.people_in_scope(access))
+        form = PersonChoiceForm(request.POST, people=picker.scope(request, "learning.leader_scope"))
+        if form.picker_searching():
+            return picker.search_redirect(
+                request, "learning:pd_detail", request.organisation.slug, activity.pk
+            )
         if not form.is_valid():
             messages.error(request, _("Choose a colleague from the list."))
             return redirect("learning:pd_detail", request.organisation.slug, activity.pk)
@@ -223,7 +232,7 @@ def pd_budget(request):
         form = BudgetForm(
             request.POST or None,
             teams=selectors.teams_in_scope(access),
-            people=list(selectors.people_in_scope(access)),
+            people=picker.scope(request, "learning.leader_scope"),
         )
         if request.method == "POST" and form.is_valid():
             try:

@@ -16,7 +16,7 @@ from lerend.organisations.decorators import any_member, require
 from .. import selectors, services
 from ..forms.plan import ActivityForm, EvidenceForm, GoalForm
 from ..models import EvidenceKind
-from .sharing import _share_form
+from .sharing import _share_form, share_search
 
 # Loaders: the object a page is about, fetched through the tenant; 404 for whoever may
 # not know of it. The rule declared with each on the view decides 403.
@@ -79,7 +79,7 @@ def plan_detail(request, plan):
         "evidence": list(plan.evidence.select_related("goal")),
         "is_owner": is_owner,
         "shares": list(selectors.shares_of(plan)) if is_owner else [],
-        "share_form": _share_form(request) if is_owner else None,
+        "share_form": _share_form(request, with_teams=False) if is_owner else None,
         "reviews": list(selectors.reviews_visible_to(access, user).filter(plan=plan)),
         "activity_form": ActivityForm() if is_owner else None,
     }
@@ -89,7 +89,12 @@ def plan_detail(request, plan):
 @require_POST
 @require(any_member, obj=_pop_for_owner)
 def plan_share(request, plan):
-    form = _share_form(request, request.POST)
+    form = _share_form(request, request.POST, with_teams=False)
+    searched = share_search(
+        form, request, "learning:plan_detail", request.organisation.slug, plan.pk
+    )
+    if searched:
+        return searched
     target = form.cleaned_data["target"] if form.is_valid() else None
     if target and "person" in target:
         try:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import org_member, require
 
 from .. import rules, selectors, services
@@ -28,7 +29,7 @@ def _form(request, data=None, initial=None):
         data,
         initial=initial,
         teams=teams,
-        people=selectors.members_of_teams(access, [t.id for t in teams], also=request.user),
+        people=picker.scope(request, "learning.reflection_people"),
     )
 
 
@@ -84,7 +85,7 @@ def reflection_edit(request, reflection):
 def _action_form(request, reflection, data=None):
     return ReflectionActionForm(
         data,
-        people=selectors.members_of_teams(request.access, [reflection.team_id], also=request.user),
+        people=picker.scope(request, "learning.reflection_people", team=reflection.team_id),
     )
 
 

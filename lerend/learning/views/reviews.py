@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
@@ -30,8 +31,7 @@ def review_create(request, plan):
     access = request.access
     form = ReviewForm(
         request.POST or None,
-        people=selectors.share_target_people(access, request.user),
-        roles=selectors.share_target_roles(access, request.user),
+        people=picker.scope(request, "learning.share_targets"),
         initial={"held_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
@@ -18,14 +19,21 @@ def _share_for_owner(request, share_id):
     return selectors.share_for_owner(request.access, request.user, share_id)
 
 
-def _share_form(request, data=None):
+def _share_form(request, data=None, *, with_teams=True):
+    """The owner's share form; unbound, it shows a no-JS people search that came back as a
+    GET (``share_search``)."""
     access = request.access
-    return ShareForm(
+    form = ShareForm(
         data,
-        people=list(selectors.share_target_people(access, request.user)),
-        teams=list(selectors.share_target_teams(access)),
-        roles=selectors.share_target_roles(access, request.user),
+        people=picker.scope(request, "learning.share_targets"),
+        teams=list(selectors.share_target_teams(access)) if with_teams else [],
     )
+    return form if data is not None else form.search_from(request.GET)
+
+
+def share_search(form, request, *args):
+    """A no-JS search in the share form: back to the record's page with the matches."""
+    return picker.search_redirect(request, *args) if form.picker_searching() else None
 
 
 @require_POST

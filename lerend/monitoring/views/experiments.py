@@ -13,6 +13,7 @@ from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors as improvement_selectors
 from lerend.kit.forms import apply_errors
 from lerend.learning import selectors as learning_selectors
+from lerend.organisations import picker
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Team
 
@@ -60,6 +61,7 @@ def _form(request, experiment=None):
         instance=experiment,
         initial=initial,
         access=access,
+        owners=picker.scope(request, "monitoring.people"),
         teams=Team.objects.filter(pk__in=allowed).select_related("location"),
         indicators=Indicator.objects.filter(
             indicator_selectors.visible_q(access), organisation=access.organisation, archived=False

@@ -14,6 +14,7 @@ from lerend.frameworks.registry import block
 from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors as improvement_selectors
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import require
 from lerend.organisations.imports import ImportFileError
 
@@ -88,7 +89,12 @@ def _save(request, form, indicator=None):
 
 @require(rules.can_create_indicator)
 def indicator_create(request):
-    form = IndicatorForm(request.POST or None, access=request.access, **_link_choices(request))
+    form = IndicatorForm(
+        request.POST or None,
+        access=request.access,
+        owners=picker.scope(request, "monitoring.people"),
+        **_link_choices(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             indicator = _save(request, form)
@@ -107,6 +113,7 @@ def indicator_edit(request, indicator):
         request.POST or None,
         instance=indicator,
         access=request.access,
+        owners=picker.scope(request, "monitoring.people"),
         initial={"goal_ids": links[LinkKind.GOAL], "theme_ids": links[LinkKind.THEME]},
         **_link_choices(request, indicator),
     )

@@ -2,7 +2,6 @@
 profile behind the threshold, its reflection and actions, and the trend over rounds."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import require
 
 from .. import charts, exports, rules
@@ -72,13 +72,13 @@ def _moment(request) -> int:
     return 2 if request.GET.get("moment") == "2" else 1
 
 
-def _team_people(round_):
+def _team_people(request, round_):
+    return picker.scope(request, "monitoring.round_team", round_id=round_.pk)
 
-    return (
-        get_user_model()
-        .objects.filter(pk__in=selectors.team_recipients(round_.team).values("person_id"))
-        .order_by("name")
-    )
+
+def _action_form(request, round_):
+    # Without JavaScript the picker's search comes back as a GET (see round_action).
+    return RoundActionForm(people=_team_people(request, round_)).search_from(request.GET)
 
 
 # Loaders: through the tenant (404 for another organisation's round or group); the rule
@@ -119,7 +119,7 @@ def _round_page(request, round_, score_form=None):
         "factors": [
             label for value, label in ContextFactor.choices if value in round_.context_factors
         ],
-        "action_form": RoundActionForm(people=_team_people(round_)) if can_enter else None,
+        "action_form": _action_form(request, round_) if can_enter else None,
         "chart": charts.profile_bars(
             [
                 (_("Well-being"), profile.wellbeing_high, profile.wellbeing_low),
@@ -168,7 +168,11 @@ def round_reflect(request, round_):
 @require_POST
 @require(rules.can_enter_round, obj=_round)
 def round_action(request, round_):
-    form = RoundActionForm(request.POST, people=_team_people(round_))
+    form = RoundActionForm(request.POST, people=_team_people(request, round_))
+    if form.picker_searching():
+        return picker.search_redirect(
+            request, "monitoring:round", request.organisation.slug, round_.pk
+        )
     if form.is_valid():
         try:
             services.add_action(round=round_, actor=request.user, **form.cleaned_data)
