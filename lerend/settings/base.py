@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Before django_tasks_db: its db_worker (with heartbeat and recovery) replaces theirs.
+    "lerend.background",
     "django_tasks_db",
     "ninja",  # serves the Swagger UI files of the API docs from our own static files
     "lerend.accounts",

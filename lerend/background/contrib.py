@@ -1,0 +1,7 @@
+"""What background work adds to the whole (see lerend/kit/contrib.py)."""
+
+from lerend.kit.contrib import Contribution
+
+contribution = Contribution(
+    daily_tasks=("lerend.background.tasks.purge_outbox",),
+)
