@@ -2,6 +2,9 @@
 
 from lerend.kit.contrib import Contribution
 
+from . import processing
+
 contribution = Contribution(
+    processing=processing.PROCESSING,
     daily_tasks=("lerend.background.tasks.purge_outbox",),
 )

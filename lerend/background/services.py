@@ -32,8 +32,8 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.db import connection, transaction
-from django.tasks import TaskResultStatus
 from django.db.models import Min, Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 
 from .models import MailState, OutboxMail, WorkerHeartbeat

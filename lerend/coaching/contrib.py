@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, tasks_home
+from . import demo, personal_data, processing, tasks_home
 from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
 
 
@@ -15,6 +15,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("coaching/", "lerend.coaching.urls"),),
     public_urls=(("", "lerend.coaching.public_urls"),),
     nav=nav,

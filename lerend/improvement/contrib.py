@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, tasks_home
+from . import demo, personal_data, processing, search, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -15,12 +15,14 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("verbeteren/", "lerend.improvement.urls"),),
     public_urls=(("", "lerend.improvement.public_urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
     own_data={"improvement": personal_data.own_data},
     erase=personal_data.erase,
+    hand_over=personal_data.hand_over,
     personal_models=(
         "improvement.VisionVersion",
         "improvement.Goal",

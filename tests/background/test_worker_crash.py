@@ -85,7 +85,7 @@ def _wait(condition, seconds, what):
 def _state(database_url):
     """The queue and the outbox, read straight from the database."""
     task_sql = (
-        "SELECT status, worker_ids, task_path FROM django_tasks_db_dbtaskresult "
+        "SELECT status, worker_ids, task_path FROM django_tasks_database_dbtaskresult "
         "ORDER BY enqueued_at"
     )
     outbox_sql = "SELECT state, COUNT(*) FROM background_outboxmail GROUP BY state"

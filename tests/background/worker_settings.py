@@ -3,8 +3,8 @@ the slow file mail backend, short leases so the test need not wait minutes."""
 
 import os
 
-from lerend.settings.test import *  # noqa: F403
 from lerend.settings.base import database_config
+from lerend.settings.test import *  # noqa: F403
 
 DATABASES = {"default": database_config(os.environ["LEREND_CRASH_DATABASE_URL"])}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
