@@ -8,7 +8,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench env messages run worker clean
+.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench load env messages run worker clean
 
 env: .venv/.synced
 
@@ -66,6 +66,17 @@ test-browser: env
 
 bench: env
 	$(PY) -m bench
+
+# 200 respondents over a minute against gunicorn with 4 workers, on SQLite and, when
+# LOAD_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server, on PostgreSQL
+# (bench/load.py; docs/operations-tasks.md).
+load: env compiled-messages
+	$(PY) -m bench.load --db sqlite
+	@if [ -n "$$LOAD_DATABASE_URL$$TEST_DATABASE_URL" ]; then \
+		$(PY) -m bench.load --db postgresql; \
+	else \
+		echo "== load on PostgreSQL skipped: set LOAD_DATABASE_URL or TEST_DATABASE_URL"; \
+	fi
 
 messages: env
 	$(PY) scripts/i18n.py extract
