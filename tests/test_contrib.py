@@ -98,6 +98,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "knowledge",
         "api_keys",
         "monitoring",
+        "erasure_requests",
     }
     assert [a["title"] for a in data["improvement"]["actions"]] == ["Elke dag een uur naar buiten"]
     assert data["improvement"]["actions"][0]["owner"] is True
