@@ -160,7 +160,7 @@ def test_outsider_cannot_file_a_request_in_another_organisation(client, world):
     assert not ErasureRequest.objects.exists()
 
 
-# --- retention -------------------------------------------------------------------------------------
+# --- retention -------------------------------------------------------------------------------
 
 
 def test_retention_settings_are_saved_audited_and_bounded(client, world):
@@ -284,7 +284,7 @@ def test_daily_command_enqueues_the_retention_run(world, capsys):
     assert RetentionRun.objects.filter(organisation=world.org).exclude(counts={}).exists()
 
 
-# --- the register ------------------------------------------------------------------------------
+# --- the register ----------------------------------------------------------------------------
 
 
 def test_register_page_shows_every_apps_declaration(client, world):
