@@ -9,6 +9,8 @@ def test_daily_command_enqueues_every_listed_task(capsys):
     call_command("daily")
     out = capsys.readouterr().out
     paths = contrib.daily_tasks()
-    assert len(paths) == 10  # coaching 1, monitoring 2, knowledge 2 (reindex, "klopt dit nog?")
+    # coaching 1, monitoring 2, knowledge 2 (reindex, "klopt dit nog?"), background 1 (the
+    # outbox), organisations 1 (retention)
+    assert len(paths) == 12
     for path in paths:
         assert f"enqueued {path}" in out
