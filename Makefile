@@ -8,7 +8,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench env messages run worker clean vnu
+.PHONY: demo test lint translations test-sqlite test-postgres test-browser bench load env messages run worker clean vnu
 
 env: .venv/.synced
 
@@ -76,6 +76,17 @@ test-browser: env vnu
 bench: env
 	$(PY) -m bench
 	$(PY) -m bench.crawl --reuse
+
+# 200 respondents over a minute against gunicorn with 4 workers, on SQLite and, when
+# LOAD_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server, on PostgreSQL
+# (bench/load.py; docs/operations-tasks.md).
+load: env compiled-messages
+	$(PY) -m bench.load --db sqlite
+	@if [ -n "$$LOAD_DATABASE_URL$$TEST_DATABASE_URL" ]; then \
+		$(PY) -m bench.load --db postgresql; \
+	else \
+		echo "== load on PostgreSQL skipped: set LOAD_DATABASE_URL or TEST_DATABASE_URL"; \
+	fi
 
 messages: env
 	$(PY) scripts/i18n.py extract

@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, Task
 
+from . import processing
+
 
 def home_tasks(request):
     if request.user.has_two_factor:
@@ -18,6 +20,7 @@ def management_nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     # The beheerder's page for sign-in with the organisation account (SSO).
     org_urls=(("beheer/inloggen/", "lerend.accounts.sso.urls_org"),),
     management_nav=management_nav,

@@ -1,7 +1,11 @@
 """Rate limits: counting attempts in the database, atomically. The one place for these rules.
 
 What is counted:
-- log-ins, per e-mail address and per IP address (settings.LOGIN_RATE_LIMIT);
+- log-ins, per e-mail address and per IP address (settings.LOGIN_RATE_LIMIT). The account
+  limit does the protecting (5 failures in 5 minutes); the IP limit is much higher (100 in
+  15 minutes), because a whole school or childcare location often shares one address behind
+  NAT: 30 colleagues who each mistype once or twice still sign in, while someone spraying
+  passwords over many accounts from one address is stopped after 100 guesses;
 - two-step codes, per person (same numbers);
 - password-reset requests: at most 5 mails an hour to one address, so nobody can flood a
   mailbox, and 20 requests an hour from one IP address, so nobody can mail the whole staff
@@ -121,16 +125,37 @@ def succeeded(limits: Sequence[Limit]) -> None:
             give_back(limit.key)
 
 
+# Overridable in settings.LOGIN_RATE_LIMIT under the same keys.
+LOGIN_RATE_LIMIT = {
+    "attempts": 5,
+    "window_seconds": 300,
+    "per_ip_attempts": 100,
+    "per_ip_window_seconds": 900,
+}
+
+
+def _login_conf() -> dict[str, int]:
+    return {**LOGIN_RATE_LIMIT, **getattr(settings, "LOGIN_RATE_LIMIT", {})}
+
+
 def _login_limit() -> tuple[int, int]:
-    conf = settings.LOGIN_RATE_LIMIT
+    conf = _login_conf()
     return conf["attempts"], conf["window_seconds"]
 
 
 def login_limits(email: str, ip: str | None) -> list[Limit]:
-    attempts, window = _login_limit()
-    limits = [Limit(key_for("email", email), attempts, window)]
+    """The account's own limit, and the far higher limit of the address it comes from."""
+    conf = _login_conf()
+    limits = [Limit(key_for("email", email), conf["attempts"], conf["window_seconds"])]
     if ip:
-        limits.append(Limit(key_for("ip", ip), attempts, window, shared=True))
+        limits.append(
+            Limit(
+                key_for("ip", ip),
+                conf["per_ip_attempts"],
+                conf["per_ip_window_seconds"],
+                shared=True,
+            )
+        )
     return limits
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, Widget, first_pk
 
-from . import demo, selectors, services
+from . import demo, processing, selectors, services
 from .models import ApiToken
 
 
@@ -20,6 +20,7 @@ def profile_widgets(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("api-sleutels/", "lerend.api.org_urls"),),
     public_urls=(("account/api-sleutels/", "lerend.api.urls"),),
     management_nav=management_nav,

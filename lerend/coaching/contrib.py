@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, measures, personal_data, picker, tasks_home
+from . import demo, measures, personal_data, picker, processing, tasks_home
 from .models import (
     Assignment,
     CoachingGoal,
@@ -22,6 +22,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("coaching/", "lerend.coaching.urls"),),
     public_urls=(("", "lerend.coaching.public_urls"),),
     nav=nav,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, links, personal_data, picker, search, selectors, tasks_home
+from . import demo, links, personal_data, picker, processing, search, selectors, tasks_home
 from .models import GroupMeeting, LearningGroup, LessonDesign, Visit, VisitShare
 
 
@@ -15,6 +15,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("samen/", "lerend.collaboration.urls"),),
     public_urls=(("", "lerend.collaboration.public_urls"),),
     nav=nav,

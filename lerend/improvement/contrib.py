@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, home, links, personal_data, picker, search, tasks_home
+from . import demo, home, links, personal_data, picker, processing, search, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -15,6 +15,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("verbeteren/", "lerend.improvement.urls"),),
     public_urls=(("", "lerend.improvement.public_urls"),),
     nav=nav,
@@ -22,6 +23,7 @@ contribution = Contribution(
     home_widgets=home.widgets_for,
     own_data={"improvement": personal_data.own_data},
     erase=personal_data.erase,
+    hand_over=personal_data.hand_over,
     personal_models=(
         "improvement.VisionVersion",
         "improvement.Goal",

@@ -120,3 +120,22 @@ def erase(person, organisation) -> dict[str, int]:
         ),
         "steering_group": deleted(SteeringGroupMember.objects.filter(person=person, **org)),
     }
+
+
+@transaction.atomic
+def hand_over(person, organisation, new_owner) -> dict[str, int]:
+    """Before erasure, when the beheerder chooses so: ``new_owner`` becomes the owner of
+    the goals, actions, board items and theme projects ``person`` owned or made in
+    ``organisation``. Side effects: owner and created_by fields."""
+    org = {"organisation": organisation}
+    return {
+        "goals": Goal.objects.filter(owner=person, **org).update(owner=new_owner),
+        "actions": Action.objects.filter(owner=person, **org).update(owner=new_owner)
+        + Action.objects.filter(created_by=person, **org).update(created_by=new_owner),
+        "board_items": BoardItem.objects.filter(
+            created_by=person, team__organisation=organisation
+        ).update(created_by=new_owner),
+        "theme_projects": ThemeProject.objects.filter(
+            owner=person, theme__organisation=organisation
+        ).update(owner=new_owner),
+    }

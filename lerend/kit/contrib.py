@@ -125,6 +125,37 @@ class LinkedRecord:
 
 
 @dataclass(frozen=True)
+class Processing:
+    """One processing activity for the register of processing activities
+    (verwerkingsregister, AVG art. 30): what personal data, about whom, for which purpose, on
+    which legal basis, kept how long, seen by whom. ``models`` names the app's models that
+    hold it (``app.Model``). Texts are lazy translations: the register is shown in the
+    reader's language."""
+
+    name: Any
+    data: Any
+    subjects: Any
+    purpose: Any
+    legal_basis: Any
+    retention: Any
+    recipients: Any
+    models: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How long an organisation keeps what, in days (organisations.RetentionPolicy holds
+    the numbers; docs/privacy.md the defaults). ``departed`` counts from the end of a
+    person's last membership."""
+
+    scan_answers: int
+    comments: int
+    invitations: int
+    audit: int
+    departed: int
+
+
+@dataclass(frozen=True)
 class Contribution:
     """What one app adds. Every slot is optional.
 
@@ -174,6 +205,15 @@ class Contribution:
       whom a people picker of the app may offer (``organisations.picker.scope``). The same
       function answers the form and its search box, so both keep to one scope; the picker
       further limits it to the organisation's active members.
+    - ``processing``: the app's ``Processing`` activities for the register of processing
+      activities; every app with ``personal_models`` declares at least one, and every
+      personal model appears in one (tests/test_contrib.py).
+    - ``retention(organisation, policy: RetentionPolicy, now) -> {label: count}``: deletes
+      or strips what the organisation's retention periods say is due; run by the daily
+      retention task, counts shown on the retention page (never names).
+    - ``hand_over(person, organisation, new_owner) -> {label: count}``: before erasure,
+      when the beheerder chooses so, makes ``new_owner`` the owner of what the person made
+      for the team (actions, board items, shared knowledge); the eraser then removes the rest.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -197,6 +237,9 @@ class Contribution:
     offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     search_models: Mapping[str, str] = field(default_factory=dict)
     people_scopes: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    processing: tuple[Processing, ...] = ()
+    retention: Callable[[Organisation, RetentionPolicy, Any], Mapping[str, int]] | None = None
+    hand_over: Callable[[User, Organisation, User], Mapping[str, int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +377,23 @@ def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
 
 def people_scopes() -> dict[str, Callable[..., Any]]:
     return {key: find for c in contributions() for key, find in c.people_scopes.items()}
+
+
+def processing() -> list[tuple[str, Processing]]:
+    """Every app's processing activities, with the app that declares them."""
+    return [(c.app_label, p) for c in contributors() for p in c.contribution.processing]
+
+
+def retention_work() -> list[tuple[str, Callable[..., Mapping[str, int]]]]:
+    return [
+        (c.app_label, c.contribution.retention) for c in contributors() if c.contribution.retention
+    ]
+
+
+def hand_overs() -> list[tuple[str, Callable[..., Mapping[str, int]]]]:
+    return [
+        (c.app_label, c.contribution.hand_over) for c in contributors() if c.contribution.hand_over
+    ]
 
 
 def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:

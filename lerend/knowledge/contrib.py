@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, documents, personal_data, tasks_home
+from . import demo, documents, personal_data, processing, tasks_home
 from .models import Expertise, KnowledgeEntry
 
 
@@ -18,11 +18,13 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("kennis/", "lerend.knowledge.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
     own_data={"knowledge": personal_data.own_data},
     erase=personal_data.erase,
+    hand_over=personal_data.hand_over,
     personal_models=("knowledge.KnowledgeEntry", "knowledge.Expertise"),
     api_router="lerend.knowledge.api.router",
     daily_tasks=(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, links, personal_data, picker, search, selectors, tasks_home
+from . import demo, links, personal_data, picker, processing, search, selectors, tasks_home
 from .models import (
     DevelopmentPlan,
     Evidence,
@@ -28,6 +28,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("leren/", "lerend.learning.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,

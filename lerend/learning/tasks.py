@@ -12,15 +12,20 @@ mail a week at most. Tests use the immediate backend, which runs the task at onc
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import models
+from django.db import models, transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.background import services as outbox
+from lerend.background.services import Mail
+
 from .models import FeedbackInvite, JournalReminder, Participation
+
+# The outbox group of learning's mails (docs/operations-tasks.md).
+MAIL_GROUP = "learning"
 
 
 def _site_url() -> str:
@@ -41,21 +46,33 @@ def send_journal_reminders() -> int:
     )
     sent = 0
     for reminder in due.iterator():
-        claimed = (
-            JournalReminder.objects.filter(pk=reminder.pk)
-            .exclude(last_sent_on__gte=recent)
-            .update(last_sent_on=today)
-        )
-        if not claimed:
-            continue
-        link = _site_url() + reverse("learning:entry_create", args=[reminder.organisation.slug])
-        with translation.override(reminder.person.language or "nl"):
-            body = render_to_string(
-                "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
+        # The claim and the mail in the outbox commit together: a worker killed between
+        # them loses nothing, and the outbox key mails nobody twice (docs/operations-tasks.md).
+        with transaction.atomic():
+            claimed = (
+                JournalReminder.objects.filter(pk=reminder.pk)
+                .exclude(last_sent_on__gte=recent)
+                .update(last_sent_on=today)
             )
-            subject = _("A moment to look back on your week")
-        send_mail(subject, body, None, [reminder.person.email])
+            if not claimed:
+                continue
+            link = _site_url() + reverse("learning:entry_create", args=[reminder.organisation.slug])
+            with translation.override(reminder.person.language or "nl"):
+                body = render_to_string(
+                    "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
+                )
+                subject = _("A moment to look back on your week")
+            outbox.queue_mail(
+                key=f"learning.journal_reminder:{reminder.pk}:{today.isoformat()}",
+                to=reminder.person.email,
+                subject=subject,
+                body=body,
+                group=MAIL_GROUP,
+                organisation_id=reminder.organisation_id,
+            )
         sent += 1
+    outbox.deliver(group=MAIL_GROUP)
+    outbox.follow_up(MAIL_GROUP)
     return sent
 
 
@@ -82,23 +99,35 @@ def ask_whether_applied(today: str | None = None) -> int:
     )
     asked = 0
     for participation in due.iterator():
-        # Conditional update: two workers at once still mail each person once.
-        if not Participation.objects.filter(
-            pk=participation.pk, applied_asked_on__isnull=True
-        ).update(applied_asked_on=today_date):
-            continue
-        activity = participation.activity
-        link = _site_url() + reverse(
-            "learning:participation_applied", args=[activity.organisation.slug, participation.pk]
-        )
-        with translation.override(participation.person.language or "nl"):
-            body = render_to_string(
-                "learning/mail/applied.txt",
-                {"person": participation.person, "activity": activity, "link": link},
+        # Conditional update: two workers at once still mail each person once; the mail is
+        # queued in the same transaction, so a crash in between loses nothing.
+        with transaction.atomic():
+            if not Participation.objects.filter(
+                pk=participation.pk, applied_asked_on__isnull=True
+            ).update(applied_asked_on=today_date):
+                continue
+            activity = participation.activity
+            link = _site_url() + reverse(
+                "learning:participation_applied",
+                args=[activity.organisation.slug, participation.pk],
             )
-            subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
-        send_mail(subject, body, None, [participation.person.email])
+            with translation.override(participation.person.language or "nl"):
+                body = render_to_string(
+                    "learning/mail/applied.txt",
+                    {"person": participation.person, "activity": activity, "link": link},
+                )
+                subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
+            outbox.queue_mail(
+                key=f"learning.applied:{participation.pk}",
+                to=participation.person.email,
+                subject=subject,
+                body=body,
+                group=MAIL_GROUP,
+                organisation_id=activity.organisation_id,
+            )
         asked += 1
+    outbox.deliver(group=MAIL_GROUP)
+    outbox.follow_up(MAIL_GROUP)
     return asked
 
 
@@ -114,7 +143,7 @@ def mail_feedback_invites(feedback_request_id: int) -> int:
         .select_related("person", "request__requester", "request__organisation")
         .order_by("id")
     )
-    sent = 0
+    mails = []
     for invite in invites:
         feedback_request = invite.request
         link = _site_url() + reverse(
@@ -131,6 +160,11 @@ def mail_feedback_invites(feedback_request_id: int) -> int:
             subject = _("%(name)s asks for your feedback") % {
                 "name": feedback_request.requester.name
             }
-        send_mail(subject, body, None, [invite.person.email])
-        sent += 1
+        # Keyed by the invite: when the task runs again after a crash, nobody is asked twice.
+        mails.append(
+            Mail(f"learning.feedback_invite:{invite.pk}", invite.person.email, subject, body)
+        )
+    outbox.queue_mails(mails, group=MAIL_GROUP)
+    sent = outbox.deliver(group=MAIL_GROUP).sent
+    outbox.follow_up(MAIL_GROUP)
     return sent

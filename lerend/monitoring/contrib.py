@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, goal_status, personal_data, picker, tasks_home
+from . import demo, goal_status, personal_data, picker, processing, tasks_home
 from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
@@ -15,6 +15,7 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("monitoren/", "lerend.monitoring.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,

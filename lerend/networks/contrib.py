@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, tasks_home
+from . import demo, personal_data, processing, tasks_home
 from .models import NetworkRound
 
 
@@ -22,6 +22,7 @@ contribution = Contribution(
     home_tasks=tasks_home.tasks_for,
     own_data={"networks": personal_data.own_data},
     erase=personal_data.erase,
+    processing=processing.PROCESSING,
     personal_models=("networks.NetworkRound", "networks.Invitation", "networks.Tie"),
     api_router="lerend.networks.api.router",
     demo_content=demo.add_demo,

@@ -41,6 +41,8 @@ ACTION_LABELS = {
     "person.deactivate": gettext_lazy("Person deactivated"),
     "person.reactivate": gettext_lazy("Person reactivated"),
     "person.erase": gettext_lazy("Person's data erased"),
+    "erasure.request": gettext_lazy("Asked for their data to be erased"),
+    "retention.update": gettext_lazy("Retention periods changed"),
     "settings.update": gettext_lazy("Settings changed"),
     "invitation.create": gettext_lazy("Invitation sent"),
     "invitation.resend": gettext_lazy("Invitation sent again"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, rules, tasks_home
+from . import demo, personal_data, privacy, privacy_contrib, rules, tasks_home
 from .models import Invitation, Location, Membership, Team
 
 
@@ -32,9 +32,15 @@ contribution = Contribution(
         "organisations.Membership",
         "organisations.AuditEntry",
         "organisations.Invitation",
+        "organisations.ErasureRequest",
     ),
     demo_content=demo.add_demo,
     demo_order=5,
+    profile_widgets=privacy_contrib.profile_widgets,
+    own_data={"erasure_requests": privacy_contrib.own_requests},
+    processing=privacy_contrib.PROCESSING,
+    retention=privacy.retention,
+    daily_tasks=("lerend.organisations.tasks.apply_retention",),
     url_objects={
         "location_id": first_pk(Location),
         "team_id": first_pk(Team),

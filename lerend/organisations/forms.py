@@ -4,7 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.kit.forms import NoLabelSuffix
 
-from .models import K_MAX, K_MIN, Location, Membership, Organisation, Role, Scope, Team
+from .models import (
+    K_MAX,
+    K_MIN,
+    Location,
+    Membership,
+    Organisation,
+    RetentionPolicy,
+    Role,
+    Scope,
+    Team,
+)
 
 
 class LocationForm(NoLabelSuffix, forms.ModelForm):
@@ -240,3 +250,40 @@ class AcceptNewPersonForm(NoLabelSuffix, forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", [_dutch_ready(e) for e in error.error_list])
         return cleaned
+
+
+class RetentionForm(NoLabelSuffix, forms.ModelForm):
+    class Meta:
+        model = RetentionPolicy
+        fields = [
+            "scan_answers_days",
+            "comments_days",
+            "invitations_days",
+            "audit_days",
+            "departed_days",
+        ]
+
+
+class EraseForm(NoLabelSuffix, forms.Form):
+    KEEP, HAND_OVER = "keep", "hand_over"
+    team_work = forms.ChoiceField(
+        label=_("What they made for the team (actions, board items, shared knowledge)"),
+        choices=[
+            (KEEP, _("Keep it, without their name")),
+            (HAND_OVER, _("Hand it over to another owner")),
+        ],
+        widget=forms.RadioSelect,
+        initial=KEEP,
+    )
+    new_owner = forms.EmailField(
+        label=_("E-mail address of the new owner"),
+        required=False,
+        help_text=_("Only when handing over: a current member of the organisation."),
+    )
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."), required=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("team_work") == self.HAND_OVER and not data.get("new_owner"):
+            self.add_error("new_owner", _("Give the e-mail address of the new owner."))
+        return data

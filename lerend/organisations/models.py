@@ -256,3 +256,88 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} ({self.organisation})"
+
+
+# --- privacy: retention and erasure requests (docs/privacy.md) ------------------------------
+
+# Defaults in days; docs/privacy.md gives the reasons.
+RETENTION_DEFAULTS = {
+    "scan_answers_days": 730,
+    "comments_days": 365,
+    "invitations_days": 90,
+    "audit_days": 730,
+    "departed_days": 365,
+}
+
+
+def _days(label, default):
+    return models.PositiveIntegerField(
+        label, default=default, validators=[MinValueValidator(30), MaxValueValidator(3650)]
+    )
+
+
+class RetentionPolicy(models.Model):
+    """How long the organisation keeps what (AVG art. 5(1)(e), storage limitation)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="retention_policy"
+    )
+    scan_answers_days = _days(
+        _("raw scan answers, days after the campaign closed"),
+        RETENTION_DEFAULTS["scan_answers_days"],
+    )
+    comments_days = _days(
+        _("open scan comments, days after the campaign closed"),
+        RETENTION_DEFAULTS["comments_days"],
+    )
+    invitations_days = _days(
+        _("invitation records, days after use or expiry"), RETENTION_DEFAULTS["invitations_days"]
+    )
+    audit_days = _days(_("audit log entries, days"), RETENTION_DEFAULTS["audit_days"])
+    departed_days = _days(
+        _("records of people who left, days after their last role ended"),
+        RETENTION_DEFAULTS["departed_days"],
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"retention of {self.organisation_id}"
+
+
+class RetentionRun(models.Model):
+    """What one daily retention run removed: counts per app, never names."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="retention_runs"
+    )
+    ran_at = models.DateTimeField(default=timezone.now)
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-ran_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-ran_at"])]
+
+    def __str__(self):
+        return f"retention {self.ran_at:%Y-%m-%d}"
+
+
+class ErasureRequest(models.Model):
+    """A person asked their organisation to erase what Lerend holds about them (AVG art. 17).
+    The beheerder handles it on the erasure page; erasing the person deletes the request."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="erasure_requests"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "person"], name="erasure_request_once")
+        ]
+
+    def __str__(self):
+        return f"erasure request {self.pk}"

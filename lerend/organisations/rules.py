@@ -25,3 +25,8 @@ def can_view_people(access: Access) -> bool:
 
 def can_view_organisation_overview(access: Access) -> bool:
     return access.is_leader or access.has_role(Role.COACH)
+
+
+def can_request_erasure(access: Access) -> bool:
+    """Everyone with a role here may ask the organisation to erase their data."""
+    return bool(access.memberships)

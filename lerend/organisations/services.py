@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit import contrib
 
-from .models import AuditEntry, Location, Membership, Organisation, Scope, Team
+from .models import AuditEntry, ErasureRequest, Location, Membership, Organisation, Scope, Team
 from .validators import validate_brin, validate_lrk
 
 User = get_user_model()
@@ -378,20 +378,40 @@ def update_settings(*, organisation, actor, **values) -> Organisation:
 
 
 @transaction.atomic
-def erase_person(*, organisation, person, actor) -> dict[str, dict[str, int]]:
+def erase_person(
+    *, organisation, person, actor, hand_over_to=None, reason: str = "request"
+) -> dict[str, dict[str, int]]:
     """Erase what Lerend holds about ``person`` in ``organisation``: every app's ``erase``
     (named in its contrib.py) removes the person's own records and keeps what they made for
-    others without their name. All or nothing. Anonymous scan responses were never linked to
-    the person and stay as they are.
+    others without their name. With ``hand_over_to`` (a member of the organisation), every
+    app's ``hand_over`` first makes that person the owner of what was made for the team
+    (actions, board items, shared knowledge). All or nothing. Anonymous scan responses were
+    never linked to the person and stay as they are.
 
-    Side effects: whatever the apps' erasers do; audit entry ``person.erase`` with the counts
-    per app (the entry names nobody: the person's name is what is being erased)."""
+    Side effects: whatever the apps' hand-overs and erasers do; the person's erasure request
+    goes; audit entry ``person.erase`` with the counts per app, the choice and the reason
+    (``request`` or ``retention``) — the entry names nobody: the person's name is what is
+    being erased."""
+    handed: dict[str, dict[str, int]] = {}
+    if hand_over_to is not None:
+        if not Membership.objects.filter(organisation=organisation, person=hand_over_to).exists():
+            raise ValidationError(_("The new owner must be a member of the organisation."))
+        handed = {
+            label: dict(hand_over(person, organisation, hand_over_to))
+            for label, hand_over in contrib.hand_overs()
+        }
     counts = {label: dict(erase(person, organisation)) for label, erase in contrib.erasers()}
+    ErasureRequest.objects.filter(organisation=organisation, person=person).delete()
     AuditEntry.objects.create(
         organisation=organisation,
         actor=actor,
         action="person.erase",
         target_type="",
-        after={label: n for label, n in counts.items() if any(n.values())},
+        after={
+            "erased": {label: n for label, n in counts.items() if any(n.values())},
+            "handed_over": {label: n for label, n in handed.items() if any(n.values())},
+            "team_work": "handed_over" if hand_over_to is not None else "kept_unnamed",
+            "reason": reason,
+        },
     )
     return counts

@@ -1,5 +1,5 @@
 """Home-page tasks of management (see contrib.py): open invitations and teams without a
-leader, for whoever may manage the organisation (two queries)."""
+leader, requests to erase, for whoever may manage the organisation (three queries)."""
 
 from django.urls import reverse
 from django.utils.translation import ngettext
@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from lerend.kit.contrib import Task
 
 from . import rules, selectors
+from .models import ErasureRequest
 
 
 def tasks_for(request) -> list[Task]:
@@ -39,6 +40,19 @@ def tasks_for(request) -> list[Task]:
                 )
                 % {"n": leaderless},
                 reverse("organisations:overview", args=[slug]),
+            )
+        )
+    requests = ErasureRequest.objects.filter(organisation=access.organisation).count()
+    if requests:
+        tasks.append(
+            Task(
+                ngettext(
+                    "%(n)d person asked for their data to be erased",
+                    "%(n)d people asked for their data to be erased",
+                    requests,
+                )
+                % {"n": requests},
+                reverse("organisations:privacy", args=[slug]),
             )
         )
     return tasks

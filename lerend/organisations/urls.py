@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_people, views_picker
+from . import views, views_people, views_picker, views_privacy
 from .invitations import views as invitations
 
 app_name = "organisations"
@@ -43,6 +43,11 @@ urlpatterns = [
     ),
     path("instellingen/", views.settings_view, name="settings"),
     path("logboek/", views.audit_log, name="audit_log"),
+    path("privacy/", views_privacy.overview, name="privacy"),
+    path("privacy/wissen/<int:person_id>/", views_privacy.erase, name="privacy_erase"),
+    path("privacy/verzoek/", views_privacy.request_erasure, name="privacy_request"),
+    path("privacy/bewaartermijnen/", views_privacy.retention, name="retention"),
+    path("privacy/verwerkingsregister/", views_privacy.register, name="register"),
     path("uitnodigingen/", invitations.invitations, name="invitations"),
     path("uitnodigingen/nieuw/", invitations.invite, name="invite"),
     path(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, tasks_home
+from . import demo, personal_data, processing, search, tasks_home
 from .models import Agreement, Contact, Partner, Pulse
 
 
@@ -21,6 +21,7 @@ contribution = Contribution(
     home_tasks=tasks_home.tasks_for,
     own_data={"partners": personal_data.own_data},
     erase=personal_data.erase,
+    processing=processing.PROCESSING,
     personal_models=("partners.Partner", "partners.Agreement", "partners.Pulse"),
     daily_tasks=("lerend.partners.tasks.delete_expired_contacts",),
     demo_content=demo.add_demo,

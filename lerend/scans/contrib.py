@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, rules, tasks_home
+from . import demo, personal_data, processing, rules, tasks_home
 from .models import Campaign, InstrumentVersion, OrganisationInstrument
 
 
@@ -20,11 +20,13 @@ def nav(request):
 
 
 contribution = Contribution(
+    processing=processing.PROCESSING,
     org_urls=(("scans/", "lerend.scans.urls"), ("scans/export/", "lerend.scans.export_urls")),
     public_urls=(("vragenlijst/", "lerend.scans.respond_urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,
     erase=personal_data.erase,
+    retention=personal_data.retention,
     # Which campaigns a person was invited to is not theirs to download: an invitation
     # only ever leads to an anonymous response, and listing them helps nobody.
     personal_models=("scans.Campaign", "scans.ScanInvitation"),

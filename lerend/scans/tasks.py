@@ -2,13 +2,15 @@
 worker (tests use the immediate backend)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from lerend.background import services as outbox
+from lerend.background.services import Mail
 
 from .models import Campaign, CampaignStatus, ScanInvitation
 from .services import send_reminders, token_for
@@ -18,7 +20,7 @@ def _site_url() -> str:
     return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
-def _send(invitation: ScanInvitation, campaign: Campaign, kind: str) -> None:
+def _mail(invitation: ScanInvitation, campaign: Campaign, kind: str, key: str) -> Mail:
     link = _site_url() + reverse("respond:start", args=[token_for(invitation.nonce)])
     with translation.override(invitation.language or "nl"):
         context = {"campaign": campaign, "link": link, "kind": kind}
@@ -27,28 +29,56 @@ def _send(invitation: ScanInvitation, campaign: Campaign, kind: str) -> None:
             subject = _("Reminder: %(title)s") % {"title": campaign.title}
         else:
             subject = _("Your opinion please: %(title)s") % {"title": campaign.title}
-    send_mail(subject, body, None, [invitation.person.email])
+    return Mail(key, invitation.person.email, subject, body)
+
+
+def mail_group(campaign_id: int) -> str:
+    """The outbox group of a campaign's mails (its page shows the failed ones)."""
+    return f"scans.campaign:{campaign_id}"
+
+
+# Invitations are put in the outbox this many at a time, so a campaign of 15,000 never
+# holds all its mails in memory at once.
+QUEUE_CHUNK = 500
 
 
 @task
 def send_campaign_mails(campaign_id: int, kind: str) -> int:
-    """Mail staff invitations (kind "invitation": those not mailed yet) or reminders (kind
-    "reminder": everyone who has not answered, while the campaign is open). Each mail names
-    only the campaign and the person's own link. Returns the number sent."""
+    """Mail staff invitations (kind "invitation") or reminders (kind "reminder": everyone
+    who has not answered, while the campaign is open). Each mail names only the campaign and
+    the person's own link. Idempotent and resumable: every mail has its key in the outbox
+    (the invitation, and for reminders the day), so when a worker dies half-way and the task
+    runs again, nobody gets a mail twice and nobody is skipped. Returns the number sent by
+    this run."""
     campaign = Campaign.objects.select_related("organisation").get(pk=campaign_id)
     if kind == "reminder" and campaign.status != CampaignStatus.OPEN:
         return 0
-    invitations = ScanInvitation.objects.filter(
-        campaign=campaign, person__isnull=False, person__is_active=True, used_on__isnull=True
-    ).select_related("person")
+    invitations = (
+        ScanInvitation.objects.filter(
+            campaign=campaign, person__isnull=False, person__is_active=True, used_on__isnull=True
+        )
+        .select_related("person")
+        .order_by("pk")
+    )
+    today = timezone.localdate().isoformat()
+    group = mail_group(campaign.pk)
+    chunk: list[Mail] = []
+    for invitation in invitations.iterator(chunk_size=QUEUE_CHUNK):
+        key = (
+            f"scans.invitation:{invitation.pk}"
+            if kind == "invitation"
+            else f"scans.reminder:{invitation.pk}:{today}"
+        )
+        chunk.append(_mail(invitation, campaign, kind, key))
+        if len(chunk) == QUEUE_CHUNK:
+            outbox.queue_mails(chunk, group=group, organisation_id=campaign.organisation_id)
+            chunk = []
+    outbox.queue_mails(chunk, group=group, organisation_id=campaign.organisation_id)
     if kind == "invitation":
-        invitations = invitations.filter(mailed_on__isnull=True)
-    sent = 0
-    for invitation in invitations.iterator():
-        _send(invitation, campaign, kind)
-        if kind == "invitation":
-            ScanInvitation.objects.filter(pk=invitation.pk).update(mailed_on=timezone.localdate())
-        sent += 1
+        # The day the invitations were put in the outbox (shown on the campaign page).
+        invitations.filter(mailed_on__isnull=True).update(mailed_on=timezone.localdate())
+    sent = outbox.deliver(group=group).sent
+    outbox.follow_up(group)
     return sent
 
 

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerend.background import selectors as outbox
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Team
@@ -18,6 +19,7 @@ from lerend.organisations.models import Team
 from . import exports, rules, selectors, services
 from .forms import CampaignForm
 from .models import CampaignStatus
+from .tasks import mail_group
 
 
 # Loaders: the object a page is about, through the tenant (404 when it is not there, or
@@ -93,13 +95,19 @@ def campaign_create(request):
 @require(rules.can_view_campaign, obj=_campaign)
 def campaign_detail(request, campaign):
     overview = selectors.response_overview(campaign) if campaign.launched_at else None
+    can_manage = rules.can_manage_campaign(request.access, campaign)
+    mails = None
+    if can_manage and campaign.launched_at and campaign.audience == "staff":
+        group = mail_group(campaign.pk)
+        mails = {"counts": outbox.group_mail(group), "failed": outbox.failed_mails(group)}
     context = {
         "campaign": campaign,
         "status": campaign.status,
         "overview": overview,
         # Letters per team, counted — never the codes: those only on the letters page.
         "letters": selectors.letters_per_team(campaign) if campaign.launched_at else [],
-        "can_manage": rules.can_manage_campaign(request.access, campaign),
+        "can_manage": can_manage,
+        "mails": mails,
         "can_view_results": rules.can_view_organisation_results(request.access),
         "can_export": exports.can_export(request.access),
         "Status": CampaignStatus,

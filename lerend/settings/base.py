@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Before django_tasks_db: its db_worker (with heartbeat and recovery) replaces theirs.
+    "lerend.background",
     "django_tasks_db",
     "ninja",  # serves the Swagger UI files of the API docs from our own static files
     "lerend.accounts",
@@ -190,7 +192,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-LOGIN_RATE_LIMIT = {"attempts": 5, "window_seconds": 300}
+# Per account 5 failures in 5 minutes; per IP address 100 in 15 minutes, because a whole
+# school often shares one address (accounts/throttle.py, decision 0013-avg-crash-and-abuse).
+LOGIN_RATE_LIMIT = {
+    "attempts": 5,
+    "window_seconds": 300,
+    "per_ip_attempts": 100,
+    "per_ip_window_seconds": 900,
+}
 INVITATION_VALID_DAYS = 14
 # Requests per API key, counted exactly in accounts.AttemptCounter (api/auth.py, decision 0005).
 API_RATE_LIMIT = "120/m"

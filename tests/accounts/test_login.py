@@ -74,10 +74,50 @@ def test_login_rate_limit_counts_per_email_across_addresses(client):
 
 def test_login_rate_limit_counts_per_ip_across_emails(client):
     user = UserFactory()
-    for n in range(5):
+    for n in range(100):
         post_login(client, f"gok{n}@example.nl", password="fout", ip="10.9.9.9")
     assert post_login(client, user.email, ip="10.9.9.9").status_code == 429
     assert post_login(client, user.email, ip="10.9.9.10").status_code == 302
+
+
+def test_login_thirty_colleagues_behind_one_address_each_mistyping_twice_all_sign_in(client):
+    """A whole school behind one NAT address: 60 wrong passwords within minutes lock nobody
+    out, because the account limit (5) does the protecting and the IP limit is far higher."""
+    people = [UserFactory(email=f"collega{n}@school.nl") for n in range(30)]
+    for person in people:
+        for _ in range(2):
+            assert (
+                post_login(client, person.email, password="fout", ip="192.0.2.7").status_code == 200
+            )
+        assert post_login(client, person.email, ip="192.0.2.7").status_code == 302
+        assert client.session[SESSION_KEY] == str(person.pk)
+        client.logout()
+
+
+def test_login_password_spraying_from_one_address_is_stopped(client):
+    """An attacker trying one password on many accounts from one address: every account is
+    under its own limit, so the address's limit stops them, also for a real account."""
+    victim = UserFactory(email="doelwit@school.nl")
+    statuses = [
+        post_login(
+            client, f"medewerker{n}@school.nl", password="Zomer2026!", ip="203.0.113.5"
+        ).status_code
+        for n in range(120)
+    ]
+    assert statuses[:100] == [200] * 100
+    assert set(statuses[100:]) == {429}
+    assert post_login(client, victim.email, ip="203.0.113.5").status_code == 429
+    # The victim, from their own school's address, is not locked out.
+    assert post_login(client, victim.email, ip="192.0.2.7").status_code == 302
+
+
+def test_login_account_limit_still_protects_one_account_behind_a_shared_address(client):
+    user = UserFactory()
+    for _ in range(5):
+        post_login(client, user.email, password="fout", ip="192.0.2.7")
+    assert post_login(client, user.email, ip="192.0.2.7").status_code == 429
+    # Colleagues behind the same address are not affected.
+    assert post_login(client, UserFactory().email, ip="192.0.2.7").status_code == 302
 
 
 def test_login_success_clears_the_counter_for_that_email(client):
@@ -128,7 +168,7 @@ def test_login_page_has_no_inline_style_or_script(client):
 @override_settings(LEREND_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
 def test_login_rate_limit_uses_the_proxy_header_when_configured(client):
     user = UserFactory()
-    for n in range(5):
+    for n in range(100):
         client.post(
             reverse("accounts:login"),
             {"email": f"gok{n}@example.nl", "password": "fout"},
