@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -211,8 +210,4 @@ def profiles_csv(request):
     """The overview as CSV: the same groups and the same threshold as the page."""
     k = indicator_selectors.threshold(request.organisation)
     groups = selectors.groups_in_scope(request.access, k)
-    response = HttpResponse(exports.profiles_csv(groups), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="welbevinden-{request.organisation.slug}.csv"'
-    )
-    return response
+    return exports.profiles_csv(groups, f"welbevinden-{request.organisation.slug}.csv")
