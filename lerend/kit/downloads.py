@@ -256,8 +256,9 @@ def _font_faces() -> str:
 
 
 PDF_CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: counter(page) " / "
-  counter(pages); font-size: 8pt; color: #5f6b73; } }
+@page { size: A4; margin: 18mm 16mm 20mm; font-family: "Lerend Sans";
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt;
+  color: #5f6b73; font-family: "Lerend Sans"; } }
 html, body, * { font-family: "Lerend Sans"; }
 body { font-size: 9.5pt; color: #1f2328; line-height: 1.4; }
 h1 { font-size: 17pt; color: #123d33; margin: 0 0 2mm; }
