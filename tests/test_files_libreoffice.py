@@ -77,9 +77,7 @@ def _by_header(sheet) -> tuple[list, list[dict]]:
     return header, [dict(zip(header, row, strict=False)) for row in rows[1:]]
 
 
-def test_exports_arrive_as_numbers_and_dates_in_dutch_libreoffice(
-    soffice, client, world, tmp_path
-):
+def test_exports_arrive_as_numbers_and_dates_in_dutch_libreoffice(soffice, client, world, tmp_path):
     # The people list: one person with two memberships (0,8 + 0,5 fte), so the FTE
     # column holds a decimal; every person has a start date.
     person = member(world.org, team=world.team, person__name="Fenna Fte", fte=Decimal("0.8"))
