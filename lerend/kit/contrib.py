@@ -109,6 +109,9 @@ class Contribution:
       organisation's search.
     - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
       matrix to fill the app's URL kwargs with an object of a given organisation.
+    - ``reminder_kinds``: ``{key: label}``, the app's recurring reminder mails; a person
+      switches each off on their reminders page (``accounts.reminders``), and every such mail
+      carries a one-click unsubscribe for its kind.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -127,6 +130,7 @@ class Contribution:
     demo_order: int = 100
     search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
     url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
+    reminder_kinds: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,11 @@ def public_urls() -> list[tuple[str, str]]:
 
 def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]:
     return [c.search_documents for c in contributions() if c.search_documents]
+
+
+def reminder_kinds() -> dict[str, Any]:
+    """Every app's recurring reminder kinds, key -> label, in the order of INSTALLED_APPS."""
+    return {key: label for c in contributions() for key, label in c.reminder_kinds.items()}
 
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:

@@ -27,6 +27,7 @@ Responses: ``download`` for content in memory, ``streamed_download`` for CSV pie
 ``file_download`` for an XLSX temporary file.
 """
 
+import copy
 import csv
 import datetime
 import io
@@ -70,6 +71,8 @@ def _decimals(value: Decimal) -> int:
 
 def csv_cell(value) -> str:
     """One cell of a CSV file (see the module docstring)."""
+    if type(value) is str:  # the common case first: exports are mostly text
+        return "'" + value if value.startswith(FORMULA_START) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -166,6 +169,7 @@ class _Sheet:
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         self.cell_class = WriteOnlyCell
+        self.styles: dict[str, object] = {}
         self.sheet = workbook.create_sheet(str(name)[:31])
         iterator = iter(rows)
         sample = list(itertools.islice(iterator, WIDTH_SAMPLE))
@@ -196,19 +200,28 @@ class _Sheet:
             self.sheet.auto_filter.ref = f"A1:{last}{count + 1}"
 
     def _cell(self, value):
-        if value is None:
-            return None
-        if isinstance(value, str):
+        if type(value) is str:
+            if not value.startswith("="):
+                return value  # plain text: openpyxl writes it as a text cell
             cell = self.cell_class(self.sheet, value=value)
             cell.data_type = "s"  # a text, never a formula
             return cell
+        if value is None:
+            return None
         if isinstance(value, bool):
             return _yes_no(value)
         number_format = _number_format(value)
         if number_format is None:
             return self._cell(str(value))
         cell = self.cell_class(self.sheet, value=value)
-        cell.number_format = number_format
+        # One style per number format, copied: setting ``number_format`` on every cell
+        # looks the format up each time, which dominates a large sheet.
+        style = self.styles.get(number_format)
+        if style is None:
+            cell.number_format = number_format
+            self.styles[number_format] = cell._style
+        else:
+            cell._style = copy.copy(style)
         return cell
 
 

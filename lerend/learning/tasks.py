@@ -11,8 +11,6 @@ mail a week at most. Tests use the immediate backend, which runs the task at onc
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -20,11 +18,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
+from lerend.kit import mail
+from lerend.kit.site import site_url
+
 from .models import FeedbackInvite, JournalReminder, Participation
 
-
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
 @task
@@ -54,8 +54,9 @@ def send_journal_reminders() -> int:
                 "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
             )
             subject = _("A moment to look back on your week")
-        send_mail(subject, body, None, [reminder.person.email])
-        sent += 1
+            sent += reminders.send(
+                person=reminder.person, kind="journal", subject=subject, body=body
+            )
     return sent
 
 
@@ -97,7 +98,7 @@ def ask_whether_applied(today: str | None = None) -> int:
                 {"person": participation.person, "activity": activity, "link": link},
             )
             subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
-        send_mail(subject, body, None, [participation.person.email])
+            reminders.send(person=participation.person, kind="applied", subject=subject, body=body)
         asked += 1
     return asked
 
@@ -131,6 +132,6 @@ def mail_feedback_invites(feedback_request_id: int) -> int:
             subject = _("%(name)s asks for your feedback") % {
                 "name": feedback_request.requester.name
             }
-        send_mail(subject, body, None, [invite.person.email])
+            mail.send(to=invite.person.email, subject=subject, body=body)
         sent += 1
     return sent

@@ -80,7 +80,9 @@ def _export(request, fmt: str):
     people_export.record_export(
         organisation=org, actor=request.user, fmt=fmt, count=people.count(), filters=filters
     )
-    rows = people_export.rows(people, former=filters["former"], show_email=show_email)
+    rows = people_export.rows(
+        people, organisation=org, former=filters["former"], show_email=show_email
+    )
     header = people_export.header(show_email=show_email)
     filename = f"{org.slug}-mensen-{timezone.localdate().isoformat()}.{fmt}"
     return people_export.response(fmt, header, rows, filename)

@@ -1,8 +1,6 @@
 """Background work of scans: invitation and reminder mails. Run by the django-tasks-db
 worker (tests use the immediate backend)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -10,24 +8,29 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
+from lerend.kit import mail
+from lerend.kit.site import site_url
+
 from .models import Campaign, CampaignStatus, ScanInvitation
 from .services import send_reminders, token_for
 
-
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
-def _send(invitation: ScanInvitation, campaign: Campaign, kind: str) -> None:
+def _send(invitation: ScanInvitation, campaign: Campaign, kind: str) -> bool:
     link = _site_url() + reverse("respond:start", args=[token_for(invitation.nonce)])
     with translation.override(invitation.language or "nl"):
         context = {"campaign": campaign, "link": link, "kind": kind}
         body = render_to_string("scans/mail/invitation.txt", context)
         if kind == "reminder":
             subject = _("Reminder: %(title)s") % {"title": campaign.title}
-        else:
-            subject = _("Your opinion please: %(title)s") % {"title": campaign.title}
-    send_mail(subject, body, None, [invitation.person.email])
+            return reminders.send(
+                person=invitation.person, kind="scan_reminder", subject=subject, body=body
+            )
+        subject = _("Your opinion please: %(title)s") % {"title": campaign.title}
+        mail.send(to=invitation.person.email, subject=subject, body=body)
+    return True
 
 
 @task
@@ -45,10 +48,10 @@ def send_campaign_mails(campaign_id: int, kind: str) -> int:
         invitations = invitations.filter(mailed_on__isnull=True)
     sent = 0
     for invitation in invitations.iterator():
-        _send(invitation, campaign, kind)
+        mailed = _send(invitation, campaign, kind)
         if kind == "invitation":
             ScanInvitation.objects.filter(pk=invitation.pk).update(mailed_on=timezone.localdate())
-        sent += 1
+        sent += mailed
     return sent
 
 
