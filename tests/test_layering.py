@@ -27,6 +27,8 @@ PUBLIC = {
     "forms",
     "fields",
     "imports",
+    # accounts: sending a recurring reminder and the person's choice of them
+    "reminders",
 }
 
 # Packages whose __init__ is the public API of a sub-domain.
