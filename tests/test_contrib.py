@@ -99,6 +99,7 @@ def test_own_data_download_holds_every_apps_part(client, world):
         "coaching",
         "knowledge",
         "api_keys",
+        "reminders_switched_off",
         "monitoring",
         "networks",
         "partners",

@@ -28,6 +28,8 @@ PUBLIC = {
     "fields",
     "imports",
     "picker",
+    # accounts: sending a recurring reminder and the person's choice of them
+    "reminders",
 }
 
 # Packages whose __init__ is the public API of a sub-domain.

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, Task
 
-from . import processing
+from . import processing, reminders
 
 
 def home_tasks(request):
@@ -31,5 +31,10 @@ contribution = Contribution(
     # download (secrets) and go when the account goes.
     # A sign-in request in flight names its person for a few minutes, then the daily purge
     # deletes it; it goes with the account as well.
-    personal_models=("accounts.RecoveryCode", "accounts.SsoRequest"),
+    # Reminder choices belong to the person, not to an organisation; they are in the
+    # download and go when the account goes.
+    personal_models=("accounts.RecoveryCode", "accounts.SsoRequest", "accounts.ReminderOptOut"),
+    own_data={"reminders_switched_off": lambda person: sorted(reminders.switched_off(person))},
+    # The reminders page, reached from every reminder mail without logging in.
+    public_urls=(("mail/herinneringen/", "lerend.accounts.reminder_urls"),),
 )

@@ -115,3 +115,23 @@ class AttemptCounter(models.Model):
 
 # Single sign-on lives in its own sub-package; importing it here registers its models.
 from .sso.models import SsoConnection, SsoDomain, SsoRequest  # noqa: E402, F401
+
+
+class ReminderOptOut(models.Model):
+    """A kind of recurring reminder mail this person chose not to receive (the kinds are
+    the apps' ``reminder_kinds``); no row means the reminder is sent. The person manages
+    them on their reminders page, reached from every reminder mail without logging in."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_opt_outs"
+    )
+    kind = models.CharField(max_length=40)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind"], name="reminder_opt_out_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.kind}"

@@ -7,10 +7,8 @@ answer measurably slower for existing accounts; now every request does the same 
 (count, enqueue, redirect) and the worker does the rest. Tests use the immediate backend.
 """
 
-from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,14 +16,15 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from lerend.kit import mail
+from lerend.kit.site import site_url
+
 from . import throttle
 from .sso.services import purge_requests
 
-
-def _site_url() -> str:
-    # The configured address, never the request's Host header: a forged Host would
-    # otherwise put someone else's site in the reset link.
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The configured address, never the request's Host header: a forged Host would otherwise
+# put someone else's site in the reset link.
+_site_url = site_url
 
 
 @task
@@ -48,7 +47,7 @@ def send_password_reset_mail(email: str) -> int:
             context = {"user": user, "link": link}
             subject = render_to_string("accounts/mail/password_reset_subject.txt", context)
             body = render_to_string("accounts/mail/password_reset.txt", context)
-        send_mail("".join(subject.splitlines()), body, None, [user.email])
+        mail.send(to=user.email, subject="".join(subject.splitlines()), body=body)
         sent += 1
     return sent
 

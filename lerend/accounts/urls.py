@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_password, views_two_factor
+from . import views, views_password, views_reminders, views_two_factor
 
 app_name = "accounts"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("profiel/", views.profile, name="profile"),
     path("profiel/mijn-gegevens.json", views.export, name="export"),
+    path("profiel/herinneringen/", views_reminders.mine, name="reminders"),
     path("tweestaps/", views_two_factor.two_factor, name="two_factor"),
     path("tweestaps/herstelcodes/", views_two_factor.recovery_codes, name="recovery_codes"),
     path(

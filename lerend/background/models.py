@@ -24,6 +24,8 @@ class OutboxMail(models.Model):
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=255)
     body = models.TextField(blank=True)
+    # A recurring reminder's way out (kit.mail.Unsubscribe as a dict), for its headers.
+    unsubscribe = models.JSONField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=MailState.choices, default=MailState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

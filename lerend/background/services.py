@@ -18,6 +18,7 @@ whether it accepted a message, so this is as close to exactly once as a mail can
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -30,11 +31,14 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import mailers
 from django.db import connection, transaction
 from django.db.models import Min, Q
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+
+from lerend.kit import mail as mail_shape
+from lerend.kit.site import site_domain
 
 from .models import MailState, OutboxMail, WorkerHeartbeat
 
@@ -72,6 +76,7 @@ class Mail:
     to: str
     subject: str
     body: str
+    unsubscribe: mail_shape.Unsubscribe | None = None
 
 
 def queue_mails(
@@ -86,6 +91,7 @@ def queue_mails(
             to=mail.to,
             subject=" ".join(mail.subject.splitlines())[:255],
             body=mail.body,
+            unsubscribe=dataclasses.asdict(mail.unsubscribe) if mail.unsubscribe else None,
             group=group,
             organisation_id=organisation_id,
         )
@@ -96,10 +102,19 @@ def queue_mails(
 
 
 def queue_mail(
-    *, key: str, to: str, subject: str, body: str, group: str = "", organisation_id=None
+    *,
+    key: str,
+    to: str,
+    subject: str,
+    body: str,
+    group: str = "",
+    organisation_id=None,
+    unsubscribe: mail_shape.Unsubscribe | None = None,
 ) -> None:
     """One mail into the outbox (see queue_mails); deliver_outbox sends it."""
-    queue_mails([Mail(key, to, subject, body)], group=group, organisation_id=organisation_id)
+    queue_mails(
+        [Mail(key, to, subject, body, unsubscribe)], group=group, organisation_id=organisation_id
+    )
 
 
 def queue_and_deliver(mails: Iterable[Mail], *, group: str = "", organisation_id=None) -> int:
@@ -149,7 +164,7 @@ def _claim(group: str | None, size: int, claim_seconds: int) -> list[OutboxMail]
 def _message_id(key: str) -> str:
     # The same for every attempt, so a mail that did arrive twice is shown once.
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return f"<{digest}@lerend.outbox>"
+    return f"<{digest}@{site_domain()}>"
 
 
 def _allowance(per_minute: int) -> int:
@@ -209,12 +224,14 @@ def _send_one(mail: OutboxMail, mail_connection, conf, result: Delivery) -> None
     marked = OutboxMail.objects.filter(pk=mail.pk, claim=mail.claim).update(state=MailState.SENDING)
     if not marked:  # our claim ran out and another run took the row over
         return
-    message = EmailMessage(
-        subject=mail.subject,
-        body=mail.body,
-        to=[mail.to],
-        headers={"Message-ID": _message_id(mail.key), "X-Lerend-Mail": mail.key},
+    # Every mail in Lerend's one shape (kit.mail: text + HTML, Auto-Submitted, the reminder's
+    # List-Unsubscribe); the Message-ID follows the key, so a resent mail is the same mail.
+    unsubscribe = mail_shape.Unsubscribe(**mail.unsubscribe) if mail.unsubscribe else None
+    message = mail_shape.message(
+        to=mail.to, subject=mail.subject, body=mail.body, unsubscribe=unsubscribe
     )
+    message.extra_headers["Message-ID"] = _message_id(mail.key)
+    message.extra_headers["X-Lerend-Mail"] = mail.key
     try:
         accepted = mail_connection.send_messages([message])
         if not accepted:

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -23,6 +24,10 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "coverage": gettext_lazy("Who has not been coached yet this year (coaches and managers)"),
+    },
     org_urls=(("coaching/", "lerend.coaching.urls"),),
     public_urls=(("", "lerend.coaching.public_urls"),),
     nav=nav,

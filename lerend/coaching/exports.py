@@ -2,9 +2,8 @@
 per location and coach, and the coverage — generated from the records, as PDF (WeasyPrint,
 the same styles as improvement's team plan) and XLSX. Numbers and names only: no notes."""
 
-import io
-
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
@@ -51,16 +50,12 @@ def ggd_pdf(request, pack: dict) -> bytes:
     return downloads.pdf_bytes(request, "coaching/ggd_pdf.html", pack, extra_css=PACK_CSS)
 
 
-def ggd_xlsx(pack: dict) -> bytes:
-    from openpyxl import Workbook  # noqa: PLC0415 — openpyxl loads slowly; only the XLSX download needs it
-
-    workbook = Workbook(write_only=True)
+def ggd_sheets(pack: dict) -> list:
+    """The pack as sheets for the one XLSX writer (typed numbers, frozen header, filter)."""
+    sheets: list = []
 
     def sheet(title, header, rows):
-        ws = workbook.create_sheet(title[:31])
-        ws.append(header)
-        for row in rows:
-            ws.append([downloads.text_cell(ws, v) for v in row])
+        sheets.append((title, header, rows))
 
     norm = pack["norm"]
     if norm is not None:
@@ -94,7 +89,7 @@ def ggd_xlsx(pack: dict) -> bytes:
             [
                 [
                     _("Version %(v)s of %(d)s")
-                    % {"v": division.version, "d": division.decided_at.date()}
+                    % {"v": division.version, "d": date_format(division.decided_at.date())}
                 ]
             ]
             if division
@@ -139,9 +134,11 @@ def ggd_xlsx(pack: dict) -> bytes:
         ],
     )
     sheet(_("Not yet coached"), [_("Name"), _("Works at")], pack["not_coached"])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return sheets
+
+
+def ggd_xlsx(pack: dict) -> bytes:
+    return downloads.xlsx_bytes(ggd_sheets(pack))
 
 
 def _step(norm, key):

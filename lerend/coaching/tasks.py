@@ -8,8 +8,6 @@ The mail holds a number and a link, never names: names stay behind the log-in.""
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -17,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
+from lerend.kit.site import site_url
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Membership, Role
 
@@ -27,8 +27,7 @@ RECIPIENT_ROLES = (Role.COACH, Role.LOCATIEMANAGER, Role.BESTUURDER)
 INTERVAL_DAYS = 14
 
 
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
 def _claim(organisation, person, today) -> bool:
@@ -87,6 +86,5 @@ def mail_not_yet_coached(today: str | None = None) -> int:
                 },
             )
             subject = _("Not everyone has been coached yet this year")
-        send_mail(subject, body, None, [person.email])
-        sent += 1
+            sent += reminders.send(person=person, kind="coverage", subject=subject, body=body)
     return sent

@@ -5,13 +5,14 @@ names only: no page here shows what was said in a session."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
 from lerend.organisations.decorators import org_member, require
 from lerend.organisations.models import Location
@@ -180,10 +181,7 @@ def coverage(request):
 def ggd_pdf(request):
     year = _year(request)
     pack = exports.ggd_pack(request.access, year)
-    body = exports.ggd_pdf(request, pack)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="ggd-coaching-{year}.pdf"'
-    return response
+    return downloads.download(exports.ggd_pdf(request, pack), f"ggd-coaching-{year}.pdf")
 
 
 @require_GET
@@ -191,9 +189,4 @@ def ggd_pdf(request):
 def ggd_xlsx(request):
     year = _year(request)
     pack = exports.ggd_pack(request.access, year)
-    response = HttpResponse(
-        exports.ggd_xlsx(pack),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="ggd-coaching-{year}.xlsx"'
-    return response
+    return downloads.xlsx_response(exports.ggd_sheets(pack), f"ggd-coaching-{year}.xlsx")

@@ -19,10 +19,10 @@ def feed_path(token: str) -> str | None:
         return None
 
 
-def meetings_calendar(meetings) -> str:
+def meetings_calendar(meetings, *, name: str) -> str:
     events = [
         CalendarEvent(
-            uid=f"group-meeting-{meeting.pk}@lerend",
+            uid=f"group-meeting-{meeting.pk}",
             starts=datetime.datetime.combine(meeting.date, meeting.starts_at),
             minutes=meeting.duration_minutes,
             summary=meeting.group.name,
@@ -30,4 +30,4 @@ def meetings_calendar(meetings) -> str:
         )
         for meeting in meetings
     ]
-    return ical.feed("-//Lerend//Samen leren//NL", events)
+    return ical.feed("-//Lerend//Samen leren//NL", events, name=name)

@@ -118,7 +118,9 @@ class CalendarFeed(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    token = models.CharField(max_length=64, unique=True)
+    # Only the sha256 of the secret in the link (lerend.kit.tokens): a copy of the database
+    # opens no calendar.
+    token_hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
         constraints = [

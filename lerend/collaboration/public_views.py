@@ -1,4 +1,5 @@
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lerend.organisations.models import Membership
@@ -17,7 +18,10 @@ def meetings_feed(request, token):
         .exists()
     ):
         raise Http404
-    body = ical.meetings_calendar(selectors.meetings_for_feed(feed))
+    body = ical.meetings_calendar(
+        selectors.meetings_for_feed(feed),
+        name=_("Learning groups · %(organisation)s") % {"organisation": feed.organisation.name},
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="leergroepen.ics"'
     response["Cache-Control"] = "private, max-age=3600"

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lerend.accounts.models import User
+from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Location, Membership, Scope, Team
 
 from . import rules
@@ -198,7 +199,11 @@ def feed_of(access, user) -> CalendarFeed | None:
 def feed_by_token(token: str) -> CalendarFeed | None:
     if not token:
         return None
-    return CalendarFeed.objects.select_related("person", "organisation").filter(token=token).first()
+    return (
+        CalendarFeed.objects.select_related("person", "organisation")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
 
 
 def meetings_for_feed(feed):

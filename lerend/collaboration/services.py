@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from lerend.frameworks.fields import clean_block_keys
 from lerend.improvement import services as improvement_services
 from lerend.improvement.models import Origin
-from lerend.kit.tokens import new_token
+from lerend.kit.tokens import hash_token, new_token
 from lerend.organisations.models import Membership
 from lerend.organisations.services import record
 
@@ -189,16 +189,18 @@ def meeting_to_action(*, meeting, actor, team, title, owner, due_on):
 
 
 @transaction.atomic
-def regenerate_feed(*, organisation, person) -> CalendarFeed:
-    """A new secret calendar link; the old one stops working at once.
+def regenerate_feed(*, organisation, person) -> str:
+    """A new secret calendar link; the old one stops working at once. Returns the token,
+    which exists in clear only here: the feed keeps its sha256.
 
     Side effects: creates or updates the person's CalendarFeed."""
-    feed, _created = CalendarFeed.objects.update_or_create(
+    token = new_token(24)
+    CalendarFeed.objects.update_or_create(
         organisation=organisation,
         person=person,
-        defaults={"token": new_token(24)},
+        defaults={"token_hash": hash_token(token)},
     )
-    return feed
+    return token
 
 
 # --- visits ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
+from lerend.kit.site import absolute
 from lerend.organisations import picker, wording
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Membership, Scope, Team
@@ -51,12 +52,13 @@ def index(request):
     """My groups, groups in my scope (leaders: dates only), my visits and the calendar link."""
     access, user = request.access, request.user
     feed = selectors.feed_of(access, user)
-    path = ical.feed_path(feed.token) if feed else None
+    # The link is shown once, right after it is made: only its sha256 is kept.
+    feed_url = request.session.pop(f"group-feed-{request.organisation.pk}", None)
     context = {
         "groups": list(selectors.groups_of_member(access, user)),
         "scope_groups": list(selectors.groups_in_leader_scope(access, user)),
         "visits": list(selectors.visits_visible_to(access, user)[:10]),
-        "feed_url": request.build_absolute_uri(path) if path else None,
+        "feed_url": feed_url,
         "feed_exists": feed is not None,
         "offers_lessons": wording.offers_lessons(request.organisation),
     }
@@ -66,7 +68,10 @@ def index(request):
 @require_POST
 @org_member
 def feed_regenerate(request):
-    services.regenerate_feed(organisation=request.organisation, person=request.user)
+    token = services.regenerate_feed(organisation=request.organisation, person=request.user)
+    path = ical.feed_path(token)
+    if path:
+        request.session[f"group-feed-{request.organisation.pk}"] = absolute(path)
     messages.success(request, _("Your calendar link is ready. An older link no longer works."))
     return redirect("collaboration:index", request.organisation.slug)
 

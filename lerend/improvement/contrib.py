@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -16,6 +17,10 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "follow_up": gettext_lazy("“Did it work?” after an action's due date"),
+    },
     org_urls=(("verbeteren/", "lerend.improvement.urls"),),
     public_urls=(("", "lerend.improvement.public_urls"),),
     nav=nav,

@@ -1,5 +1,6 @@
 """Goals and actions as rows for CSV and XLSX, and a team's plan as PDF, through
-``lerend.kit.downloads``. Headers and values in the reader's language."""
+``lerend.kit.downloads`` (the one writer per format: dates are dates, not text). Headers
+and values in the reader's language."""
 
 from django.utils.translation import gettext as _
 
@@ -30,8 +31,8 @@ def goal_rows(goals):
             g.title,
             g.get_status_display(),
             g.owner.name if g.owner else "",
-            g.starts_on.isoformat(),
-            g.ends_on.isoformat(),
+            g.starts_on,
+            g.ends_on,
             ", ".join(str(b.name) for b in g.blocks),
             g.supports.title if g.supports else "",
         ]
@@ -60,7 +61,7 @@ def action_rows(actions):
             a.title,
             a.get_status_display(),
             a.owner.name if a.owner else "",
-            a.due_on.isoformat(),
+            a.due_on,
             _("yes") if a.is_overdue else _("no"),
             a.goal.title if a.goal else "",
             a.get_outcome_display() if a.outcome else "",
@@ -68,13 +69,15 @@ def action_rows(actions):
         ]
 
 
+def sheets(goals, actions) -> list:
+    return [
+        (_("Goals"), goal_header(), goal_rows(goals)),
+        (_("Actions"), action_header(), action_rows(actions)),
+    ]
+
+
 def to_xlsx(goals, actions) -> bytes:
-    return downloads.xlsx_bytes(
-        [
-            (_("Goals"), goal_header(), goal_rows(goals)),
-            (_("Actions"), action_header(), action_rows(actions)),
-        ]
-    )
+    return downloads.xlsx_bytes(sheets(goals, actions))
 
 
 def team_plan_pdf(request, context: dict) -> bytes:

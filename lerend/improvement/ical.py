@@ -25,14 +25,16 @@ def first_date(weekday: int, today: datetime.date) -> datetime.date:
 
 
 def board_calendar(board, *, summary: str, today=None) -> str:
-    today = today or timezone.localdate()
-    start = datetime.datetime.combine(first_date(board.weekday, today), board.starts_at)
+    """One weekly event from the board's fixed first session (``series_starts_on``, set when
+    the schedule is); a board without one starts its series on the next session day."""
+    first = board.series_starts_on or first_date(board.weekday, today or timezone.localdate())
+    start = datetime.datetime.combine(first, board.starts_at)
     event = CalendarEvent(
-        uid=f"board-{board.team_id}@lerend",
+        uid=f"board-{board.team_id}",
         starts=start,
         minutes=board.duration_minutes,
         summary=summary,
         place=board.place,
         weekly=True,
     )
-    return ical.feed("-//Lerend//Bordsessie//NL", [event])
+    return ical.feed("-//Lerend//Bordsessie//NL", [event], name=summary)

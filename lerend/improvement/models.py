@@ -325,9 +325,12 @@ class TeamBoard(models.Model):
         validators=[MinValueValidator(5), MaxValueValidator(60)],
     )
     place = models.CharField(_("place"), max_length=120, blank=True)
-    # Calendar apps cannot log in: the feed URL carries this secret; regenerating it
-    # switches off every old subscription.
-    feed_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # Calendar apps cannot log in: the feed URL carries a secret of which only the sha256
+    # is kept (lerend.kit.tokens); regenerating it switches off every old subscription.
+    feed_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # The first session of the weekly series in the feed: fixed when the schedule is set,
+    # so a calendar app does not see the series move every day.
+    series_starts_on = models.DateField(null=True, blank=True)
 
     def __str__(self):
         return str(self.team)

@@ -3,19 +3,18 @@ Run by the django-tasks-db worker (tests use the immediate backend)."""
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
+from lerend.kit.site import site_url
+
 from .models import FOLLOW_UP_WEEKS_DEFAULT, Action, ActionStatus, ImprovementSettings
 
-
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
 @task
@@ -55,6 +54,6 @@ def ask_follow_ups() -> int:
                 "improvement/mail/follow_up.txt", {"action": action, "link": link}
             )
             subject = _("Did it work? %(title)s") % {"title": action.title}
-        send_mail(subject, body, None, [action.owner.email])
+            reminders.send(person=action.owner, kind="follow_up", subject=subject, body=body)
         asked += 1
     return asked

@@ -36,7 +36,8 @@ def svg(width: float, height: float, title: str, body: str, css: str) -> SafeStr
     return mark_safe(  # noqa: S308 -- every text in ``body`` was escaped on the way in
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" class="chart {css}" role="img" '
-        f'font-family="Helvetica, Arial, sans-serif"><title>{escape(title)}</title>{body}</svg>'
+        f'font-family="Lerend Sans, Helvetica, Arial, sans-serif">'
+        f"<title>{escape(title)}</title>{body}</svg>"
     )
 
 

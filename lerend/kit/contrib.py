@@ -214,6 +214,9 @@ class Contribution:
     - ``hand_over(person, organisation, new_owner) -> {label: count}``: before erasure,
       when the beheerder chooses so, makes ``new_owner`` the owner of what the person made
       for the team (actions, board items, shared knowledge); the eraser then removes the rest.
+    - ``reminder_kinds``: ``{key: label}``, the app's recurring reminder mails; a person
+      switches each off on their reminders page (``accounts.reminders``), and every such mail
+      carries a one-click unsubscribe for its kind.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -240,6 +243,7 @@ class Contribution:
     processing: tuple[Processing, ...] = ()
     retention: Callable[[Organisation, RetentionPolicy, Any], Mapping[str, int]] | None = None
     hand_over: Callable[[User, Organisation, User], Mapping[str, int]] | None = None
+    reminder_kinds: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -369,6 +373,11 @@ def search_models() -> list[tuple[str, str, str]]:
         for c in contributors()
         for label, path in c.contribution.search_models.items()
     ]
+
+
+def reminder_kinds() -> dict[str, Any]:
+    """Every app's recurring reminder kinds, key -> label, in the order of INSTALLED_APPS."""
+    return {key: label for c in contributions() for key, label in c.reminder_kinds.items()}
 
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:

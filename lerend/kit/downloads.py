@@ -1,72 +1,279 @@
-"""Files a person downloads: CSV, XLSX and PDF, and the response that hands them over.
+"""Files a person downloads: CSV, XLSX and PDF, and the responses that hand them over. One
+writer per format for every export in Lerend (docs/files.md).
 
-CSV: UTF-8 with a byte order mark (without it Excel reads the bytes as Windows-1252 and "é"
-becomes "Ã©"). Cells go through defusedcsv: a value that starts with "=", "+", "-", "@" ...
-gets a leading apostrophe, so a name cannot become a formula. Pass ``delimiter=";"`` for a
-file that Dutch Excel opens in columns on a double click.
+Rows are sequences of *typed* values: ``str``, ``int``, ``Decimal`` (its scale is the number
+of decimals shown; round with ``numbers.rounded``), ``float``, ``date``, ``datetime``,
+``bool`` and ``None`` (an empty cell). Each writer turns them into what Dutch tools expect.
 
-XLSX: openpyxl in write-only mode; text that starts with "=" is stored as text, not as a
-formula (openpyxl would otherwise read it as one, and titles and names come from people).
+CSV (``csv_stream``/``csv_text``): UTF-8 with a byte order mark (without it Excel reads the
+bytes as Windows-1252 and "é" becomes "Ã©"), ``;`` between cells and a decimal comma,
+formatted by ``lerend.kit.numbers`` (Excel with Dutch regional settings splits a
+double-clicked .csv on ";" and reads "3,5" as a number), dates as ISO 8601 (which Excel and
+LibreOffice read as a date in every locale), CRLF line ends. Text that starts with "=", "+",
+"-", "@", a tab or a carriage return gets a leading apostrophe, so a name cannot become a
+formula (CSV injection); numbers are written by us and never need it.
 
-PDF: WeasyPrint, A4, the house style below plus what the caller adds.
+XLSX (``xlsx_file``): openpyxl in write-only mode, which keeps the rows in a temporary file,
+so memory stays flat at any size. Numbers are numeric cells, dates are date cells, both with
+a number format (Excel and LibreOffice show "6-12-2026" and "3,5" in Dutch); text is always
+a text cell, never a formula. Each sheet has a frozen, bold header row, an autofilter over
+its rows and column widths estimated from the header and the first rows.
+
+PDF (``pdf_bytes``): WeasyPrint, A4, tagged PDF/UA-1, with one font shipped in
+``lerend/web/static/fonts`` (so the output does not depend on the server's fonts), the
+document's language and title.
+
+Responses: ``download`` for content in memory, ``streamed_download`` for CSV pieces and
+``file_download`` for an XLSX temporary file.
 """
 
+import copy
+import csv
+import datetime
 import io
-from collections.abc import Iterable, Sequence
+import itertools
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
 
-from defusedcsv import csv
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import numbers
 
 BOM = "\ufeff"
+DELIMITER = ";"
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 CONTENT_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE, "pdf": PDF_TYPE}
+# Characters that make a spreadsheet read a cell as a formula (or, for tab and CR, move
+# the formula into the next cell); OWASP "CSV injection".
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ROWS_PER_PIECE = 500
+FLOAT_DIGITS = 2
 
 
-def csv_text(header: Sequence, rows: Iterable[Sequence], *, delimiter: str = ",") -> str:
-    """The whole file as text: BOM, header, rows; lines end in CRLF."""
+def _text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def csv_cell(value) -> str:
+    """One cell of a CSV file (see the module docstring)."""
+    if type(value) is str:  # the common case first: exports are mostly text
+        return "'" + value if value.startswith(FORMULA_START) else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _yes_no(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return numbers.plain(value, _decimals(value))
+    if isinstance(value, float):
+        return numbers.plain(value, FLOAT_DIGITS)
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return _text(str(value))
+
+
+def _yes_no(value: bool) -> str:
+    return str(_("yes") if value else _("no"))
+
+
+def csv_stream(header: Sequence, rows: Iterable[Sequence]) -> Iterator[str]:
+    """The file in pieces for a ``StreamingHttpResponse``: BOM and header first, then
+    ``ROWS_PER_PIECE`` rows per piece; ``rows`` is read lazily."""
     buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     buffer.write(BOM)
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    writer.writerow([_text(str(h)) for h in header])
+    iterator = iter(rows)
+    # A streamed response is read after the view has returned: keep the view's language
+    # for the labels the rows translate, per piece (never while the generator waits).
+    language = get_language()
+    while True:
+        with translation.override(language):
+            writer.writerows(
+                [csv_cell(v) for v in row] for row in itertools.islice(iterator, ROWS_PER_PIECE)
+            )
+        text = buffer.getvalue()
+        if not text:
+            return
+        yield text
+        buffer.seek(0)
+        buffer.truncate()
 
 
-def text_cell(sheet, value):
-    """``value`` for ``sheet.append``: a text starting with "=" becomes a text cell."""
-    if isinstance(value, str) and value.startswith("="):
+def csv_text(header: Sequence, rows: Iterable[Sequence]) -> str:
+    """The whole CSV file as one text (for small files and tests)."""
+    return "".join(csv_stream(header, rows))
+
+
+# --- XLSX ---------------------------------------------------------------------------------
+
+DATE_FORMAT = "dd-mm-yyyy"
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
+WIDTH_SAMPLE = 200
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def _number_format(value) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, datetime.datetime):
+        return DATETIME_FORMAT
+    if isinstance(value, datetime.date):
+        return DATE_FORMAT
+    if isinstance(value, Decimal):
+        digits = _decimals(value)
+        return "#,##0." + "0" * digits if digits else "#,##0"
+    if isinstance(value, float):
+        return "#,##0." + "0" * FLOAT_DIGITS
+    if isinstance(value, int):
+        return "0"
+    return None
+
+
+def _width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime.datetime):
+        return 16
+    if isinstance(value, datetime.date):
+        return 11
+    if isinstance(value, str):
+        return max((len(line) for line in value.splitlines()), default=0)
+    return len(csv_cell(value))
+
+
+class _Sheet:
+    """One write-only sheet: typed cells, a frozen bold header, an autofilter, widths."""
+
+    def __init__(self, workbook, name: str, header: Sequence, rows: Iterable[Sequence]):
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- openpyxl loads slowly
+        from openpyxl.styles import Font  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
+        self.cell_class = WriteOnlyCell
+        self.styles: dict[str, object] = {}
+        self.sheet = workbook.create_sheet(str(name)[:31])
+        iterator = iter(rows)
+        sample = list(itertools.islice(iterator, WIDTH_SAMPLE))
+        columns = max([len(header), *(len(r) for r in sample)], default=0)
+        for index in range(columns):
+            seen = [_width(header[index]) if index < len(header) else 0]
+            seen += [_width(r[index]) for r in sample if index < len(r)]
+            letter = get_column_letter(index + 1)
+            self.sheet.column_dimensions[letter].width = min(
+                MAX_WIDTH, max(MIN_WIDTH, max(seen) + 2)
+            )
+        if columns:
+            self.sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        head = []
+        for value in header:
+            cell = WriteOnlyCell(self.sheet, value=str(value))
+            cell.data_type = "s"
+            cell.font = bold
+            head.append(cell)
+        self.sheet.append(head)
+        count = 0
+        for row in itertools.chain(sample, iterator):
+            self.sheet.append([self._cell(v) for v in row])
+            count += 1
+        if columns:
+            last = get_column_letter(columns)
+            self.sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+
+    def _cell(self, value):
+        if type(value) is str:
+            if not value.startswith("="):
+                return value  # plain text: openpyxl writes it as a text cell
+            cell = self.cell_class(self.sheet, value=value)
+            cell.data_type = "s"  # a text, never a formula
+            return cell
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return _yes_no(value)
+        number_format = _number_format(value)
+        if number_format is None:
+            return self._cell(str(value))
+        cell = self.cell_class(self.sheet, value=value)
+        # One style per number format, copied: setting ``number_format`` on every cell
+        # looks the format up each time, which dominates a large sheet.
+        style = self.styles.get(number_format)
+        if style is None:
+            cell.number_format = number_format
+            self.styles[number_format] = cell._style
+        else:
+            cell._style = copy.copy(style)
         return cell
-    return value
 
 
-def xlsx_bytes(sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]) -> bytes:
-    """A workbook with one sheet per (name, header, rows); names are cut to Excel's 31."""
+def xlsx_file(sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]):
+    """A workbook with one sheet per (name, header, rows), written to a temporary file that
+    is returned open at its start (it disappears when closed); names are cut to Excel's 31
+    characters."""
     from openpyxl import Workbook  # noqa: PLC0415 -- openpyxl loads slowly
 
     workbook = Workbook(write_only=True)
     for name, header, rows in sheets:
-        sheet = workbook.create_sheet(str(name)[:31])
-        sheet.append([text_cell(sheet, v) for v in header])
-        for row in rows:
-            sheet.append([text_cell(sheet, v) for v in row])
-    out = io.BytesIO()
+        _Sheet(workbook, name, header, rows)
+    # Handed to the caller open (the response closes it): no context manager here.
+    out = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(out)
-    return out.getvalue()
+    out.seek(0)
+    return out
+
+
+def xlsx_bytes(sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]) -> bytes:
+    """The workbook as bytes (for small files and tests)."""
+    with xlsx_file(sheets) as handle:
+        return handle.read()
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"
+FONT_FAMILY = "Lerend Sans"
+FONT_FILES = {
+    ("normal", "400"): "noto-sans-400-normal.woff2",
+    ("normal", "700"): "noto-sans-700-normal.woff2",
+    ("italic", "400"): "noto-sans-400-italic.woff2",
+    ("italic", "700"): "noto-sans-700-italic.woff2",
+}
+
+
+def _font_faces() -> str:
+    """@font-face rules for the shipped font (file URLs: no request to the server)."""
+    return "".join(
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: {style}; '
+        f'font-weight: {weight}; src: url("{(FONT_DIR / name).as_uri()}"); }}\n'
+        for (style, weight), name in FONT_FILES.items()
+    )
 
 
 PDF_CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: counter(page) " / "
-  counter(pages); font-size: 8pt; color: #5f6b73; } }
-body { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: 9.5pt;
-  color: #1f2328; line-height: 1.4; }
+@page { size: A4; margin: 18mm 16mm 20mm; font-family: "Lerend Sans";
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt;
+  color: #5f6b73; font-family: "Lerend Sans"; } }
+html, body, * { font-family: "Lerend Sans"; }
+body { font-size: 9.5pt; color: #1f2328; line-height: 1.4; }
 h1 { font-size: 17pt; color: #123d33; margin: 0 0 2mm; }
 h2 { font-size: 12.5pt; color: #123d33; margin: 6mm 0 2mm; border-bottom: 1px solid #c9d1d6;
   padding-bottom: 1mm; break-after: avoid; }
@@ -75,27 +282,77 @@ th, td { border-bottom: 1px solid #dde3e6; padding: 1.2mm 1.5mm; text-align: lef
   vertical-align: top; }
 thead th { background: #e4ece8; }
 .muted { color: #5f6b73; }
+svg text { font-family: "Lerend Sans" !important; }
 """
 
 
 def pdf_bytes(request, template: str, context: dict, *, extra_css: str = "") -> bytes:
-    """``template`` rendered and printed to PDF with the house style (plus ``extra_css``);
-    images and fonts resolve against the site's own address. Tagged (PDF/UA-1), so a
-    screen reader follows headings and tables."""
+    """``template`` rendered and printed to PDF with the house style (plus ``extra_css``).
+    Tagged (PDF/UA-1), so a screen reader follows headings and tables; the language is the
+    active one and the title is the template's <title> (or its first heading). Only the
+    shipped font is used: text never falls back to a font of the server."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 -- WeasyPrint loads slowly
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
 
     html = render_to_string(template, context, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(string=PDF_CSS + extra_css)], pdf_variant="pdf/ua-1"
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=request.build_absolute_uri("/"))
+    rendered = document.render(
+        stylesheets=[CSS(string=_font_faces() + PDF_CSS + extra_css, font_config=fonts)],
+        font_config=fonts,
+        pdf_variant="pdf/ua-1",
     )
+    metadata = rendered.metadata
+    metadata.lang = metadata.lang or (get_language() or settings.LANGUAGE_CODE)
+    if not metadata.title:
+        metadata.title = _first_heading(rendered) or "Lerend"
+    return rendered.write_pdf(pdf_variant="pdf/ua-1")
 
 
-def download(content, filename: str, *, private: bool = False) -> HttpResponse:
-    """An attachment named ``filename``; its type follows the extension. ``private`` keeps
-    it out of shared caches and off the disk of the browser's cache (names, addresses)."""
-    extension = filename.rpartition(".")[2]
-    response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+def _first_heading(rendered) -> str | None:
+    for page in rendered.pages:
+        for _level, label, _target, _state in page.bookmarks:
+            return label
+    return None
+
+
+# --- responses ----------------------------------------------------------------------------
+
+
+def _attach(response, filename: str, private: bool):
     response["Content-Disposition"] = content_disposition_header(True, filename)
     if private:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def download(content, filename: str, *, private: bool = True) -> HttpResponse:
+    """An attachment named ``filename``; its type follows the extension. ``private`` keeps
+    it out of shared caches and off the disk of the browser's cache (names, addresses)."""
+    extension = filename.rpartition(".")[2]
+    response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+    return _attach(response, filename, private)
+
+
+def streamed_download(pieces: Iterable[str], filename: str, *, private: bool = True):
+    """A CSV attachment written while it is sent (``csv_stream``): the first bytes leave at
+    once and memory holds one piece at a time."""
+    response = StreamingHttpResponse(pieces, content_type=CSV_TYPE)
+    return _attach(response, filename, private)
+
+
+def file_download(handle, filename: str, *, private: bool = True) -> FileResponse:
+    """An open file (``xlsx_file``) sent in blocks and closed afterwards."""
+    extension = filename.rpartition(".")[2]
+    response = FileResponse(handle, content_type=CONTENT_TYPES[extension])
+    return _attach(response, filename, private)
+
+
+def csv_response(header, rows, filename: str, *, private: bool = True):
+    """The CSV writer streamed as an attachment."""
+    return streamed_download(csv_stream(header, rows), filename, private=private)
+
+
+def xlsx_response(sheets, filename: str, *, private: bool = True):
+    """The XLSX writer as an attachment from a temporary file."""
+    return file_download(xlsx_file(sheets), filename, private=private)

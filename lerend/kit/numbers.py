@@ -71,3 +71,21 @@ def percent(share) -> str:
 def count(value) -> str:
     """A whole number of people, answers, hours: grouped, no decimals."""
     return number(value, 0)
+
+
+def plain(value, digits: int = 1, *, decimal_separator: str = ",") -> str:
+    """A number for a file a spreadsheet reads back: rounded as ``number``, no thousands
+    grouping, the decimal comma of Dutch spreadsheets ("1678,1"); a dash-free empty text
+    for None, NaN and infinity."""
+    if value is None:
+        return ""
+    try:
+        exact = rounded(value, digits)
+    except (InvalidOperation, ValueError):
+        return ""
+    if exact is None or not exact.is_finite():
+        return ""
+    text = f"{exact:f}"
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]  # −0,0 is 0,0
+    return text.replace(".", decimal_separator)

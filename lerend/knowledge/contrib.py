@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -19,6 +20,10 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "review": gettext_lazy('"Still right?" when something you shared is due for a check'),
+    },
     org_urls=(("kennis/", "lerend.knowledge.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,

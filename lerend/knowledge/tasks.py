@@ -2,8 +2,6 @@
 and ask owners "klopt dit nog?" when an entry's review date has come — once per review date
 (``review_asked_on`` is claimed before the mail goes)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.tasks import task
 from django.urls import reverse
@@ -11,6 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lerend.accounts import reminders
+from lerend.kit.site import absolute
 from lerend.organisations.models import Organisation
 
 from . import services
@@ -57,13 +57,13 @@ def ask_whether_still_right() -> int:
         if not claimed.update(review_asked_on=today):
             continue
         with translation.override(owner.language or "nl"):
-            site = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-            url = site + reverse("knowledge:index", args=[organisation.slug])
+            url = absolute(reverse("knowledge:index", args=[organisation.slug]))
             body = ngettext(
                 "Is what you shared still right? One entry is due for a check: %(url)s",
                 "Is what you shared still right? %(n)s entries are due for a check: %(url)s",
                 len(entries),
             ) % {"n": len(entries), "url": url}
-            send_mail(_("Still right?"), body, None, [owner.email])
-        sent += 1
+            sent += reminders.send(
+                person=owner, kind="review", subject=_("Still right?"), body=body
+            )
     return sent

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -29,6 +30,13 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "journal": gettext_lazy(
+            "A weekly reminder to write in your journal (when you switched it on)"
+        ),
+        "applied": gettext_lazy('"Did you apply it in practice?" after a training'),
+    },
     org_urls=(("leren/", "lerend.learning.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,

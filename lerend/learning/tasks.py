@@ -11,7 +11,6 @@ mail a week at most. Tests use the immediate backend, which runs the task at onc
 
 import datetime
 
-from django.conf import settings
 from django.db import models, transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -19,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
 from lerend.background import services as outbox
 from lerend.background.services import Mail
+from lerend.kit.site import site_url
 
 from .models import FeedbackInvite, JournalReminder, Participation
 
@@ -28,8 +29,7 @@ from .models import FeedbackInvite, JournalReminder, Participation
 MAIL_GROUP = "learning"
 
 
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
 @task
@@ -62,6 +62,8 @@ def send_journal_reminders() -> int:
                     "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
                 )
                 subject = _("A moment to look back on your week")
+            if not reminders.wants(reminder.person, "journal"):
+                continue
             outbox.queue_mail(
                 key=f"learning.journal_reminder:{reminder.pk}:{today.isoformat()}",
                 to=reminder.person.email,
@@ -69,6 +71,7 @@ def send_journal_reminders() -> int:
                 body=body,
                 group=MAIL_GROUP,
                 organisation_id=reminder.organisation_id,
+                unsubscribe=reminders.unsubscribe_for(reminder.person, "journal"),
             )
         sent += 1
     outbox.deliver(group=MAIL_GROUP)
@@ -117,14 +120,16 @@ def ask_whether_applied(today: str | None = None) -> int:
                     {"person": participation.person, "activity": activity, "link": link},
                 )
                 subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
-            outbox.queue_mail(
-                key=f"learning.applied:{participation.pk}",
-                to=participation.person.email,
-                subject=subject,
-                body=body,
-                group=MAIL_GROUP,
-                organisation_id=activity.organisation_id,
-            )
+            if reminders.wants(participation.person, "applied"):
+                outbox.queue_mail(
+                    key=f"learning.applied:{participation.pk}",
+                    to=participation.person.email,
+                    subject=subject,
+                    body=body,
+                    group=MAIL_GROUP,
+                    organisation_id=activity.organisation_id,
+                    unsubscribe=reminders.unsubscribe_for(participation.person, "applied"),
+                )
         asked += 1
     outbox.deliver(group=MAIL_GROUP)
     outbox.follow_up(MAIL_GROUP)

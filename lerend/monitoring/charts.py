@@ -27,7 +27,7 @@ def _text(x, y, text, size=12, anchor="start", fill=INK) -> str:
 def _svg(width, height, title, body, css) -> SafeString:
     return mark_safe(  # noqa: S308 -- every text in ``body`` was escaped by _text
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="chart {css}" role="img" font-family="Helvetica, Arial, sans-serif">'
+        f'class="chart {css}" role="img" font-family="Lerend Sans, Helvetica, Arial, sans-serif">'
         f"<title>{escape(title)}</title>{body}</svg>"
     )
 

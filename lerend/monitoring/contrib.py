@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -16,6 +17,10 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "wellbeing_round": gettext_lazy("Time for a new well-being round in your group"),
+    },
     org_urls=(("monitoren/", "lerend.monitoring.urls"),),
     nav=nav,
     home_tasks=tasks_home.tasks_for,

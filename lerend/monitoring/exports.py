@@ -1,11 +1,21 @@
-"""Indicators as CSV (improvement's defusedcsv writer: no cell is read as a formula) and
-XLSX. Numbers through ``numbers.number``: what the page says, the file says."""
+"""Indicators as CSV and XLSX through the one writer of ``lerend.kit.downloads`` (";" and a
+decimal comma, no formulas, typed numbers and dates in the XLSX). Numbers are rounded as the
+page rounds them (``numbers``: a whole value keeps no decimals), then written as numbers."""
 
 from django.utils.translation import gettext as _
 
 from lerend.kit import downloads
 
-from .numbers import number
+from .numbers import rounded
+
+
+def value(number, digits: int = 1):
+    """``number`` rounded as the pages show it, as a Decimal whose scale is the decimals
+    the file shows (none for a whole value); None stays None."""
+    exact = rounded(number, digits)
+    if exact is not None and exact.is_finite() and exact == exact.to_integral_value():
+        return exact.quantize(1)
+    return exact
 
 
 def header():
@@ -38,24 +48,24 @@ def rows(indicators):
             location.name if location else "",
             i.team.name if i.team else "",
             i.unit,
-            number(i.baseline, 2),
-            number(i.target, 2),
-            i.target_on.isoformat() if i.target_on else "",
+            value(i.baseline, 2),
+            value(i.target, 2),
+            i.target_on,
             i.get_direction_display(),
             i.get_source_display(),
-            number(i.latest.value, 2) if i.latest else "",
-            i.latest.measured_on.isoformat() if i.latest else "",
+            value(i.latest.value, 2) if i.latest else None,
+            i.latest.measured_on if i.latest else None,
             str(i.status_label),
             i.owner.name if i.owner else "",
         ]
 
 
-def indicators_csv(indicators) -> str:
-    return downloads.csv_text(header(), rows(indicators))
+def indicators_csv(indicators, filename: str):
+    return downloads.csv_response(header(), rows(indicators), filename)
 
 
-def indicators_xlsx(indicators) -> bytes:
-    return downloads.xlsx_bytes([(_("Indicators"), header(), rows(indicators))])
+def indicators_xlsx(indicators, filename: str):
+    return downloads.xlsx_response([(_("Indicators"), header(), rows(indicators))], filename)
 
 
 def profile_header():
@@ -78,27 +88,27 @@ def profile_rows(groups):
         shown = bool(profile and profile.visible)
         numbers = (
             [
-                str(profile.children),
-                number(profile.wellbeing_high),
-                number(profile.wellbeing_low),
-                number(profile.involvement_high),
-                number(profile.involvement_low),
+                profile.children,
+                value(profile.wellbeing_high),
+                value(profile.wellbeing_low),
+                value(profile.involvement_high),
+                value(profile.involvement_low),
             ]
             if shown
-            else [_("too few children to show")] + [""] * 4
+            else [_("too few children to show")] + [None] * 4
             if round_
-            else [""] * 5
+            else [None] * 5
         )
         yield [
             team.location.name,
             team.name,
-            round_.first_on.isoformat() if round_ else "",
+            round_.first_on if round_ else None,
             *numbers,
         ]
 
 
-def profiles_csv(groups) -> str:
-    return downloads.csv_text(profile_header(), profile_rows(groups))
+def profiles_csv(groups, filename: str):
+    return downloads.csv_response(profile_header(), profile_rows(groups), filename)
 
 
 PROFILE_CSS = "@page { size: A4 landscape; } td.number { text-align: right; }"

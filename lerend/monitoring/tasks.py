@@ -9,8 +9,6 @@ day by ``manage.py daily``:
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Max
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -18,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
+from lerend.kit.site import site_url
 from lerend.organisations.models import Organisation
 
 from .models import CADENCE_DAYS, COMPUTED_SOURCES, Indicator, WellbeingReminder
@@ -25,9 +25,7 @@ from .selectors import indicators as indicator_selectors
 from .selectors import wellbeing as selectors
 from .services import indicators as services
 
-
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_url = site_url
 
 
 def _claim(team, today, since) -> bool:
@@ -67,8 +65,9 @@ def remind_wellbeing_rounds() -> int:
                         },
                     )
                     subject = _("Time for a new well-being round")
-                send_mail(subject, body, None, [person.email])
-                sent += 1
+                    sent += reminders.send(
+                        person=person, kind="wellbeing_round", subject=subject, body=body
+                    )
     return sent
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
 
 from . import people_export, rules, selectors, services
@@ -76,20 +75,17 @@ def _export(request, fmt: str):
     access = request.access
     org = request.organisation
     filters = _filters(request)
-    people = list(selectors.visible_people(access, **filters))
+    people = selectors.visible_people(access, **filters)
     show_email = selectors.people_list_shows_email(access)
-    rows = people_export.rows(people, former=filters["former"], show_email=show_email)
-    header = people_export.header(show_email=show_email)
-    if fmt == "xlsx":
-        content = people_export.to_xlsx(header, rows)
-    else:
-        content = people_export.to_csv(header, rows)
     people_export.record_export(
-        organisation=org, actor=request.user, fmt=fmt, count=len(people), filters=filters
+        organisation=org, actor=request.user, fmt=fmt, count=people.count(), filters=filters
     )
+    rows = people_export.rows(
+        people, organisation=org, former=filters["former"], show_email=show_email
+    )
+    header = people_export.header(show_email=show_email)
     filename = f"{org.slug}-mensen-{timezone.localdate().isoformat()}.{fmt}"
-    # Names and addresses: no shared cache and no copy on disk in the browser's cache.
-    return downloads.download(content, filename, private=True)
+    return people_export.response(fmt, header, rows, filename)
 
 
 @require(rules.can_view_people)

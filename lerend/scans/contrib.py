@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
@@ -21,6 +22,12 @@ def nav(request):
 
 contribution = Contribution(
     processing=processing.PROCESSING,
+    # Recurring reminder mails a person may switch off (accounts.reminders).
+    reminder_kinds={
+        "scan_reminder": gettext_lazy(
+            "Reminders to fill in a questionnaire you have not answered yet"
+        ),
+    },
     org_urls=(("scans/", "lerend.scans.urls"), ("scans/export/", "lerend.scans.export_urls")),
     public_urls=(("vragenlijst/", "lerend.scans.respond_urls"),),
     nav=nav,

@@ -22,7 +22,6 @@ Raw answers (docs/anonymity.md, "Raw anonymous rows"):
 
 from __future__ import annotations
 
-import io
 import math
 import random
 import secrets
@@ -30,7 +29,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from defusedcsv import csv
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -48,7 +46,6 @@ from .results.stats import block_score
 EXPORT_ROLES = (Role.BESTUURDER, Role.BEHEERDER)
 RESPONSES_PER_BLOCK = 1000
 ANSWER_CHUNK = 5000
-BOM = downloads.BOM
 
 
 def can_export(access: Access) -> bool:
@@ -136,13 +133,13 @@ def raw_header(columns) -> list[str]:
 
 
 def raw_csv(campaign, reader=None) -> Iterator[str]:
-    """The raw export as CSV text in pieces (for StreamingHttpResponse). Side effects: none."""
+    """The raw export as CSV text in pieces (for StreamingHttpResponse), through the one CSV
+    writer (``;``, BOM, no formulas). Side effects: none."""
     columns, possible = _coarse(campaign, reader)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write(BOM)
-    writer.writerow(raw_header(columns))
-    yield _drain(buffer)
+    return downloads.csv_stream(raw_header(columns), _raw_rows(campaign, columns, possible))
+
+
+def _raw_rows(campaign, columns, possible) -> Iterator[tuple]:
     if not possible:
         return
     names = Names.of(campaign.organisation)
@@ -182,15 +179,8 @@ def raw_csv(campaign, reader=None) -> Iterator[str]:
             answers[response_id].append((item_key, dont_know if value is None else value))
         for _key, _r, pk in block:
             head = prefix[pk]
-            writer.writerows((*head, item_key, value) for item_key, value in answers[pk])
-        yield _drain(buffer)
-
-
-def _drain(buffer: io.StringIO) -> str:
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
+            for item_key, value in answers[pk]:
+                yield (*head, item_key, value)
 
 
 # --- aggregated results --------------------------------------------------------------------
@@ -320,14 +310,15 @@ def aggregate_rows(campaign, reader=None) -> list[list]:
     return rows
 
 
-def aggregate_csv(campaign, reader=None) -> str:
-    rows = aggregate_rows(campaign, reader)
-    return downloads.csv_text(
-        aggregate_header(), (["" if v is None else v for v in row] for row in rows)
-    )
+def aggregate_csv(campaign, reader=None) -> Iterator[str]:
+    """The aggregated results through the one CSV writer, in pieces."""
+    return downloads.csv_stream(aggregate_header(), aggregate_rows(campaign, reader))
+
+
+def aggregate_sheets(campaign, reader=None) -> list:
+    """The aggregated results as sheets for the one XLSX writer."""
+    return [(_("Results"), aggregate_header(), aggregate_rows(campaign, reader))]
 
 
 def aggregate_xlsx(campaign, reader=None) -> bytes:
-    return downloads.xlsx_bytes(
-        [(_("Results"), aggregate_header(), aggregate_rows(campaign, reader))]
-    )
+    return downloads.xlsx_bytes(aggregate_sheets(campaign, reader))

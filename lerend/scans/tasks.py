@@ -1,7 +1,6 @@
 """Background work of scans: invitation and reminder mails. Run by the django-tasks-db
 worker (tests use the immediate backend)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -9,19 +8,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerend.accounts import reminders
 from lerend.background import services as outbox
 from lerend.background.services import Mail
+from lerend.kit.site import site_url
 
 from .models import Campaign, CampaignStatus, ScanInvitation
 from .services import send_reminders, token_for
 
 
-def _site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-
 def _mail(invitation: ScanInvitation, campaign: Campaign, kind: str, key: str) -> Mail:
-    link = _site_url() + reverse("respond:start", args=[token_for(invitation.nonce)])
+    link = site_url() + reverse("respond:start", args=[token_for(invitation.nonce)])
     with translation.override(invitation.language or "nl"):
         context = {"campaign": campaign, "link": link, "kind": kind}
         body = render_to_string("scans/mail/invitation.txt", context)
@@ -29,7 +26,13 @@ def _mail(invitation: ScanInvitation, campaign: Campaign, kind: str, key: str) -
             subject = _("Reminder: %(title)s") % {"title": campaign.title}
         else:
             subject = _("Your opinion please: %(title)s") % {"title": campaign.title}
-    return Mail(key, invitation.person.email, subject, body)
+    unsubscribe = None
+    if kind == "reminder":  # a recurring reminder: the person may have switched it off
+        unsubscribe = reminders.unsubscribe_for(invitation.person, REMINDER_KIND)
+    return Mail(key, invitation.person.email, subject, body, unsubscribe)
+
+
+REMINDER_KIND = "scan_reminder"
 
 
 def mail_group(campaign_id: int) -> str:
@@ -63,7 +66,14 @@ def send_campaign_mails(campaign_id: int, kind: str) -> int:
     today = timezone.localdate().isoformat()
     group = mail_group(campaign.pk)
     chunk: list[Mail] = []
+    switched_off = (
+        reminders.switched_off_among(REMINDER_KIND, invitations.values("person_id"))
+        if kind == "reminder"
+        else set()
+    )
     for invitation in invitations.iterator(chunk_size=QUEUE_CHUNK):
+        if invitation.person_id in switched_off:
+            continue
         key = (
             f"scans.invitation:{invitation.pk}"
             if kind == "invitation"

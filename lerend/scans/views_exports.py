@@ -2,9 +2,8 @@
 what each file holds, the anonymous raw answers (streamed CSV) and the aggregated results
 (CSV, XLSX). Bestuurder and beheerder only; everything through the campaign's plan."""
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 from lerend.kit import downloads
@@ -33,13 +32,6 @@ def _filename(campaign, what: str, extension: str) -> str:
     return f"{slugify(campaign.title)[:60] or 'scan'}-{what}.{extension}"
 
 
-def _streamed(response, name):
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    # The files hold survey results: never keep them in a shared cache.
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @require(rules.can_export_campaign, obj=_campaign)
 def export_index(request, campaign):
     ready = exports.is_ready(campaign)
@@ -56,15 +48,17 @@ def export_index(request, campaign):
 
 @require(rules.can_export_campaign, obj=_ready_campaign)
 def export_raw_csv(request, campaign):
-    response = StreamingHttpResponse(
-        exports.raw_csv(campaign, request.user), content_type="text/csv; charset=utf-8"
+    # The files hold survey results: never keep them in a shared cache.
+    return downloads.streamed_download(
+        exports.raw_csv(campaign, request.user),
+        _filename(campaign, "antwoorden", "csv"),
+        private=True,
     )
-    return _streamed(response, _filename(campaign, "antwoorden", "csv"))
 
 
 @require(rules.can_export_campaign, obj=_ready_campaign)
 def export_results_csv(request, campaign):
-    return downloads.download(
+    return downloads.streamed_download(
         exports.aggregate_csv(campaign, request.user),
         _filename(campaign, "resultaten", "csv"),
         private=True,
@@ -73,8 +67,8 @@ def export_results_csv(request, campaign):
 
 @require(rules.can_export_campaign, obj=_ready_campaign)
 def export_results_xlsx(request, campaign):
-    return downloads.download(
-        exports.aggregate_xlsx(campaign, request.user),
+    return downloads.xlsx_response(
+        exports.aggregate_sheets(campaign, request.user),
         _filename(campaign, "resultaten", "xlsx"),
         private=True,
     )

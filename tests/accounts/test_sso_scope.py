@@ -67,7 +67,6 @@ def test_password_chosen_on_an_invitation_does_not_open_an_organisation_with_own
         invitations.invite_person(
             organisation=orgs.a,
             actor=member(orgs.a, Role.BEHEERDER),
-            site_url="http://testserver",
             email="nina@regenboog.nl",
             name="Nina Nieuw",
             role=Role.MEDEWERKER,

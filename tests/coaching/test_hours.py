@@ -185,7 +185,7 @@ def test_ggd_pack_pdf_and_xlsx_hold_calculation_division_hours_and_coverage(clie
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     xlsx = client.get(url("coaching:ggd_xlsx"))
-    book = load_workbook(io.BytesIO(xlsx.content), read_only=True)
+    book = load_workbook(io.BytesIO(xlsx.getvalue()), read_only=True)
     assert book.sheetnames == [
         "Berekening",
         "Gegevens per locatie",

@@ -135,7 +135,7 @@ def test_hours_pages_and_pack_never_hold_notes(client, world, records, url, name
     client.force_login(world.admin)
     response = client.get(url(name))
     assert response.status_code == 200
-    body = response.content
+    body = response.getvalue()
     assert NOTES.encode() not in body
     assert b"Volgende keer filmen" not in body
 

@@ -2,12 +2,14 @@
 agenda, method or case-bringer."""
 
 import datetime
+import re
 
 import pytest
 from icalendar import Calendar
 
 from lerend.collaboration import ical, services
 from lerend.collaboration.models import CalendarFeed
+from lerend.kit.tokens import hash_token
 from lerend.organisations.models import Membership
 
 from .conftest import SECRET_NOTES
@@ -35,7 +37,7 @@ def _body(client, token):
 
 
 def test_ical_feed_shows_date_time_place_and_group_only(client, feed):
-    response = _body(client, feed.token)
+    response = _body(client, feed)
     body = response.content.decode()
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -53,7 +55,7 @@ def test_ical_feed_shows_date_time_place_and_group_only(client, feed):
 def test_ical_feed_unknown_or_old_token_gives_404(client, world, feed):
     from django.http import Http404
 
-    old = feed.token
+    old = feed
     services.regenerate_feed(organisation=world.org, person=world.staff)
     for token in (old, "geraden"):
         try:
@@ -69,13 +71,22 @@ def test_ical_feed_stops_when_membership_ends(client, world, feed):
     yesterday = datetime.date.today() - datetime.timedelta(days=1)
     Membership.objects.filter(person=world.staff).update(end_date=yesterday)
     try:
-        status = _body(client, feed.token).status_code
+        status = _body(client, feed).status_code
     except Http404:
         status = 404
     assert status == 404
 
 
-def test_ical_feed_link_is_made_on_the_index_page(client, world, url):
+def test_ical_feed_link_is_made_on_the_index_page_and_shown_once(client, world, url):
     client.force_login(world.staff)
     assert client.post(url("feed_regenerate")).status_code == 302
     assert list(CalendarFeed.objects.values_list("person_id", flat=True)) == [world.staff.pk]
+    page = client.get(url("index")).content.decode()
+    (token,) = re.findall(r"/samenkalender/([^/\"]+)\.ics", page)
+    # Only the sha256 is stored; the link works; the next visit cannot show it again.
+    assert CalendarFeed.objects.get().token_hash == hash_token(token)
+    assert token not in str(list(CalendarFeed.objects.values_list("token_hash", flat=True)))
+    assert _body(client, token).status_code == 200
+    again = client.get(url("index")).content.decode()
+    assert token not in again
+    assert "alleen een vingerafdruk" in again

@@ -61,15 +61,15 @@ def _pages_without_detail(url):
 
 def _feed_body(client, person, org):
     """The person's calendar feed (it lists meetings only; a visit must never appear)."""
-    feed = services.regenerate_feed(organisation=org, person=person)
-    path = ical.feed_path(feed.token)
+    token = services.regenerate_feed(organisation=org, person=person)
+    path = ical.feed_path(token)
     if path:
         return client.get(path).content.decode()
     from django.test import RequestFactory
 
     from lerend.collaboration.public_views import meetings_feed
 
-    return meetings_feed(RequestFactory().get("/"), token=feed.token).content.decode()
+    return meetings_feed(RequestFactory().get("/"), token=token).content.decode()
 
 
 # --- the recipient leaves ---------------------------------------------------------------------

@@ -1,9 +1,11 @@
 import datetime
+import re
 
 import pytest
 
 from lerend.improvement import ical, services
 from lerend.improvement.models import TeamBoard
+from lerend.kit.tokens import hash_token
 from lerend.organisations.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +26,9 @@ def test_feed_needs_a_valid_token_and_reveals_only_time_and_place(client, world,
         duration_minutes=15,
         place="Teamkamer",
     )
-    board = services.regenerate_feed_token(team=world.team, actor=world.teamleader)
+    token = services.regenerate_feed_token(team=world.team, actor=world.teamleader)
     assert client.get("/bordkalender/verkeerd.ics").status_code == 404
-    response = client.get(f"/bordkalender/{board.feed_token}.ics")
+    response = client.get(f"/bordkalender/{token}.ics")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     body = response.content.decode()
@@ -40,20 +42,23 @@ def test_feed_needs_a_valid_token_and_reveals_only_time_and_place(client, world,
 
 
 def test_regenerated_token_switches_old_link_off(client, world, public_urls, url):
-    old = services.regenerate_feed_token(team=world.team, actor=world.teamleader).feed_token
+    old = services.regenerate_feed_token(team=world.team, actor=world.teamleader)
     client.force_login(world.teamleader)
     response = client.post(url("improvement:regenerate_feed", team_id=world.team.pk))
     assert response.status_code == 302
-    new = TeamBoard.objects.get(team=world.team).feed_token
+    page = client.get(url("improvement:schedule", team_id=world.team.pk)).content.decode()
+    (new,) = re.findall(r"/bordkalender/([^/\"]+)\.ics", page)
     assert new != old
+    # Only the sha256 is kept, and the link is shown once.
+    assert TeamBoard.objects.get(team=world.team).feed_token_hash == hash_token(new)
     assert client.get(f"/bordkalender/{old}.ics").status_code == 404
     assert client.get(f"/bordkalender/{new}.ics").status_code == 200
     assert AuditEntry.objects.filter(action="board.feed_token").count() == 2
-    page = client.get(url("improvement:schedule", team_id=world.team.pk)).content.decode()
-    assert f"/bordkalender/{new}.ics" in page
+    again = client.get(url("improvement:schedule", team_id=world.team.pk)).content.decode()
+    assert new not in again and "alleen een vingerafdruk" in again
 
 
 def test_staff_cannot_regenerate_the_link(client, world, url):
     client.force_login(world.staff)
     assert client.post(url("improvement:regenerate_feed", team_id=world.team.pk)).status_code == 403
-    assert not TeamBoard.objects.filter(feed_token__isnull=False).exists()
+    assert not TeamBoard.objects.filter(feed_token_hash__isnull=False).exists()

@@ -274,13 +274,13 @@ def test_exports_csv_and_xlsx_hold_the_visible_indicators(
         confidence="hoog",
     )
     client.force_login(other)
-    text = client.get(url("monitoring:export_csv")).content.decode("utf-8-sig")
+    text = client.get(url("monitoring:export_csv")).getvalue().decode("utf-8-sig")
     assert "Kinderen buiten" in text
     assert "52,25" in text
     assert "Rust in Groep Rups" not in text
     response = client.get(url("monitoring:export_xlsx"))
     assert response.status_code == 200
-    assert response.content[:2] == b"PK"
+    assert response.getvalue()[:2] == b"PK"
 
 
 def test_indicator_edit_personas_and_save(client, world, url, team_indicator):

@@ -240,12 +240,12 @@ def test_profiles_csv_has_no_numbers_for_a_hidden_group(client, world, url):
     make_round(world, team=world.team, children=10)
     make_round(world, team=world.other_team, children=4)
     client.force_login(world.manager)
-    text = client.get(url("monitoring:profiles_csv")).content.decode("utf-8-sig")
+    text = client.get(url("monitoring:profiles_csv")).getvalue().decode("utf-8-sig")
     lines = text.strip().splitlines()
-    assert lines[0].startswith("Locatie,Groep,Laatste ronde,Kinderen,Welbevinden op 4–5")
-    assert lines[1].endswith(",te weinig kinderen om te tonen,,,,")
-    assert lines[1].startswith("De Vlinder,Groep Pop,")
-    assert lines[2].endswith(",10,50,50,50,50")
+    assert lines[0].startswith("Locatie;Groep;Laatste ronde;Kinderen;Welbevinden op 4–5")
+    assert lines[1].endswith(";te weinig kinderen om te tonen;;;;")
+    assert lines[1].startswith("De Vlinder;Groep Pop;")
+    assert lines[2].endswith(";10;50;50;50;50")
     client.force_login(world.outsider)
     assert client.get(url("monitoring:profiles_csv")).status_code == 404
 

@@ -265,9 +265,7 @@ def test_import_is_atomic_on_database_error(world, django_capture_on_commit_call
             cursor.execute(sql)
     try:
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(IntegrityError):
-            services.import_staff(
-                organisation=world.org, actor=world.admin, raw_rows=rows, site_url="http://x"
-            )
+            services.import_staff(organisation=world.org, actor=world.admin, raw_rows=rows)
     finally:
         with connection.cursor() as cursor:
             for sql in drop:

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,6 @@ def _invite(world, email="nieuw@example.nl", **extra):
     return services.invite_person(
         organisation=world.org,
         actor=world.admin,
-        site_url="http://testserver",
         email=email,
         name="Nieuwe Collega",
         **values,
@@ -31,7 +31,9 @@ def _invite(world, email="nieuw@example.nl", **extra):
 
 
 def _token_from_mail() -> str:
-    match = re.search(r"http://testserver/uitnodiging/([\w-]+)/", mail.outbox[-1].body)
+    # The link is made from the SITE_URL setting, never from the request's host.
+    site = re.escape(settings.SITE_URL.rstrip("/"))
+    match = re.search(site + r"/uitnodiging/([\w-]+)/", mail.outbox[-1].body)
     assert match, mail.outbox[-1].body
     return match.group(1)
 
@@ -199,9 +201,7 @@ def test_accept_imported_person_sets_password_without_second_membership(
 
     rows = imports.parse_upload("s.csv", b"naam;e-mail;team\nIma;ima@example.nl;Groep Rups\n")
     with django_capture_on_commit_callbacks(execute=True):
-        services.import_staff(
-            organisation=world.org, actor=world.admin, raw_rows=rows, site_url="http://testserver"
-        )
+        services.import_staff(organisation=world.org, actor=world.admin, raw_rows=rows)
     person, _ = services.accept_invitation(
         token=_token_from_mail(), name="Ima", password=NEW_PASSWORD
     )

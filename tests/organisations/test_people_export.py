@@ -4,6 +4,7 @@ that Dutch Excel opens and as XLSX, with an audit entry."""
 import csv
 import datetime
 import io
+from decimal import Decimal
 from urllib.parse import urlencode
 
 import pytest
@@ -16,17 +17,17 @@ from tests.factories import LocationFactory, TeamFactory, member
 pytestmark = pytest.mark.django_db
 
 CSV, XLSX = "organisations:people_export_csv", "organisations:people_export_xlsx"
-HEADER = ["Naam", "E-mailadres", "Locaties", "Teams", "Rollen", "Status"]
+HEADER = ["Naam", "E-mailadres", "Locaties", "Teams", "Rollen", "fte", "Sinds", "Status"]
 
 
 def _csv(response) -> list[list[str]]:
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def _xlsx(response) -> list[list]:
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    sheet = load_workbook(io.BytesIO(response.getvalue()), read_only=True).active
     return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 
@@ -68,7 +69,7 @@ def test_people_export_personas(client, world, url, name, persona, status):
 def test_people_export_anonymous_goes_nowhere(client, world, url):
     response = client.get(url(CSV))
     assert response.status_code in (302, 404)
-    assert not response.content.decode("utf-8", "ignore").startswith("\ufeff")
+    assert not response.getvalue().decode("utf-8", "ignore").startswith("\ufeff")
 
 
 @pytest.mark.parametrize("name", [CSV, XLSX])
@@ -160,8 +161,9 @@ def test_people_export_csv_format_and_headers(client, world, url):
         f'attachment; filename="regenboog-mensen-{today}.csv"'
     )
     assert response["Cache-Control"] == "private, no-store"
-    assert response.content.startswith(b"\xef\xbb\xbfNaam;E-mailadres;Locaties;")
-    rows = _csv(response)
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbfNaam;E-mailadres;Locaties;")
+    rows = list(csv.reader(io.StringIO(body.decode()[1:]), delimiter=";"))
     assert rows[0] == HEADER
     by_name = {row[0]: row for row in rows[1:]}
     staff = world.staff
@@ -171,10 +173,13 @@ def test_people_export_csv_format_and_headers(client, world, url):
         "De Vlinder",
         "Groep Rups",
         "Medewerker",
+        "",
+        staff.memberships.get().start_date.isoformat(),
         "Actief",
     ]
     assert by_name["Zoë Ëlsink"][2:5] == ["De Vlinder", "", "Medewerker"]
-    assert by_name[world.board.name][2:6] == ["", "", "Bestuurder", "Actief"]
+    assert by_name[world.board.name][2:5] == ["", "", "Bestuurder"]
+    assert by_name[world.board.name][7] == "Actief"
 
 
 def test_people_export_csv_defuses_formulas(client, world, url):
@@ -188,12 +193,12 @@ def test_people_export_csv_defuses_formulas(client, world, url):
 
 
 def test_people_export_xlsx_cell_by_cell(client, world, url):
-    person = member(world.org, team=world.team, person__name="=1+2")
+    person = member(world.org, team=world.team, person__name="=1+2", fte=Decimal("0.8"))
     pending = member(world.org, team=world.other_team, person__name="Piet Pending")
     pending.set_unusable_password()
     pending.save()
     # A second role of the same person at the same place: one row, both roles.
-    member(world.org, Role.COACH, location=world.location, person=person)
+    member(world.org, Role.COACH, location=world.location, person=person, fte=Decimal("0.5"))
     client.force_login(world.admin)
     response = client.get(url(XLSX))
     today = timezone.localdate().isoformat()
@@ -204,7 +209,7 @@ def test_people_export_xlsx_cell_by_cell(client, world, url):
         f'attachment; filename="regenboog-mensen-{today}.xlsx"'
     )
     assert response["Cache-Control"] == "private, no-store"
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
     sheet = workbook.active
     assert sheet.title == "Mensen"
     assert [c.value for c in sheet[1]] == HEADER
@@ -212,7 +217,8 @@ def test_people_export_xlsx_cell_by_cell(client, world, url):
     assert len(by_name) == sheet.max_row - 1 == 8
     formula_row = by_name["=1+2"]
     assert formula_row[0].data_type == "s"
-    assert [c.value for c in formula_row] == [
+    values = [c.value for c in formula_row]
+    assert values[:5] + values[7:] == [
         "=1+2",
         person.email,
         "De Vlinder",
@@ -220,7 +226,13 @@ def test_people_export_xlsx_cell_by_cell(client, world, url):
         "Coach, Medewerker",
         "Actief",
     ]
-    assert [c.value for c in by_name["Piet Pending"]] == [
+    # Typed cells: the FTE of both memberships summed as a number, the start as a date.
+    assert values[5] == pytest.approx(1.3)
+    assert formula_row[5].data_type == "n" and formula_row[5].number_format == "#,##0.0"
+    assert formula_row[6].is_date and formula_row[6].number_format == "dd-mm-yyyy"
+    assert values[6].date() == person.memberships.order_by("start_date").first().start_date
+    values = [c.value for c in by_name["Piet Pending"]]
+    assert values[:5] + values[7:] == [
         "Piet Pending",
         pending.email,
         "De Vlinder",
@@ -228,6 +240,9 @@ def test_people_export_xlsx_cell_by_cell(client, world, url):
         "Medewerker",
         "Nog niet geactiveerd",
     ]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:H9"
+    assert sheet.column_dimensions["A"].width >= len("Piet Pending")
 
 
 def test_people_export_status_of_pending_and_former(client, world, url):
@@ -242,7 +257,7 @@ def test_people_export_status_of_pending_and_former(client, world, url):
     )
     client.force_login(world.admin)
     open_rows = _csv(client.get(url(CSV) + "?status=open"))
-    assert open_rows[1:] == [
+    assert [row[:5] + row[7:] for row in open_rows[1:]] == [
         [
             "Piet Pending",
             pending.email,
@@ -253,7 +268,7 @@ def test_people_export_status_of_pending_and_former(client, world, url):
         ]
     ]
     former_rows = _csv(client.get(url(CSV) + "?status=oud"))
-    assert [(row[0], row[5]) for row in former_rows[1:]] == [("Oda Oud", "Vertrokken")]
+    assert [(row[0], row[7]) for row in former_rows[1:]] == [("Oda Oud", "Vertrokken")]
 
 
 def test_people_export_records_audit_entry(client, world, url):
@@ -280,9 +295,10 @@ def test_people_export_query_count(client, world, url, django_assert_num_queries
         pending.save()
         member(world.org, team=world.team, person__name=f"Actief {i}")
     client.force_login(world.teamleader)
-    # session, user, 2FA roles, organisation, access, rows, memberships, and the audit
-    # insert inside its savepoint (3)
-    with django_assert_num_queries(10):
+    # session, user, 2FA roles, organisation, access, the count for the audit, the audit
+    # insert inside its savepoint (3), rows and memberships (one chunk) while the file is
+    # written — the streamed CSV is read inside the block.
+    with django_assert_num_queries(11):
         response = client.get(url(name))
-    rows = _csv(response) if name == CSV else _xlsx(response)
+        rows = _csv(response) if name == CSV else _xlsx(response)
     assert len(rows) == 1 + 2 * count + 2

@@ -18,9 +18,7 @@ def _import(world, *rows):
     """People through the real staff import: an account without a password, a membership
     and an invitation each."""
     raw = [{"line": i + 2, "fte": "", "role": "", **row} for i, row in enumerate(rows)]
-    invitation_services.import_staff(
-        organisation=world.org, actor=world.admin, raw_rows=raw, site_url="http://testserver"
-    )
+    invitation_services.import_staff(organisation=world.org, actor=world.admin, raw_rows=raw)
 
 
 def _pending_person(world, name, team=None, **invitation):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from lerend.kit import numbers
 from lerend.organisations.models import Role
 from lerend.scans import exports, services
 from lerend.scans.models import Response, ScanInvitation
@@ -78,7 +79,7 @@ def _raw(client, campaign):
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse)
     text = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
-    return list(csv.reader(io.StringIO(text))), text
+    return list(csv.reader(io.StringIO(text), delimiter=";")), text
 
 
 @pytest.mark.parametrize("name", ["index", "raw_csv", "results_csv", "results_xlsx"])
@@ -200,14 +201,14 @@ def test_raw_export_keeps_teams_when_every_team_is_large_enough(client, world):
 
 def _results_csv(client, campaign):
     response = client.get(_url("results_csv", campaign))
-    text = response.content.decode("utf-8").lstrip("\ufeff")
-    return list(csv.reader(io.StringIO(text)))
+    text = response.getvalue().decode("utf-8").lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def _results_xlsx(client, campaign):
     response = client.get(_url("results_xlsx", campaign))
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
-    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    sheet = load_workbook(io.BytesIO(response.getvalue()), read_only=True).active
+    rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
     width = len(rows[0])  # a row ending in empty cells comes back shorter
     return [row + [""] * (width - len(row)) for row in rows]
 
@@ -225,8 +226,12 @@ def test_results_exports_show_only_visible_groups(client, world, scan):
 
 
 def _same(value):
-    try:
+    """A cell of either file as a number where it is one: the CSV writes "2,91" (decimal
+    comma, Dutch Excel), the XLSX a numeric cell."""
+    if isinstance(value, int | float):
         return float(value)
+    try:
+        return float(value.replace(",", "."))
     except ValueError:
         return value
 
@@ -255,7 +260,6 @@ def test_results_export_statistics_match_the_answers(client, world, scan):
     header = rows[0]
     organisation = [row for row in rows[1:] if row[1] == world.org.name]
     first = dict(zip(header, organisation[0], strict=True))
-    from lerend.kit.numbers import rounded
     from lerend.scans.models import Answer
 
     item = scan.instrument_version.instrument.items[0]
@@ -266,5 +270,5 @@ def test_results_export_statistics_match_the_answers(client, world, scan):
     )
     assert first["Antwoorden (n)"] == str(len(values))
     # One item in this dimension: each person's mean is their answer; the export writes the
-    # block score as the pages do (one decimal, half away from zero).
-    assert first["Gemiddelde"] == str(rounded(sum(values) / len(values), 1))
+    # block score as the pages do (one decimal, half away from zero), with a decimal comma.
+    assert first["Gemiddelde"] == numbers.plain(sum(values) / len(values), 1)

@@ -288,7 +288,7 @@ def test_route5_no_date_finer_than_the_campaign_leaves(client, world, make_key, 
         api_get("/o/regenboog/scans", key).content.decode(),
         api_get(f"/o/regenboog/scans/{campaign.pk}/results/organisation", key).content.decode(),
         "".join(exports.raw_csv(campaign, world.board)),
-        exports.aggregate_csv(campaign, world.board),
+        "".join(exports.aggregate_csv(campaign, world.board)),
     ]
     allowed = {campaign.opens_on.isoformat(), campaign.closes_on.isoformat()}
     for text in texts:

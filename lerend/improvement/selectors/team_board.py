@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
+from lerend.kit.tokens import hash_token
 from lerend.organisations.access import LEADER_ROLES
 from lerend.organisations.models import Role, Scope
 
@@ -76,7 +77,9 @@ def sessions(team):
 def board_by_token(token: str) -> TeamBoard | None:
     if not token:
         return None
-    return TeamBoard.objects.select_related("team").filter(feed_token=token).first()
+    return (
+        TeamBoard.objects.select_related("team").filter(feed_token_hash=hash_token(token)).first()
+    )
 
 
 def open_follow_ups(organisation, person):

@@ -1,13 +1,15 @@
 """Writes of the team board: actions (with a version against lost updates) and their
 follow-up, board items, session notes, the schedule and its calendar feed."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerend.kit.tokens import new_token
+from lerend.kit.tokens import hash_token, new_token
 from lerend.organisations.services import diff, record, snapshot
 
 from ..models import (
@@ -140,6 +142,12 @@ def update_schedule(*, team, actor, **values) -> TeamBoard:
     before = _snap_board(board, fields)
     for name, value in values.items():
         setattr(board, name, value)
+    if board.series_starts_on is None or board.series_starts_on.weekday() != board.weekday:
+        # The feed's weekly series starts at the next session day from now on, and stays
+        # there until the day of the week changes.
+        today = timezone.localdate()
+        ahead = (board.weekday - today.weekday()) % 7
+        board.series_starts_on = today + datetime.timedelta(days=ahead)
     board.full_clean()
     board.save()
     old, new = diff(before, _snap_board(board, fields))
@@ -156,12 +164,14 @@ def update_schedule(*, team, actor, **values) -> TeamBoard:
 
 
 @transaction.atomic
-def regenerate_feed_token(*, team, actor) -> TeamBoard:
-    """A new secret for the calendar link; the old link stops working at once.
+def regenerate_feed_token(*, team, actor) -> str:
+    """A new secret for the calendar link; the old link stops working at once. Returns the
+    token, which exists in clear only here: the board keeps its sha256.
 
     Side effects: updates the TeamBoard; audit entry ``board.feed_token``."""
     board = board_for(team)
-    board.feed_token = new_token(24)
-    board.save(update_fields=["feed_token"])
+    token = new_token(24)
+    board.feed_token_hash = hash_token(token)
+    board.save(update_fields=["feed_token_hash"])
     record(organisation=team.organisation, actor=actor, action="board.feed_token", target=team)
-    return board
+    return token

@@ -87,29 +87,33 @@ def dashboard(request):
     return render(request, "improvement/dashboard.html", context)
 
 
+# Exports read their rows in chunks while the file is written: flat memory at any size.
+CHUNK = 2000
+
+
 @require(rules.can_view_dashboard)
 def export_csv(request):
     """``?what=actions`` for the actions; the goals otherwise."""
     org = request.organisation
     location_ids = rules.dashboard_location_ids(request.access)
     if request.GET.get("what") == "actions":
-        rows = exports.action_rows(selectors.export_actions(org, location_ids))
-        content, name = downloads.csv_text(exports.action_header(), rows), "acties"
+        rows = exports.action_rows(selectors.export_actions(org, location_ids).iterator(CHUNK))
+        header, name = exports.action_header(), "acties"
     else:
-        rows = exports.goal_rows(selectors.export_goals(org, location_ids))
-        content, name = downloads.csv_text(exports.goal_header(), rows), "doelen"
-    return downloads.download(content, f"{org.slug}-{name}.csv")
+        rows = exports.goal_rows(selectors.export_goals(org, location_ids).iterator(CHUNK))
+        header, name = exports.goal_header(), "doelen"
+    return downloads.csv_response(header, rows, f"{org.slug}-{name}.csv")
 
 
 @require(rules.can_view_dashboard)
 def export_xlsx(request):
     org = request.organisation
     location_ids = rules.dashboard_location_ids(request.access)
-    content = exports.to_xlsx(
-        selectors.export_goals(org, location_ids),
-        selectors.export_actions(org, location_ids),
+    sheets = exports.sheets(
+        selectors.export_goals(org, location_ids).iterator(CHUNK),
+        selectors.export_actions(org, location_ids).iterator(CHUNK),
     )
-    return downloads.download(content, f"{org.slug}-doelen-en-acties.xlsx")
+    return downloads.xlsx_response(sheets, f"{org.slug}-doelen-en-acties.xlsx")
 
 
 @require(rules.can_download_team_plan, obj=_team_or_404)

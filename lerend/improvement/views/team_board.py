@@ -15,6 +15,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from lerend.frameworks.registry import block_keys
 from lerend.kit.forms import apply_errors
+from lerend.kit.site import absolute
 from lerend.organisations import picker
 from lerend.organisations.decorators import require
 
@@ -135,19 +136,24 @@ def schedule(request, team):
         services.update_schedule(team=team, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Session time saved."))
         return redirect("improvement:schedule", request.organisation.slug, team.pk)
-    feed_url = None
-    path = ical.feed_path(board.feed_token) if board.feed_token else None
-    if path:
-        feed_url = request.build_absolute_uri(path)
-    return render(
-        request, "improvement/schedule.html", {"team": team, "form": form, "feed_url": feed_url}
-    )
+    # The link is shown once, right after it is made: only its sha256 is kept.
+    feed_url = request.session.pop(f"board-feed-{team.pk}", None)
+    context = {
+        "team": team,
+        "form": form,
+        "feed_url": feed_url,
+        "feed_exists": bool(board.feed_token_hash),
+    }
+    return render(request, "improvement/schedule.html", context)
 
 
 @require_POST
 @require(rules.can_edit_team_level, obj=_team_or_404)
 def regenerate_feed(request, team):
-    services.regenerate_feed_token(team=team, actor=request.user)
+    token = services.regenerate_feed_token(team=team, actor=request.user)
+    path = ical.feed_path(token)
+    if path:
+        request.session[f"board-feed-{team.pk}"] = absolute(path)
     messages.success(request, _("New calendar link made. The old link no longer works."))
     return redirect("improvement:schedule", request.organisation.slug, team.pk)
 

@@ -4,7 +4,7 @@ computed measurements, the group-results import and CSV/XLSX exports."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from lerend.frameworks.registry import block
 from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors as improvement_selectors
+from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
 from lerend.organisations import picker
 from lerend.organisations.decorators import require
@@ -251,20 +252,12 @@ def settings_page(request):
     return render(request, "monitoring/settings.html", {"form": form})
 
 
-def _download(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require(rules.can_read_monitoring)
 def export_csv(request):
     indicators = selectors.set_latest_status(list(selectors.visible_indicators(request.access)))
     stamp = timezone.localdate().isoformat()
-    return _download(
-        exports.indicators_csv(indicators),
-        "text/csv; charset=utf-8",
-        f"indicatoren-{request.organisation.slug}-{stamp}.csv",
+    return exports.indicators_csv(
+        indicators, f"indicatoren-{request.organisation.slug}-{stamp}.csv"
     )
 
 
@@ -272,10 +265,8 @@ def export_csv(request):
 def export_xlsx(request):
     indicators = selectors.set_latest_status(list(selectors.visible_indicators(request.access)))
     stamp = timezone.localdate().isoformat()
-    return _download(
-        exports.indicators_xlsx(indicators),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"indicatoren-{request.organisation.slug}-{stamp}.xlsx",
+    return exports.indicators_xlsx(
+        indicators, f"indicatoren-{request.organisation.slug}-{stamp}.xlsx"
     )
 
 
@@ -304,8 +295,7 @@ def export_pdf(request):
         "charts": charts_,
         "today": today,
     }
-    return _download(
+    return downloads.download(
         exports.indicators_pdf(request, context),
-        "application/pdf",
         f"indicatoren-{request.organisation.slug}-{today.isoformat()}.pdf",
     )

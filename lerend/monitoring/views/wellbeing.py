@@ -4,7 +4,6 @@ profile behind the threshold, its reflection and actions, and the trend over rou
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -217,11 +216,7 @@ def profiles_csv(request):
     """The overview as CSV: the same groups and the same threshold as the page."""
     k = indicator_selectors.threshold(request.organisation)
     groups = selectors.groups_in_scope(request.access, k)
-    response = HttpResponse(exports.profiles_csv(groups), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="welbevinden-{request.organisation.slug}.csv"'
-    )
-    return response
+    return exports.profiles_csv(groups, f"welbevinden-{request.organisation.slug}.csv")
 
 
 @require(rules.can_read_monitoring)

@@ -5,15 +5,12 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from lerend.kit.tokens import hash_token, new_token
 
+from .. import tasks
 from ..imports import build_context, validate_rows
 from ..models import Invitation, Membership
 from ..services import _jsonable, _normalise_scope, record, snapshot
@@ -38,34 +35,27 @@ def _new_token() -> tuple[str, str, datetime.datetime]:
     return token, hash_token(token), expires
 
 
-def _send_invitation_mail(invitation: Invitation, token: str, site_url: str, language: str):
-    link = site_url.rstrip("/") + reverse("invitations:accept", args=[token])
-    with translation.override(language):
-        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
-        subject = _("Invitation to join %(organisation)s on Lerend") % {
-            "organisation": invitation.organisation.name
-        }
-        body = render_to_string("organisations/mail/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
-
-
-def _mail_after_commit(invitation, token, site_url):
+def _mail_after_commit(invitation):
+    """The mail is sent by the worker (``tasks.send_invitation_mail``), after commit, in the
+    language of the person who invites. The link's token is made there, not here: a token
+    in the task's arguments would wait in clear in the task table."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _send_invitation_mail(invitation, token, site_url, language))
+    transaction.on_commit(lambda: tasks.send_invitation_mail.enqueue(invitation.pk, language))
 
 
 INVITATION_FIELDS = ("email", "name", "role", "scope", "location", "team", "fte")
 
 
 @transaction.atomic
-def invite_person(*, organisation, actor, site_url, email, name, **values) -> Invitation:
+def invite_person(*, organisation, actor, email, name, **values) -> Invitation:
     """Invite someone by e-mail to a role in ``organisation``.
 
-    Side effects: an Invitation with only the sha256 of a random token; after commit an
-    e-mail with the link ``/uitnodiging/<token>/``; audit entry ``invitation.create``.
+    Side effects: an Invitation with only the sha256 of a random token; after commit a task
+    that makes the link's token and mails ``/uitnodiging/<token>/``; audit entry
+    ``invitation.create``.
     """
     values = _normalise_scope(organisation, values)
-    token, token_hash, expires = _new_token()
+    _token, token_hash, expires = _new_token()
     invitation = Invitation(
         organisation=organisation,
         email=email.strip().lower(),
@@ -84,18 +74,18 @@ def invite_person(*, organisation, actor, site_url, email, name, **values) -> In
         target=invitation,
         after=snapshot(invitation, INVITATION_FIELDS),
     )
-    _mail_after_commit(invitation, token, site_url)
+    _mail_after_commit(invitation)
     return invitation
 
 
 @transaction.atomic
-def resend_invitation(*, invitation, actor, site_url) -> Invitation:
+def resend_invitation(*, invitation, actor) -> Invitation:
     """Send a fresh link (the old one stops working: only one hash is kept) valid for the
     full period again. Side effects: new token hash and expiry, e-mail after commit, audit
     entry ``invitation.resend``."""
     if invitation.used_at or invitation.revoked_at:
         raise InvitationUnavailable("used" if invitation.used_at else "revoked")
-    token, invitation.token_hash, invitation.expires_at = _new_token()
+    _token, invitation.token_hash, invitation.expires_at = _new_token()
     invitation.save(update_fields=["token_hash", "expires_at"])
     record(
         organisation=invitation.organisation,
@@ -104,7 +94,7 @@ def resend_invitation(*, invitation, actor, site_url) -> Invitation:
         target=invitation,
         after={"expires_at": _jsonable(invitation.expires_at)},
     )
-    _mail_after_commit(invitation, token, site_url)
+    _mail_after_commit(invitation)
     return invitation
 
 
@@ -221,7 +211,7 @@ class ImportInvalid(Exception):
 
 
 @transaction.atomic
-def import_staff(*, organisation, actor, raw_rows: list[dict], site_url: str) -> dict:
+def import_staff(*, organisation, actor, raw_rows: list[dict]) -> dict:
     """Import staff: all rows or none.
 
     The rows are validated again against the database as it is now (the preview may be
@@ -240,7 +230,7 @@ def import_staff(*, organisation, actor, raw_rows: list[dict], site_url: str) ->
             person = User(email=row.email, name=row.name)
             person.set_unusable_password()
             person.save()
-            token, token_hash, expires = _new_token()
+            _token, token_hash, expires = _new_token()
             invitation = Invitation.objects.create(
                 organisation=organisation,
                 email=row.email,
@@ -254,7 +244,7 @@ def import_staff(*, organisation, actor, raw_rows: list[dict], site_url: str) ->
                 invited_by=actor,
                 expires_at=expires,
             )
-            mails.append((invitation, token))
+            mails.append(invitation)
             created += 1
         else:
             existing += 1
@@ -276,6 +266,6 @@ def import_staff(*, organisation, actor, raw_rows: list[dict], site_url: str) ->
         target=organisation,
         after={"rows": len(rows), "new_people": created, "existing_people": existing},
     )
-    for invitation, token in mails:
-        _mail_after_commit(invitation, token, site_url)
+    for invitation in mails:
+        _mail_after_commit(invitation)
     return {"rows": len(rows), "new_people": created, "existing_people": existing}

@@ -28,10 +28,6 @@ def _nothing_to_preview(request):
     return not request.session.get(_session_key(request))
 
 
-def _site_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 @require(rules.can_manage_organisation)
 def invitations(request):
     qs = selectors.invitations_for(request.organisation)
@@ -50,7 +46,6 @@ def invite(request):
             services.invite_person(
                 organisation=org,
                 actor=request.user,
-                site_url=_site_url(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -78,9 +73,7 @@ def invitation_revoke(request, invitation):
 @require(rules.can_manage_organisation, obj=_invitation)
 def invitation_resend(request, invitation):
     try:
-        services.resend_invitation(
-            invitation=invitation, actor=request.user, site_url=_site_url(request)
-        )
+        services.resend_invitation(invitation=invitation, actor=request.user)
     except services.InvitationUnavailable:
         messages.error(request, _("This invitation has been used or revoked; invite again."))
     else:
@@ -130,7 +123,6 @@ def import_preview(request):
                 organisation=org,
                 actor=request.user,
                 raw_rows=stored["rows"],
-                site_url=_site_url(request),
             )
         except services.ImportInvalid:
             messages.error(
