@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, tasks_home
+from . import demo, personal_data, steering, tasks_home
 from .models import Assignment, CoachingGoal, CoachingPlan, CoachingSession, PlanShare
 
 
@@ -35,6 +35,7 @@ contribution = Contribution(
     daily_tasks=("lerend.coaching.tasks.mail_not_yet_coached",),
     demo_content=demo.add_demo,
     demo_order=40,
+    steering=steering.steering,
     url_objects={
         "assignment_id": first_pk(Assignment),
         "session_id": first_pk(CoachingSession),

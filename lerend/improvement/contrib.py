@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, search, tasks_home
+from . import demo, personal_data, search, steering, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -37,6 +37,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=10,
     search_documents=search.search_documents,
+    steering=steering.steering,
     url_objects={
         "goal_id": first_pk(Goal),
         "action_id": first_pk(Action),

@@ -21,7 +21,7 @@ import functools
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -82,6 +82,77 @@ class SearchDocument:
 
 
 @dataclass(frozen=True)
+class SteeringScope:
+    """What a steering view is about, handed to every app's ``steering`` contributor.
+
+    ``level`` is ``organisation``, ``location`` or ``team``; ``location`` / ``team`` name the
+    object of a location or team page. ``locations`` and ``teams`` are every location and
+    team the page covers (all of the organisation's on the organisation page), loaded once
+    by the steering app so no contributor lists them again. ``access`` and ``viewer`` are the
+    person looking: a contributor shows only what that person may see by its own app's rules,
+    and anonymous numbers only through the one gate, read for ``viewer``. ``full`` is False
+    for the home page, which asks for signals only (no panels), so a contributor may skip
+    its heavier panels there."""
+
+    organisation: Organisation
+    access: Any
+    viewer: User
+    level: str
+    today: Any
+    locations: tuple = ()
+    teams: tuple = ()
+    location: Any = None
+    team: Any = None
+    full: bool = True
+
+    @property
+    def location_ids(self) -> frozenset[int]:
+        return frozenset(loc.pk for loc in self.locations)
+
+    @property
+    def team_ids(self) -> frozenset[int]:
+        return frozenset(team.pk for team in self.teams)
+
+    @property
+    def whole_organisation(self) -> bool:
+        return self.level == "organisation"
+
+
+# Severity of a steering signal: what needs action now, what to watch, what to know.
+ACT, WATCH, KNOW = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class SteeringSignal:
+    """Something a leader should look at: ``text`` (one sentence, numbers already formatted
+    through kit.numbers and already through the anonymity gate), where to act (``url``), how
+    urgent (``severity``: ACT, WATCH or KNOW) and which app raised it (``source``)."""
+
+    severity: int
+    text: str
+    url: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SteeringPanel:
+    """A block of the steering view: ``template`` rendered with ``context`` on the page;
+    ``report_template`` (optional) the compact version on the one-page board report (PDF);
+    ``sheets`` the same numbers as (name, header, rows) for the XLSX. ``order`` places it."""
+
+    order: int
+    key: str
+    title: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    report_template: str = ""
+    sheets: tuple = ()
+
+
+SteeringPart = SteeringSignal | SteeringPanel
+
+
+@dataclass(frozen=True)
 class Contribution:
     """What one app adds. Every slot is optional.
 
@@ -109,6 +180,11 @@ class Contribution:
       organisation's search.
     - ``url_objects``: ``{url kwarg: callable(organisation) -> pk | None}``, for the tenancy
       matrix to fill the app's URL kwargs with an object of a given organisation.
+    - ``steering(scope: SteeringScope) -> Iterable[SteeringSignal | SteeringPanel]``: the
+      app's part of the steering view ("where do we stand, where do we move, where do we
+      act") for that scope and viewer: signals and panels. A fixed number of queries
+      whatever the number of locations and teams in the scope; anonymous numbers only
+      through the one gate, for ``scope.viewer``.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -127,6 +203,7 @@ class Contribution:
     demo_order: int = 100
     search_documents: Callable[[Organisation], Iterable[SearchDocument]] | None = None
     url_objects: Mapping[str, Callable[[Organisation], int | None]] = field(default_factory=dict)
+    steering: Callable[[SteeringScope], Iterable[SteeringPart]] | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +315,24 @@ def search_sources() -> list[Callable[[Organisation], Iterable[SearchDocument]]]
 
 def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
     return {key: find for c in contributions() for key, find in c.url_objects.items()}
+
+
+def steering_parts(scope: SteeringScope) -> tuple[list[SteeringSignal], list[SteeringPanel]]:
+    """Every app's steering signals (most urgent first, then by app order) and panels (by
+    ``order``) for the scope."""
+    signals: list[SteeringSignal] = []
+    panels: list[SteeringPanel] = []
+    for c in contributors():
+        if c.contribution.steering is None:
+            continue
+        for part in c.contribution.steering(scope):
+            if isinstance(part, SteeringSignal):
+                signals.append(part if part.source else replace(part, source=c.app_label))
+            else:
+                panels.append(part)
+    signals.sort(key=lambda s: -s.severity)  # stable: an app's own order stays
+    panels.sort(key=lambda p: p.order)
+    return signals, panels
 
 
 def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, tasks_home
+from . import demo, personal_data, steering, tasks_home
 from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
@@ -17,6 +17,7 @@ def nav(request):
 contribution = Contribution(
     org_urls=(("monitoren/", "lerend.monitoring.urls"),),
     nav=nav,
+    steering=steering.steering,
     home_tasks=tasks_home.tasks_for,
     daily_tasks=(
         "lerend.monitoring.tasks.remind_wellbeing_rounds",

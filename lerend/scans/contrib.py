@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, rules
+from . import demo, personal_data, rules, steering
 from .models import Campaign, InstrumentVersion, OrganisationInstrument
 
 
@@ -31,6 +31,7 @@ contribution = Contribution(
     daily_tasks=("lerend.scans.tasks.remind_open_campaigns",),
     demo_content=demo.add_demo,
     demo_order=30,
+    steering=steering.steering,
     url_objects={
         "campaign_id": first_pk(Campaign),
         "draft_id": first_pk(OrganisationInstrument),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "lerend.coaching",
     "lerend.monitoring",
     "lerend.knowledge",
+    "lerend.steering",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

@@ -5,6 +5,8 @@ for scan numbers):
 
 * ``block_scores``, ``block_trend``, ``latest_closed_campaign``, ``closed_campaigns``
   (blocks.py) — building-block scores for advice and dashboards;
+* ``block_series``, ``Series`` (series.py) — block means of the organisation, locations and
+  teams over every round of each instrument series, for the steering view;
 * ``campaign_k``, ``results_ready`` (plan.py) — the campaign's threshold and whether its
   results may be shown.
 
@@ -28,12 +30,15 @@ from .core import (
     team_ref,
 )
 from .plan import campaign_k, results_ready
+from .series import Series, block_series
 
 __all__ = [
     "CampaignResults",
     "GroupRef",
     "GroupResult",
+    "Series",
     "block_scores",
+    "block_series",
     "block_trend",
     "campaign_for_results",
     "campaign_k",
