@@ -23,7 +23,7 @@ from lerend.kit.contrib import ACT, WATCH, SteeringPanel, SteeringSignal
 from lerend.kit.numbers import count, percent
 from lerend.organisations.models import Team
 
-from .models import ACTIVE_GOAL_STATUSES, Action, ActionStatus, BoardSession, Goal, Level, Outcome
+from .models import ACTIVE_GOAL_STATUSES, Action, ActionStatus, Goal, Level, Outcome
 
 BOARD_WEEKS = 4
 NAMED = 5  # goals or teams named one by one before "and N more"

@@ -16,8 +16,8 @@ from lerend.kit.contrib import WATCH, SteeringPanel, SteeringSignal
 from lerend.kit.numbers import number
 
 from . import rules, status
-from .selectors import indicators as selectors
 from .models import Level
+from .selectors import indicators as selectors
 
 NAMED = 6
 ORDER = (status.Status.BEHIND, status.Status.ON_TRACK, status.Status.REACHED, status.Status.NO_DATA)
@@ -66,7 +66,7 @@ def steering(scope) -> list:
             )
         )
     if scope.full and indicators:
-        counts = {s: 0 for s in ORDER}
+        counts = dict.fromkeys(ORDER, 0)
         for indicator in indicators:
             counts[indicator.status] = counts.get(indicator.status, 0) + 1
         rows = [{"label": status.Status(s).label, "status": s, "count": counts[s]} for s in ORDER]

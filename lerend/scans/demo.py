@@ -38,7 +38,8 @@ def _spring(today) -> tuple[datetime.date, datetime.date]:
 
 
 def add_demo(demo) -> list[str]:
-    """A closed scan with an earlier round a year before (so trends show), a closed parents' questionnaire answered through group codes and an
+    """A closed scan with an earlier round a year before (so trends show), a closed
+    parents' questionnaire answered through group codes and an
     open pulse the demo medewerker can still answer (its link goes into the demo's notes).
     Each is skipped when its title is there; names what it added."""
     organisation, today = demo.organisation, demo.today

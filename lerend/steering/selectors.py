@@ -117,11 +117,12 @@ def links(request, scope: SteeringScope) -> dict:
         down = []
     own = []
     if scope.level != "organisation" and not rules.can_steer_organisation(access):
+        here_location = scope.location.pk if scope.level == "location" else None
+        here_team = scope.team.pk if scope.team is not None else None
         for m in access.memberships:
             if m.scope == Scope.LOCATION and m.role in rules.LOCATION_ROLES:
-                if scope.location is None or m.location_id != scope.location.pk:
+                if m.location_id != here_location:
                     own.append(("location", m.location))
-            elif m.scope == Scope.TEAM and m.role in LEADER_ROLES:
-                if scope.team is None or m.team_id != scope.team.pk:
-                    own.append(("team", m.team))
+            elif m.scope == Scope.TEAM and m.role in LEADER_ROLES and m.team_id != here_team:
+                own.append(("team", m.team))
     return {"up": up, "down": down, "own": own}
