@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lerend.frameworks.registry import block
 from lerend.kit import charts
@@ -201,23 +202,33 @@ def _series_signals(scope, series, main, locations, teams, org_ok) -> list[Steer
         if now and before:
             label = series.labels.get(main, "")
             url = _results_url(slug, newest, main[0], main[1] if len(main) > 1 else None)
+            drops = []
             for key in series.blocks:
                 a, b = rounded(now.get(key)), rounded(before.get(key))
-                if a is None or b is None or b - a < DROPPED:
-                    continue
+                if a is not None and b is not None and b - a >= DROPPED:
+                    drops.append((a - b, key, a, b))
+            drops.sort()
+            if drops:
+                named = ", ".join(
+                    _("%(block)s %(before)s → %(now)s")
+                    % {"block": _block_name(key), "before": number(b), "now": number(a)}
+                    for _gap, key, a, b in drops[:3]
+                )
                 signals.append(
                     SteeringSignal(
-                        ACT if b - a >= 2 * DROPPED else WATCH,
-                        _(
-                            "%(block)s dropped in %(group)s from %(before)s to %(now)s since "
-                            "the previous round of %(series)s."
+                        ACT if drops[0][0] <= -2 * DROPPED else WATCH,
+                        ngettext(
+                            "%(count)s building block dropped in %(group)s since the previous "
+                            "round of %(series)s: %(blocks)s.",
+                            "%(count)s building blocks dropped in %(group)s since the previous "
+                            "round of %(series)s, most: %(blocks)s.",
+                            len(drops),
                         )
                         % {
-                            "block": _block_name(key),
+                            "count": len(drops),
                             "group": label,
-                            "before": number(b),
-                            "now": number(a),
                             "series": series.name,
+                            "blocks": named,
                         },
                         url,
                     )
@@ -239,7 +250,7 @@ def _series_signals(scope, series, main, locations, teams, org_ok) -> list[Steer
         pairs = [(main, reference)] if reference and reference in series.scores else []
     else:
         pairs = []
-    below = []
+    below: dict[tuple, list] = {}
     for subject, reference in pairs:
         mine, theirs = series.latest(subject), series.latest(reference)
         if not mine or not theirs:
@@ -247,29 +258,44 @@ def _series_signals(scope, series, main, locations, teams, org_ok) -> list[Steer
         for key in series.blocks:
             a, b = rounded(mine.get(key)), rounded(theirs.get(key))
             if a is not None and b is not None and b - a >= BELOW:
-                below.append((a - b, subject, reference, key, a, b))
-    below.sort(key=lambda row: (row[0], row[1], row[3]))
-    for _gap, subject, reference, key, a, b in below[:SIGNALS_PER_KIND]:
-        signals.append(
-            SteeringSignal(
-                WATCH,
+                below.setdefault((subject, reference), []).append((a - b, key, a, b))
+    # One signal per group: locations before teams, the largest gap first.
+    ranked = sorted(
+        below.items(),
+        key=lambda item: (item[0][0][0] != "location", min(gap for gap, *_r in item[1])),
+    )
+    for (subject, reference), gaps in ranked[:SIGNALS_PER_KIND]:
+        _gap, key, a, b = min(gaps)
+        values = {
+            "group": series.labels.get(subject, ""),
+            "reference": series.labels.get(reference, ""),
+            "block": _block_name(key),
+            "score": number(a),
+            "ref": number(b),
+            "count": len(gaps),
+        }
+        if len(gaps) == 1:
+            text = (
                 _("%(group)s scores %(score)s on %(block)s, clearly below %(reference)s (%(ref)s).")
-                % {
-                    "group": series.labels.get(subject, ""),
-                    "score": number(a),
-                    "block": _block_name(key),
-                    "reference": series.labels.get(reference, ""),
-                    "ref": number(b),
-                },
-                _results_url(slug, newest, subject[0], subject[1]),
+                % values
             )
+        else:
+            text = (
+                _(
+                    "%(group)s scores clearly below %(reference)s on %(count)s building blocks, "
+                    "most on %(block)s (%(score)s against %(ref)s)."
+                )
+                % values
+            )
+        signals.append(
+            SteeringSignal(WATCH, text, _results_url(slug, newest, subject[0], subject[1]))
         )
-    if len(below) > SIGNALS_PER_KIND:
+    if len(ranked) > SIGNALS_PER_KIND:
         signals.append(
             SteeringSignal(
                 KNOW,
-                _("%(count)s more block scores clearly below the reference in %(series)s.")
-                % {"count": len(below) - SIGNALS_PER_KIND, "series": series.name},
+                _("%(count)s more groups score clearly below the reference in %(series)s.")
+                % {"count": len(ranked) - SIGNALS_PER_KIND, "series": series.name},
                 _results_url(slug, newest, "organisation")
                 if scope.level == "organisation"
                 else _results_url(slug, newest, main[0], main[1]),

@@ -12,7 +12,7 @@ from lerend.organisations.decorators import require
 
 from . import rules, selectors
 
-REPORT_SIGNALS = 8
+REPORT_SIGNALS = 6
 
 
 def _page(request, scope, title):
@@ -88,17 +88,22 @@ def _filename(scope, extension: str) -> str:
 
 
 REPORT_CSS = """
-@page { size: A4; margin: 12mm 12mm 14mm; }
-body { font-size: 8pt; line-height: 1.3; }
-h1 { font-size: 14pt; } h2 { font-size: 10pt; margin: 3mm 0 1.5mm; }
-th, td { padding: .6mm 1mm; }
-.report-charts { display: flex; flex-wrap: wrap; gap: 1mm 2mm; }
-.report-chart { width: 44mm; }
-.report-chart svg { width: 44mm; height: auto; }
-.report-chart__name { font-weight: bold; margin: 0; font-size: 7.5pt; }
-.report-legend svg { width: 120mm; height: auto; }
+@page { size: A4; margin: 11mm 11mm 13mm; }
+body { font-size: 7.5pt; line-height: 1.25; }
+h1 { font-size: 13pt; margin: 0 0 1mm; } h2 { font-size: 9.5pt; margin: 2.5mm 0 1mm; }
+p { margin: 0 0 1mm; }
+th, td { padding: .4mm 1mm; }
+table { margin: 1mm 0 1.5mm; }
+caption { text-align: left; font-weight: bold; }
+.report-charts { margin: 0; }
+.report-chart { display: inline-block; vertical-align: top; width: 45mm; margin: 0 .5mm .8mm 0; }
+.report-chart svg { width: 45mm; height: auto; }
+.report-chart__name { font-weight: bold; margin: 0; font-size: 7pt; }
+.report-legend svg { width: 150mm; height: auto; }
+.report-columns { width: 100%; }
+.report-column { display: inline-block; vertical-align: top; width: 49%; }
 .signals { margin: 0; padding-left: 4mm; }
-.signals li { margin: 0 0 .6mm; }
+.signals li { margin: 0 0 .4mm; }
 """
 
 
