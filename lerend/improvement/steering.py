@@ -12,6 +12,7 @@ sessions, plus the open goals and waiting actions named in signals (a few rows e
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce
@@ -85,13 +86,12 @@ def steering(scope) -> list:
         )
 
     # Done, "Did it work?" asked, not answered: per team.
-    waiting = (
+    waiting = list(
         actions.filter(status=ActionStatus.DONE, follow_up_asked_on__isnull=False, outcome="")
         .values("team_id", "team__name")
         .annotate(n=Count("id"))
         .order_by("-n", "team__name")
     )
-    waiting = list(waiting)
     for row in waiting[:NAMED]:
         parts.append(
             SteeringSignal(
@@ -190,10 +190,10 @@ def _pipeline(scope, goals, actions, quiet_teams: int) -> SteeringPanel:
         status__in=ACTIVE_GOAL_STATUSES, level=Level.ORGANISATION
     ).count()
     rows = []
-    totals = {"goals": 0, "actions": 0, "done": 0, "answered": 0, "worked": 0}
+    totals: dict[str, Any] = {"goals": 0, "actions": 0, "done": 0, "answered": 0, "worked": 0}
     for pk, name in names:
         a = action_counts.get(pk, {})
-        row = {
+        row: dict[str, Any] = {
             "label": name,
             "goals": goal_counts.get(pk, 0),
             "actions": a.get("total", 0),

@@ -7,7 +7,7 @@ only presentation attributes and classes, never ``style=`` (strict CSP); each ch
 The same SVG goes into the page and into a PDF.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -73,7 +73,7 @@ def lines(
     title: str,
     low: float = 1,
     high: float = 5,
-    value_text=str,
+    value_text: Callable[[float], str] = str,
     legend: bool = True,
 ) -> SafeString:
     """A line chart over rounds: one line per (label, values, is_reference); a reference
@@ -110,7 +110,7 @@ def lines(
     colour_index = 0
     for number, (label, values, reference) in enumerate(series):
         if reference:
-            colour, dash, stroke = INK, ' stroke-dasharray="5 3"', 2
+            colour, dash, stroke = INK, ' stroke-dasharray="5 3"', 2.0
         else:
             colour = SERIES_COLOURS[colour_index % len(SERIES_COLOURS)]
             colour_index += 1
