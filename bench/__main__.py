@@ -18,6 +18,7 @@ def main(argv=None) -> None:
         monitoring,
         scale,
         scan,
+        steering,
     )
 
     scale.run(staff=args.staff, requests=args.requests)
@@ -25,6 +26,7 @@ def main(argv=None) -> None:
     scan.run(staff=args.staff)
     monitoring.run(staff=args.staff, requests=args.requests)
     knowledge.run(staff=args.staff)
+    steering.run(staff=args.staff, requests=min(args.requests, 20))
 
 
 if __name__ == "__main__":

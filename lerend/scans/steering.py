@@ -87,6 +87,9 @@ def steering(scope) -> list:
         organisation_too=org_ok,
         locations=locations,
         teams=teams,
+        # The organisation's page compares its teams with the organisation in the newest
+        # round; their history is on the location's page.
+        team_history=scope.level != "organisation",
     )
     parts += _stale_signal(scope, all_series)
     for series in all_series:
@@ -256,8 +259,13 @@ def _series_signals(scope, series, main, locations, teams, org_ok) -> list[Steer
         if not mine or not theirs:
             continue
         for key in series.blocks:
-            a, b = rounded(mine.get(key)), rounded(theirs.get(key))
-            if a is not None and b is not None and b - a >= BELOW:
+            raw_a, raw_b = mine.get(key), theirs.get(key)
+            # Rounding moves each value by at most 0.05: a raw gap under BELOW - 0.1 can never
+            # be BELOW as shown, so most of hundreds of teams need no rounding at all.
+            if raw_a is None or raw_b is None or raw_b - raw_a < float(BELOW) - 0.1:
+                continue
+            a, b = rounded(raw_a), rounded(raw_b)
+            if b - a >= BELOW:
                 below.setdefault((subject, reference), []).append((a - b, key, a, b))
     # One signal per group: locations before teams, the largest gap first.
     ranked = sorted(
