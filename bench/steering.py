@@ -195,9 +195,9 @@ def run(*, staff: int = 15000, requests: int = REQUESTS) -> list[dict]:
         _status, warm, warm_max, warm_queries = _time(client, url, requests, cold=False)
         add(f"{label}: HTTP status", status)
         add(f"  cold (memos cleared): median of {requests}", round(cold, 1), "ms")
-        add(f"  cold: slowest", round(cold_max, 1), "ms")
+        add("  cold: slowest", round(cold_max, 1), "ms")
         add(f"  warm: median of {requests}", round(warm, 1), "ms")
-        add(f"  warm: slowest", round(warm_max, 1), "ms")
+        add("  warm: slowest", round(warm_max, 1), "ms")
         add("  SQL queries (cold / warm)", f"{cold_queries} / {warm_queries}")
 
     print_table(f"Steering benchmark — {staff} staff, SQLite, {os.cpu_count()} CPUs", rows)
