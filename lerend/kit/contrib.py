@@ -138,7 +138,9 @@ class SteeringSignal:
 class SteeringPanel:
     """A block of the steering view: ``template`` rendered with ``context`` on the page;
     ``report_template`` (optional) the compact version on the one-page board report (PDF);
-    ``sheets`` the same numbers as (name, header, rows) for the XLSX. ``order`` places it."""
+    ``sheets`` the same numbers as (name, header, rows) for the XLSX — or a callable giving
+    them, so the page does not build rows only the download needs (``panel_sheets``).
+    ``order`` places it."""
 
     order: int
     key: str
@@ -146,7 +148,10 @@ class SteeringPanel:
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     report_template: str = ""
-    sheets: tuple = ()
+    sheets: Any = ()
+
+    def panel_sheets(self) -> list:
+        return list(self.sheets() if callable(self.sheets) else self.sheets)
 
 
 SteeringPart = SteeringSignal | SteeringPanel

@@ -10,9 +10,11 @@ planned on invited counts). A group the viewer may not open by scans' own rules
 
 from __future__ import annotations
 
+import functools
+
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from lerend.frameworks.registry import block
 from lerend.kit import charts
@@ -188,11 +190,16 @@ def _stale_signal(scope, all_series) -> list[SteeringSignal]:
     return []
 
 
-def _block_name(key) -> str:
+@functools.lru_cache(maxsize=64)
+def _block_name_in(key: str, language: str | None) -> str:
     try:
         return str(block(key).name)
     except KeyError:
         return key
+
+
+def _block_name(key) -> str:
+    return _block_name_in(key, get_language())
 
 
 def _series_signals(scope, series, main, locations, teams, org_ok) -> list[SteeringSignal]:
@@ -372,7 +379,7 @@ def _table(series, keys_labels) -> list[dict]:
 
 def _panel(scope, all_series, main, locations, teams, org_ok) -> SteeringPanel:
     views = []
-    sheet_rows = []
+    sheet_groups = []
     for series in all_series:
         lines = _lines(scope, series, main, locations, teams, org_ok)
         rounds = [_round_label(c) for c in series.campaigns]
@@ -430,19 +437,28 @@ def _panel(scope, all_series, main, locations, teams, org_ok) -> SteeringPanel:
                 "too_many": len(lines) < len(table_groups),
             }
         )
-        for key, label in table_groups:
-            for campaign, point in zip(series.campaigns, series.scores.get(key, []), strict=False):
-                for block_key in series.blocks:
-                    value = rounded((point or {}).get(block_key))
-                    sheet_rows.append(
-                        [
-                            str(series.name),
-                            campaign.title,
-                            label,
-                            _block_name(block_key),
-                            float(value) if value is not None else None,
-                        ]
-                    )
+        sheet_groups.append((series, table_groups))
+
+    def sheets():
+        rows = []
+        for series, table_groups in sheet_groups:
+            for key, label in table_groups:
+                for campaign, point in zip(
+                    series.campaigns, series.scores.get(key, []), strict=False
+                ):
+                    for block_key in series.blocks:
+                        value = rounded((point or {}).get(block_key))
+                        rows.append(
+                            [
+                                str(series.name),
+                                campaign.title,
+                                label,
+                                _block_name(block_key),
+                                float(value) if value is not None else None,
+                            ]
+                        )
+        return [(_("Building blocks"), header, rows)]
+
     header = [_("Series"), _("Round"), _("Group"), _("Building block"), _("Score (1-5)")]
     return SteeringPanel(
         order=10,
@@ -451,5 +467,5 @@ def _panel(scope, all_series, main, locations, teams, org_ok) -> SteeringPanel:
         template="scans/steering/panel.html",
         report_template="scans/steering/report.html",
         context={"views": views, "today": scope.today, "level": scope.level},
-        sheets=((_("Building blocks"), header, sheet_rows),),
+        sheets=sheets,
     )

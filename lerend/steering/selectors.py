@@ -63,7 +63,11 @@ def scope_for(request, *, location=None, team=None, full: bool = True) -> Steeri
     locations = {
         loc.pk: loc for loc in Location.objects.filter(organisation=organisation).order_by("name")
     }
-    teams = tuple(Team.objects.filter(organisation=organisation).order_by("name", "pk"))
+    teams = tuple(
+        Team.objects.filter(organisation=organisation)
+        .only("pk", "name", "location_id", "organisation_id")
+        .order_by("name", "pk")
+    )
     for t in teams:
         t.location = locations[t.location_id]
     return SteeringScope(

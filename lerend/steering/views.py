@@ -132,7 +132,7 @@ def _xlsx(request, scope):
         )
     ]
     for panel in view.panels:
-        sheets += list(panel.sheets)
+        sheets += panel.panel_sheets()
     return download(xlsx_bytes(sheets), _filename(scope, "xlsx"), private=True)
 
 
