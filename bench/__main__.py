@@ -19,6 +19,7 @@ def main(argv=None) -> None:
         monitoring,
         scale,
         scan,
+        steering,
     )
 
     scale.run(staff=args.staff, requests=args.requests)
@@ -26,6 +27,7 @@ def main(argv=None) -> None:
     scan.run(staff=args.staff)
     monitoring.run(staff=args.staff, requests=args.requests)
     knowledge.run(staff=args.staff)
+    steering.run(staff=args.staff, requests=min(args.requests, 20))
     # Last: it turns the scale organisation into a childcare one (the norm applies there).
     coaching.run(staff=args.staff, requests=args.requests)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, measures, personal_data, picker, processing, tasks_home
+from . import demo, measures, personal_data, picker, processing, steering, tasks_home
 from .models import (
     Assignment,
     CoachingGoal,
@@ -50,6 +50,7 @@ contribution = Contribution(
     demo_order=40,
     measures=measures.MEASURES,
     people_scopes=picker.SCOPES,
+    steering=steering.steering,
     url_objects={
         "assignment_id": first_pk(Assignment),
         "session_id": first_pk(CoachingSession),

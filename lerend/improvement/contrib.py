@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, home, links, personal_data, picker, processing, search, tasks_home
+from . import demo, home, links, personal_data, picker, processing, search, steering, tasks_home
 from .models import Action, DevelopmentTheme, Goal, SteeringGroupMember
 
 
@@ -53,6 +53,7 @@ contribution = Contribution(
         "improvement.Action": "organisation_id",
     },
     people_scopes=picker.SCOPES,
+    steering=steering.steering,
     url_objects={
         "goal_id": first_pk(Goal),
         "action_id": first_pk(Action),

@@ -7,7 +7,7 @@ only presentation attributes and classes, never ``style=`` (strict CSP); each ch
 The same SVG goes into the page and into a PDF.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -61,3 +61,124 @@ def bars(rows: Sequence[tuple[str, int]], *, title: str, colours: Sequence[str] 
         )
     parts.append(f'<line x1="{label_w}" y1="2" x2="{label_w}" y2="{height - 2}" stroke="{GRID}"/>')
     return svg(width, height, title, "".join(parts), "chart--bars")
+
+
+# Line colours for several groups on one chart (the reference line is INK, dashed).
+SERIES_COLOURS = (BRAND, ACCENT, "#3b6ea8", "#7a4e9a", "#8a6d00", "#2f7d86", "#a23b5d", MUTED)
+
+
+def lines(
+    x_labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None], bool]],
+    *,
+    title: str,
+    low: float = 1,
+    high: float = 5,
+    value_text: Callable[[float], str] = str,
+    legend: bool = True,
+) -> SafeString:
+    """A line chart over rounds: one line per (label, values, is_reference); a reference
+    line is dashed and dark, the others take the house colours in turn. A missing value
+    (None) breaks the line; a lone point is drawn as a dot. A legend below names the lines;
+    the page shows a table with the same numbers."""
+    left, right, top, plot_h, plot_w = 34, 30, 12, 120, 230
+    width = left + plot_w + right
+    legend_top = top + plot_h + 34
+    legend_rows = (len(series) + 1) // 2 if legend else 0
+    height = legend_top + legend_rows * 18 - (10 if not legend else -4)
+
+    def x(i: int) -> float:
+        if len(x_labels) < 2:
+            return left + plot_w / 2
+        return left + plot_w * i / (len(x_labels) - 1)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - (v - low) / (high - low))
+
+    parts = []
+    for tick in range(int(low), int(high) + 1):
+        parts.append(
+            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" '
+            f'stroke="{GRID}" stroke-width="0.6"/>'
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-size="10" text-anchor="end" '
+            f'fill="{MUTED}">{tick}</text>'
+        )
+    for i, label in enumerate(x_labels):
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{top + plot_h + 16}" font-size="10" text-anchor="middle" '
+            f'fill="{MUTED}">{escape(label)}</text>'
+        )
+    colour_index = 0
+    for number, (label, values, reference) in enumerate(series):
+        if reference:
+            colour, dash, stroke = INK, ' stroke-dasharray="5 3"', 2.0
+        else:
+            colour = SERIES_COLOURS[colour_index % len(SERIES_COLOURS)]
+            colour_index += 1
+            dash, stroke = "", 2.2
+        run: list[str] = []
+        runs = [run]
+        for i, value in enumerate(values):
+            if value is None:
+                run = []
+                runs.append(run)
+                continue
+            run.append(f"{x(i):.1f},{y(value):.1f}")
+        for points in runs:
+            if len(points) > 1:
+                parts.append(
+                    f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
+                    f'stroke-width="{stroke}"{dash}/>'
+                )
+        for i, value in enumerate(values):
+            if value is not None:
+                parts.append(
+                    f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{colour}">'
+                    f"<title>{escape(label)}: {escape(value_text(value))}</title></circle>"
+                )
+        if legend:
+            parts.append(
+                _legend_entry(
+                    6 + (number % 2) * (width / 2),
+                    legend_top + (number // 2) * 18,
+                    label,
+                    colour,
+                    dash,
+                )
+            )
+    return svg(width, height, title, "".join(parts), "chart--lines")
+
+
+def _legend_entry(lx: float, ly: float, label: str, colour: str, dash: str) -> str:
+    return (
+        f'<line x1="{lx:.1f}" y1="{ly:.1f}" x2="{lx + 18:.1f}" y2="{ly:.1f}" '
+        f'stroke="{colour}" stroke-width="2.5"{dash}/>'
+        f'<text x="{lx + 23:.1f}" y="{ly + 4:.1f}" font-size="11" fill="{INK}">'
+        f"{escape(wrap(label, 30)[0])}</text>"
+    )
+
+
+def legend(entries: Sequence[tuple[str, bool]], *, title: str, columns: int = 3) -> SafeString:
+    """The legend of several ``lines`` charts drawn with the same (label, is_reference)
+    list, once above them: the colours follow the same order."""
+    column_w, row_h = 200, 18
+    parts = []
+    colour_index = 0
+    for number, (label, reference) in enumerate(entries):
+        if reference:
+            colour, dash = INK, ' stroke-dasharray="5 3"'
+        else:
+            colour = SERIES_COLOURS[colour_index % len(SERIES_COLOURS)]
+            colour_index += 1
+            dash = ""
+        parts.append(
+            _legend_entry(
+                6 + (number % columns) * column_w,
+                12 + (number // columns) * row_h,
+                label,
+                colour,
+                dash,
+            )
+        )
+    rows = (len(entries) + columns - 1) // columns
+    return svg(columns * column_w, rows * row_h + 6, title, "".join(parts), "chart--legend")

@@ -21,7 +21,7 @@ import functools
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -156,6 +156,82 @@ class RetentionPolicy:
 
 
 @dataclass(frozen=True)
+class SteeringScope:
+    """What a steering view is about, handed to every app's ``steering`` contributor.
+
+    ``level`` is ``organisation``, ``location`` or ``team``; ``location`` / ``team`` name the
+    object of a location or team page. ``locations`` and ``teams`` are every location and
+    team the page covers (all of the organisation's on the organisation page), loaded once
+    by the steering app so no contributor lists them again. ``access`` and ``viewer`` are the
+    person looking: a contributor shows only what that person may see by its own app's rules,
+    and anonymous numbers only through the one gate, read for ``viewer``. ``full`` is False
+    for the home page, which asks for signals only (no panels), so a contributor may skip
+    its heavier panels there."""
+
+    organisation: Organisation
+    access: Any
+    viewer: User
+    level: str
+    today: Any
+    locations: tuple = ()
+    teams: tuple = ()
+    location: Any = None
+    team: Any = None
+    full: bool = True
+
+    @property
+    def location_ids(self) -> frozenset[int]:
+        return frozenset(loc.pk for loc in self.locations)
+
+    @property
+    def team_ids(self) -> frozenset[int]:
+        return frozenset(team.pk for team in self.teams)
+
+    @property
+    def whole_organisation(self) -> bool:
+        return self.level == "organisation"
+
+
+# Severity of a steering signal: what needs action now, what to watch, what to know.
+ACT, WATCH, KNOW = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class SteeringSignal:
+    """Something a leader should look at: ``text`` (one sentence, numbers already formatted
+    through kit.numbers and already through the anonymity gate), where to act (``url``), how
+    urgent (``severity``: ACT, WATCH or KNOW) and which app raised it (``source``)."""
+
+    severity: int
+    text: str
+    url: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SteeringPanel:
+    """A block of the steering view: ``template`` rendered with ``context`` on the page;
+    ``report_template`` (optional) the compact version on the one-page board report (PDF);
+    ``sheets`` the same numbers as (name, header, rows) for the XLSX — or a callable giving
+    them, so the page does not build rows only the download needs (``panel_sheets``).
+    ``order`` places it."""
+
+    order: int
+    key: str
+    title: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    report_template: str = ""
+    sheets: Any = ()
+
+    def panel_sheets(self) -> list:
+        return list(self.sheets() if callable(self.sheets) else self.sheets)
+
+
+SteeringPart = SteeringSignal | SteeringPanel
+
+
+@dataclass(frozen=True)
 class Contribution:
     """What one app adds. Every slot is optional.
 
@@ -217,6 +293,11 @@ class Contribution:
     - ``reminder_kinds``: ``{key: label}``, the app's recurring reminder mails; a person
       switches each off on their reminders page (``accounts.reminders``), and every such mail
       carries a one-click unsubscribe for its kind.
+    - ``steering(scope: SteeringScope) -> Iterable[SteeringSignal | SteeringPanel]``: the
+      app's part of the steering view ("where do we stand, where do we move, where do we
+      act") for that scope and viewer: signals and panels. A fixed number of queries
+      whatever the number of locations and teams in the scope; anonymous numbers only
+      through the one gate, for ``scope.viewer``.
     """
 
     org_urls: tuple[tuple[str, str], ...] = ()
@@ -244,6 +325,7 @@ class Contribution:
     retention: Callable[[Organisation, RetentionPolicy, Any], Mapping[str, int]] | None = None
     hand_over: Callable[[User, Organisation, User], Mapping[str, int]] | None = None
     reminder_kinds: Mapping[str, Any] = field(default_factory=dict)
+    steering: Callable[[SteeringScope], Iterable[SteeringPart]] | None = None
 
 
 @dataclass(frozen=True)
@@ -403,6 +485,24 @@ def hand_overs() -> list[tuple[str, Callable[..., Mapping[str, int]]]]:
     return [
         (c.app_label, c.contribution.hand_over) for c in contributors() if c.contribution.hand_over
     ]
+
+
+def steering_parts(scope: SteeringScope) -> tuple[list[SteeringSignal], list[SteeringPanel]]:
+    """Every app's steering signals (most urgent first, then by app order) and panels (by
+    ``order``) for the scope."""
+    signals: list[SteeringSignal] = []
+    panels: list[SteeringPanel] = []
+    for c in contributors():
+        if c.contribution.steering is None:
+            continue
+        for part in c.contribution.steering(scope):
+            if isinstance(part, SteeringSignal):
+                signals.append(part if part.source else replace(part, source=c.app_label))
+            else:
+                panels.append(part)
+    signals.sort(key=lambda s: -s.severity)  # stable: an app's own order stays
+    panels.sort(key=lambda p: p.order)
+    return signals, panels
 
 
 def first_pk(model, path: str = "organisation") -> Callable[[Organisation], int | None]:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, goal_status, personal_data, picker, processing, tasks_home
+from . import demo, goal_status, personal_data, picker, processing, steering, tasks_home
 from .models import Experiment, ImplementationStep, Indicator, WellbeingRound
 
 
@@ -23,6 +23,7 @@ contribution = Contribution(
     },
     org_urls=(("monitoren/", "lerend.monitoring.urls"),),
     nav=nav,
+    steering=steering.steering,
     home_tasks=tasks_home.tasks_for,
     daily_tasks=(
         "lerend.monitoring.tasks.remind_wellbeing_rounds",

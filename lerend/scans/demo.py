@@ -27,6 +27,9 @@ PARENTS_PER_TEAM = (3, 12)
 PARENT_SHIFTS = {"partnerschap": -0.6, "communicatie": -0.4, "welbevinden": 0.5}
 RESPONSE_RATE = 0.88
 LOW_RESPONSE_RATE = 0.3
+# The round a year before the spring scan, so the steering view shows a trend: culture was a
+# little better then (it dropped), professional development a little weaker (it grew).
+EARLIER_DRIFT = {"cultuur": 0.35, "professionalisering": -0.3, "innovatie": -0.15}
 
 # The answer model (issue 17 §2): a validated scale's items agree with each other because they
 # measure one thing. Per person a general level and a level per building block, per team a
@@ -46,12 +49,20 @@ def _spring(today) -> tuple[datetime.date, datetime.date]:
 
 
 def add_demo(demo) -> list[str]:
-    """A closed scan, a closed parents' questionnaire answered through group codes and an
+    """A closed scan with an earlier round a year before (so trends show), a closed
+    parents' questionnaire answered through group codes and an
     open pulse the demo medewerker can still answer (its link goes into the demo's notes).
     Each is skipped when its title is there; names what it added."""
     organisation, today = demo.organisation, demo.today
     added = []
     opens, closes = _spring(today)
+    earlier = (opens.replace(year=opens.year - 1), closes.replace(year=closes.year - 1))
+    title = SCAN_TITLE.format(year=earlier[0].year)
+    if not Campaign.objects.filter(organisation=organisation, title=title).exists():
+        _campaign(
+            demo, "lerende-organisatiescan", title, *earlier, closed=True, drift=EARLIER_DRIFT
+        )
+        added.append("earlier scan")
     title = SCAN_TITLE.format(year=opens.year)
     if not Campaign.objects.filter(organisation=organisation, title=title).exists():
         _campaign(demo, "lerende-organisatiescan", title, opens, closes, closed=True)
@@ -108,7 +119,7 @@ def team_tendencies(organisation) -> dict[int, dict[str, float]]:
 
 
 @transaction.atomic
-def _campaign(demo, key, title, opens, closes, closed=False):
+def _campaign(demo, key, title, opens, closes, closed=False, drift=None):
     organisation = demo.organisation
     board = demo.login(Role.BESTUURDER)
     today = timezone.localdate()
@@ -127,6 +138,11 @@ def _campaign(demo, key, title, opens, closes, closed=False):
     ScanInvitation.objects.filter(campaign=campaign).update(mailed_on=opens)
     rng = random.Random(f"{organisation.slug}-{key}-{opens.year}")
     shifts = team_tendencies(organisation)
+    if drift:
+        shifts = {
+            team: {d: v + drift.get(d, 0) for d, v in shift.items()}
+            for team, shift in shifts.items()
+        }
     low_teams = {team_id for index, team_id in enumerate(sorted(shifts)) if index % 5 == 3}
     logins = demo.login_emails()
     instrument = campaign.instrument_version.instrument

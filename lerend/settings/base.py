@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "lerend.knowledge",
     "lerend.networks",
     "lerend.partners",
+    "lerend.steering",
     "lerend.api",
     "lerend.web",
     "lerend.demo",

@@ -62,9 +62,17 @@ def test_demo_content_exists_for_both_organisations(var_dir):
         plan = DevelopmentPlan.objects.get(owner__email=staff)
         assert plan.goals.count() == 2
         assert ReviewConversation.objects.filter(plan=plan, kind="planning").count() == 1
+        # Ordered by closing date, so each key keeps its newest round.
         campaigns = {
-            c.instrument_version.key: c for c in Campaign.objects.filter(organisation__slug=slug)
+            c.instrument_version.key: c
+            for c in Campaign.objects.filter(organisation__slug=slug).order_by("closes_on", "pk")
         }
+        # Two rounds of the scan, a year apart, so the steering view shows a trend.
+        rounds = Campaign.objects.filter(
+            organisation__slug=slug, instrument_version__key="lerende-organisatiescan"
+        ).order_by("closes_on")
+        assert [c.status for c in rounds] == ["closed", "closed"]
+        assert (rounds[1].closes_on - rounds[0].closes_on).days in (365, 366)
         assert campaigns["lerende-organisatiescan"].status == "closed"
         assert campaigns["pulse"].status == "open"
         scan = campaigns["lerende-organisatiescan"]
@@ -79,8 +87,13 @@ def test_demo_content_has_small_and_large_teams(var_dir):
     run_demo()
     from django.db.models import Count
 
-    scan = Campaign.objects.get(
-        organisation__slug=builder.CHILDCARE_SLUG, instrument_version__key="lerende-organisatiescan"
+    scan = (
+        Campaign.objects.filter(
+            organisation__slug=builder.CHILDCARE_SLUG,
+            instrument_version__key="lerende-organisatiescan",
+        )
+        .order_by("-closes_on")
+        .first()
     )
     per_team = list(
         scan.responses.exclude(team_key=0)

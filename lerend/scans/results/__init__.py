@@ -8,6 +8,8 @@ for scan numbers):
 * ``levels`` (levels.py) — THE rule for "low", "strong" and "begin hier" of a score, for
   the report, the advice, the dashboard and the steering view alike;
 * ``block_score`` (stats.py) — THE definition of a block score (the mean of person means);
+* ``block_series``, ``Series`` (series.py) — block means of the organisation, locations and
+  teams over every round of each instrument series, for the steering view;
 * ``campaign_k``, ``results_ready`` (plan.py) — the campaign's threshold and whether its
   results may be shown;
 * ``Group``, ``Disclosure``, ``plan_small_groups`` — the one gate's core for another app's
@@ -44,6 +46,7 @@ from .core import (
 )
 from .gate import SmallGroup, plan_groups
 from .plan import campaign_k, results_ready
+from .series import Series, block_series
 from .stats import block_score
 
 __all__ = [
@@ -55,7 +58,9 @@ __all__ = [
     "SmallGroup",
     "plan_groups",
     "block_score",
+    "Series",
     "block_scores",
+    "block_series",
     "block_trend",
     "campaign_for_results",
     "campaign_k",
