@@ -1,5 +1,5 @@
 """Writes of background work: queueing and delivering mail exactly once, and resuming the
-tasks of a worker that died (docs/operations-tasks.md, decision 0013-avg-crash-and-abuse).
+tasks of a worker that died (docs/operations-tasks.md, decision 0014-crash-and-abuse).
 
 Delivery of one mail:
 1. a delivery run claims a batch of due rows (PENDING, or CLAIMED/SENDING whose claim ran

@@ -194,7 +194,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Per account 5 failures in 5 minutes; per IP address 100 in 15 minutes, because a whole
-# school often shares one address (accounts/throttle.py, decision 0013-avg-crash-and-abuse).
+# school often shares one address (accounts/throttle.py, decision 0014-crash-and-abuse).
 LOGIN_RATE_LIMIT = {
     "attempts": 5,
     "window_seconds": 300,

@@ -7,7 +7,7 @@ to show whenever the group is visible in the campaign's disclosure plan.
 Decisions (see also lerend/scans/results.py):
 
 * A dimension's (building block's) **score** is the mean of the respondents' own means
-  (:func:`block_score`, docs/scores.md, decision 0013-number-one-score): each person who gave
+  (:func:`block_score`, docs/scores.md, decision 0019-one-score): each person who gave
   at least one scale answer in the dimension has one score, the mean of their scale answers
   there ("don't know" left out); the group's score is the mean of those person scores. It
   weights people equally, is what a validated scale reports, and its base is exactly the
