@@ -24,3 +24,6 @@ LEREND_CLIENT_IP_HEADER = os.environ.get("LEREND_CLIENT_IP_HEADER", "HTTP_X_FORW
 
 # Error reports to Sentry or a self-hosted GlitchTip, only when SENTRY_DSN is set.
 init_error_reporting()
+# The key the organisations' SSO client secrets are encrypted with (docs/sso.md); empty: the
+# secret key is used.
+LEREND_SSO_SECRET_KEY = os.environ.get("LEREND_SSO_SECRET_KEY", "")
