@@ -9,7 +9,10 @@ ONLY_FOR_TESTS = {"TEST_DATABASE_URL", "PYTEST_XDIST_WORKER"}
 
 
 def test_env_example_lists_every_variable_the_settings_read():
-    sources = [*(ROOT / "lerend" / "settings").glob("*.py"), *(ROOT / "lerend" / "ops").glob("*.py")]
+    sources = [
+        *(ROOT / "lerend" / "settings").glob("*.py"),
+        *(ROOT / "lerend" / "ops").glob("*.py"),
+    ]
     read = {name for path in sources for name in READ.findall(path.read_text())}
     assert {"DJANGO_SECRET_KEY", "DATABASE_URL", "SENTRY_DSN"} <= read
     listed = set(re.findall(r"^#? ?([A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))

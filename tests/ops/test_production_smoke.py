@@ -8,6 +8,7 @@ Needs a PostgreSQL server: it runs when TEST_DATABASE_URL is set (the PostgreSQL
 ``make test``, always in CI) and makes its own throwaway database there; without it the
 test is skipped with a reason (and ``make test`` in CI fails earlier without it)."""
 
+import contextlib
 import json
 import os
 import re
@@ -153,6 +154,10 @@ def test_production_settings_serve_pages_and_send_mail_through_the_worker(
     base = f"http://127.0.0.1:{port}"
     logs = tmp_path / "logs"
     logs.mkdir()
+    files = contextlib.ExitStack()  # closed after the processes end, below
+    out = {}
+    for name in ("web", "web.err", "worker"):
+        out[name] = files.enter_context(open(logs / name, "w"))  # noqa: SIM115
     web = subprocess.Popen(
         [
             str(VENV / "gunicorn"),
@@ -166,15 +171,15 @@ def test_production_settings_serve_pages_and_send_mail_through_the_worker(
         ],
         cwd=ROOT,
         env=env,
-        stdout=open(logs / "web.out", "w"),
-        stderr=open(logs / "web.err", "w"),
+        stdout=out["web"],
+        stderr=out["web.err"],
     )
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
         cwd=ROOT,
         env=env,
-        stdout=open(logs / "worker.out", "w"),
-        stderr=open(logs / "worker.err", "w"),
+        stdout=out["worker"],
+        stderr=subprocess.STDOUT,
     )
     try:
         proxy = {"Host": HOST, "X-Forwarded-Proto": "https", "X-Forwarded-For": CLIENT}
@@ -223,7 +228,7 @@ def test_production_settings_serve_pages_and_send_mail_through_the_worker(
         end = time.monotonic() + 60
         while not sink.messages and time.monotonic() < end:
             time.sleep(0.3)
-        assert sink.messages, (logs / "worker.err").read_text()[-3000:]
+        assert sink.messages, (logs / "worker").read_text()[-3000:]
         recipients, message = sink.messages[0]
         assert recipients == ["smoke@school.example"]
         assert f"https://{HOST}/account/herstel/" in message.replace("=\r\n", "")
@@ -241,3 +246,4 @@ def test_production_settings_serve_pages_and_send_mail_through_the_worker(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        files.close()
