@@ -35,13 +35,16 @@ class RequestIdMiddleware:
     def __call__(self, request):
         rid = clean(request.headers.get(HEADER))
         request.request_id = rid
-        token = request_id.set(rid)
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id.reset(token)
+        # Kept until the response is closed (``clear`` on request_finished), so the handler's
+        # own "Internal Server Error" line, written after the middleware, carries it too.
+        request_id.set(rid)
+        response = self.get_response(request)
         response[HEADER] = rid
         return response
+
+
+def clear(**kwargs) -> None:
+    request_id.set("-")
 
 
 class RequestIdFilter(logging.Filter):

@@ -44,6 +44,27 @@ def test_the_proxys_request_id_is_on_the_response_and_in_the_log(client, capture
     ]
 
 
+@pytest.mark.urls("tests.ops.urls")
+def test_the_server_error_line_carries_the_request_id(client, captured):
+    _, records = captured
+    error_logger = logging.getLogger("django.request")
+    kept: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.addFilter(requestid.RequestIdFilter())
+    handler.emit = kept.append  # type: ignore[method-assign]
+    error_logger.addHandler(handler)
+    client.raise_request_exception = False
+    try:
+        response = client.get("/fails/", HTTP_X_REQUEST_ID="proxy-err-9")
+    finally:
+        error_logger.removeHandler(handler)
+    assert response.status_code == 500
+    assert [(r.getMessage(), r.request_id) for r in kept] == [
+        ("Internal Server Error: /fails/", "proxy-err-9")
+    ]
+    assert requestid.request_id.get() == "-"
+
+
 @pytest.mark.django_db
 def test_a_missing_or_odd_request_id_is_replaced_by_a_fresh_one(client):
     first = client.get("/healthz")["X-Request-ID"]

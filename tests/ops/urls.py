@@ -13,4 +13,8 @@ def logs(request):
     return HttpResponse("ok")
 
 
-urlpatterns = [path("logs/", logs)]
+def fails(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("logs/", logs), path("fails/", fails)]
