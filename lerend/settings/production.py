@@ -2,9 +2,8 @@
 
 import os
 
-from lerend.ops.errors import init_error_reporting
-
 from .base import *  # noqa: F403
+from .error_reporting import init_error_reporting
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

@@ -51,7 +51,7 @@ def test_a_report_carries_no_user_and_no_client_address():
     code = """
 import sentry_sdk
 from sentry_sdk.transport import Transport
-from lerend.ops.errors import init_error_reporting
+from lerend.settings.error_reporting import init_error_reporting
 
 kept = []
 
