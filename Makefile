@@ -56,6 +56,9 @@ test-postgres: env
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== PostgreSQL: $${TEST_DATABASE_URL%%@*}@…"; \
 		.venv/bin/pytest -m "not browser" -n 2 -q; \
+	elif [ -n "$$CI" ]; then \
+		echo "== CI zonder TEST_DATABASE_URL: de PostgreSQL-suite en de productie-rooktest (tests/ops/test_production_smoke.py) kunnen niet draaien."; \
+		exit 1; \
 	else \
 		echo "== PostgreSQL overgeslagen: zet TEST_DATABASE_URL (zie README) om de suite ook op PostgreSQL te draaien."; \
 	fi

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from lerend.kit import contrib
+from lerend.ops.health import HealthView
 from lerend.web.api import api
 
 # Each app mounts its own pages through its contrib.py (org_urls, public_urls).
@@ -8,6 +9,8 @@ org_patterns = [path(prefix, include(module)) for prefix, module in contrib.org_
 
 urlpatterns = [
     path("", include("lerend.web.urls")),
+    # For the proxy and the monitoring: no log-in, no personal data (docs/operations.md).
+    path("health/", HealthView.as_view(), name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("lerend.accounts.urls")),
     path("api/v1/", api.urls),

@@ -41,9 +41,12 @@ INSTALLED_APPS = [
     "lerend.api",
     "lerend.web",
     "lerend.demo",
+    "lerend.ops",
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and the response, carry its id (docs/operations.md).
+    "lerend.ops.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lerend.web.context_processors.navigation",
+                "lerend.web.context_processors.version",
             ],
         },
     }
@@ -205,11 +209,32 @@ INVITATION_VALID_DAYS = 14
 # Requests per API key, counted exactly in accounts.AttemptCounter (api/auth.py, decision 0005).
 API_RATE_LIMIT = "120/m"
 
+# Every record carries the request id (lerend.ops.requestid); production writes JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lerend.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LEREND_LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+# Health checks at /health/ (lerend.ops.health): free disk and worker silence limits.
+LEREND_HEALTH = {
+    "min_free_mb": int(os.environ.get("LEREND_HEALTH_MIN_FREE_MB", "500")),
+    "worker_silence_seconds": int(os.environ.get("LEREND_HEALTH_WORKER_SILENCE", "300")),
 }
 
 # The address people reach Lerend at: links in mails (invitations, reminders) start with it.

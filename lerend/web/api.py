@@ -14,13 +14,15 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
+import lerend
 from lerend.api.auth import KeyRateThrottle, TokenAuth, tenant
 from lerend.api.schemas import responses
 from lerend.kit import contrib
 
 api = NinjaAPI(
     title="Lerend API",
-    version="1",
+    # The release (pyproject.toml, CHANGELOG.md); the URL's /v1/ is the API's own version.
+    version=lerend.__version__,
     description=(
         "Read access to Lerend for one organisation, with a personal API key "
         "(`Authorization: Bearer lerend_...`). A key reads what its person may read on the "
@@ -78,6 +80,23 @@ def me(request, org: str):
             for m in access.memberships
         ],
     }
+
+
+class VersionOut(Schema):
+    version: str
+    api: str
+
+
+@api.get(
+    "/version",
+    response=VersionOut,
+    auth=None,
+    throttle=[],
+    tags=["meta"],
+    summary="The running release of Lerend (no key needed)",
+)
+def version(request):
+    return {"version": lerend.__version__, "api": "v1"}
 
 
 # Each domain app names its router in its contrib.py (``api_router``).

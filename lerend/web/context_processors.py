@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+import lerend
 from lerend.kit import contrib
 from lerend.kit.contrib import NavItem
 
@@ -31,3 +32,8 @@ def navigation(request):
 def _is_current(path: str, url: str, slug: str) -> bool:
     home = f"/o/{slug}/"
     return path == url if url == home else path.startswith(url)
+
+
+def version(request):
+    """The running version (pyproject.toml), shown in the footer."""
+    return {"lerend_version": lerend.__version__}
