@@ -59,21 +59,39 @@ def world(db):
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_organisations(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Both demo organisations, built ONCE per test session through ``manage.py demo`` (about
-    a minute) and removed at the end: for tests that read the demo as a leader would (the
-    one-number test, the demo's reliability). Tests using it must not change it."""
+    """Both demo organisations, built through ``manage.py demo`` (about a minute) once per
+    test module that asks for them, for tests that read the demo as a leader would (the
+    one-number test, the demo's reliability). Tests using it must not change it.
+
+    The demo is built inside a transaction that stays open while the module's tests run
+    (each test's own transaction is a savepoint in it) and is rolled back after the module:
+    every row it made (organisations, people, instruments, answers, search documents, audit
+    rows) is gone before the next module, so tests that count rows see an empty database.
+    Its commit hooks (e.g. the search index) run at once, as they would after a commit."""
     from django.core.management import call_command  # noqa: PLC0415 -- only these tests
-    from django.test import override_settings  # noqa: PLC0415
+    from django.db import transaction  # noqa: PLC0415
+    from django.test import TestCase, override_settings  # noqa: PLC0415
     from django.utils import translation  # noqa: PLC0415
 
     from lerend.demo import builder  # noqa: PLC0415
 
     var = override_settings(VAR_DIR=tmp_path_factory.mktemp("var"))
-    with django_db_blocker.unblock(), var, translation.override("nl"):
-        call_command("demo", stdout=io.StringIO())
-    yield (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG)
+    outer = transaction.atomic()
     with django_db_blocker.unblock():
-        for slug in (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG):
-            builder.remove(slug)
+        outer.__enter__()
+        try:
+            hooks = TestCase.captureOnCommitCallbacks(execute=True)
+            with var, translation.override("nl"), hooks:
+                call_command("demo", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG)
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

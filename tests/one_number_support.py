@@ -93,8 +93,17 @@ def pdf_text(content: bytes) -> str:
         ).stdout
 
 
+def body(response) -> bytes:
+    """A download's bytes, whether it is sent at once or streamed (kit/downloads: CSV as a
+    StreamingHttpResponse, XLSX as a FileResponse)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def csv_rows(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    """kit/downloads' CSV: a byte order mark, ";" between cells, decimal commas."""
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
 
 
 def xlsx_rows(content: bytes) -> list[list]:

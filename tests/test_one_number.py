@@ -3,8 +3,8 @@ page that carries scan results — the result pages of the organisation, every l
 every team, their heatmaps and radar tables, every team's PDF, the advice for every group, the
 dashboard, the CSV and XLSX exports and the API — and each (group, building block) score must
 be written identically wherever it appears, with one verdict ("laag", "sterk", "begin hier")
-wherever one is given. The demo is built once per session (``demo_organisations``, a
-minute) and removed after.
+wherever one is given. The demo is built once for this module (``demo_organisations``, a
+minute) and rolled back after.
 
 Numbers are read back from what a person gets, with real parsers: HTML tables, pdftotext,
 the csv module and openpyxl.
@@ -27,7 +27,7 @@ from lerend.kit.numbers import number
 from lerend.organisations.models import Location, Organisation, Team
 from lerend.scans.results import latest_closed_campaign
 
-from .one_number_support import SCORE, csv_rows, dutch, pdf_text, tables, xlsx_rows
+from .one_number_support import SCORE, body, csv_rows, dutch, pdf_text, tables, xlsx_rows
 
 SLUGS = (builder.CHILDCARE_SLUG, builder.SCHOOL_SLUG)
 
@@ -159,8 +159,7 @@ def test_every_results_page_writes_each_block_score_once(demo_organisations, slu
             shown_teams.append(team)
             start_report[label(team)] = _report(seen, html.decode(), label(team), names, "report")
             pdf = get(reverse("scans:results_team_pdf", args=[slug, campaign.pk, team.pk]))
-            _pdf(seen, b"".join(pdf.streaming_content) if pdf.streaming else pdf.content,
-                 label(team), dimensions, "pdf")  # fmt: skip
+            _pdf(seen, body(pdf), label(team), dimensions, "pdf")
     assert shown_teams, "the demo shows at least one team"
 
     # Advice for every group, and the dashboard's trend (latest column) for the organisation.
@@ -180,11 +179,11 @@ def test_every_results_page_writes_each_block_score_once(demo_organisations, slu
     # Exports: CSV and XLSX, every visible group.
     csv_url = reverse("scan_exports:results_csv", args=[slug, campaign.pk])
     # Columns: group type, group, respondents, dimension, building block, n, mean, ...
-    for row in csv_rows(get(csv_url).content.decode())[1:]:
+    for row in csv_rows(body(get(csv_url)).decode())[1:]:
         if row[6]:
             seen.add("csv", row[1], row[4], dutch(row[6]))
     xlsx_url = reverse("scan_exports:results_xlsx", args=[slug, campaign.pk])
-    for row in xlsx_rows(get(xlsx_url).content)[1:]:
+    for row in xlsx_rows(body(get(xlsx_url)))[1:]:
         if row[6] is not None:
             seen.add("xlsx", row[1], row[4], number(Decimal(str(row[6]))))
 

@@ -19,4 +19,14 @@ PROCESSING = (
         recipients=_("The person; nobody else sees secrets"),
         models=("accounts.RecoveryCode", "accounts.SsoRequest"),
     ),
+    Processing(
+        name=_("Choice of reminder mails"),
+        data=_("Which kinds of recurring reminder mail a person switched off"),
+        subjects=_("Everyone with an account"),
+        purpose=_("Sending only the reminders a person wants"),
+        legal_basis=_("Legitimate interest: respecting the person's choice (AVG art. 6(1)(f))"),
+        retention=_("As long as the account exists"),
+        recipients=_("The person"),
+        models=("accounts.ReminderOptOut",),
+    ),
 )

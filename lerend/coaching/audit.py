@@ -10,6 +10,8 @@ ACTION_LABELS = {
     "coaching.assignment.end": gettext_lazy("Coach assignment ended"),
     "coaching.norm.update": gettext_lazy("Figures for the coaching hours norm changed"),
     "coaching.division.decide": gettext_lazy("Division of coaching hours decided"),
+    "coaching.pd.count": gettext_lazy("Training activity counted as coaching hours"),
+    "coaching.pd.uncount": gettext_lazy("Training activity no longer counted as coaching hours"),
 }
 
 # Recorded fields that are not a model field with its own label.
@@ -23,4 +25,5 @@ FIELD_LABELS = {
     "division.year": gettext_lazy("year"),
     "normyear.registrations": gettext_lazy("registrations"),
     "normyear.ve_children": gettext_lazy("children with early childhood education"),
+    "pd_activity": gettext_lazy("training activity"),
 }

@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from lerend.kit.contrib import offer
 from lerend.organisations.access import resolve_access
 from lerend.organisations.models import Location, Membership, Role, Team
 
 from . import selectors, services
-from .models import Assignment, CoachingPlan, PlanShare
+from .models import Assignment, CoachingPlan, PlanShare, PlanVisit
 
 SEED = "coaching-demo"
 
@@ -85,7 +86,26 @@ PLAN_SCHOOL = {
 def add_demo(demo) -> list[str]:
     """``demo`` is the demo app's DemoContext."""
     added = ["coaching"] if _add(demo) else []
-    return added + (["coaching plan shared"] if _add_share(demo) else [])
+    added += ["coaching plan shared"] if _add_share(demo) else []
+    return added + (["visit in a coaching trajectory"] if _add_visit_link(demo) else [])
+
+
+@transaction.atomic
+def _add_visit_link(demo) -> bool:
+    """A coachee adds a visit in which they were observed to their coaching trajectory."""
+    if PlanVisit.objects.filter(plan__organisation=demo.organisation).exists():
+        return False
+    observing = offer("visits_observing")
+    if observing is None:
+        return False
+    for plan in CoachingPlan.objects.filter(
+        organisation=demo.organisation, coachee__isnull=False
+    ).order_by("pk"):
+        visits = list(observing(demo.organisation, plan.coachee))
+        if visits:
+            services.link_visit(actor=plan.coachee, plan=plan, visit_id=visits[0].id)
+            return True
+    return False
 
 
 @transaction.atomic

@@ -9,3 +9,8 @@ ACTION_LABELS = {
         "Advice-network round closed: aggregates kept, answers deleted"
     ),
 }
+
+FIELD_LABELS = {
+    "invited_count": gettext_lazy("people invited"),
+    "respondent_count": gettext_lazy("respondents"),
+}

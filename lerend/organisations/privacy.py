@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -18,7 +19,7 @@ from lerend.kit import contrib
 from lerend.kit.contrib import RetentionPolicy as Policy
 from lerend.kit.contrib import deleted
 
-from . import services
+from . import erasure_labels, services
 from .models import (
     RETENTION_DEFAULTS,
     AuditEntry,
@@ -35,6 +36,17 @@ from .models import (
 
 class _DryRun(Exception):
     pass
+
+
+def erasure_preview_in_words(*, organisation, person) -> dict[str, dict[str, int]]:
+    """:func:`erasure_preview` with the apps and records named in words (erasure_labels),
+    for the page."""
+    return {
+        str(apps.get_app_config(app).verbose_name): {
+            erasure_labels.label(key): n for key, n in found.items()
+        }
+        for app, found in erasure_preview(organisation=organisation, person=person).items()
+    }
 
 
 def erasure_preview(*, organisation, person) -> dict[str, dict[str, int]]:

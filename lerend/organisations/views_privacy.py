@@ -61,7 +61,7 @@ def erase(request, person):
     context = {
         "person": person,
         "form": form,
-        "preview": privacy.erasure_preview(organisation=org, person=person),
+        "preview": privacy.erasure_preview_in_words(organisation=org, person=person),
         "requested": privacy.has_requested(org, person),
     }
     return render(request, "organisations/privacy_erase.html", context)

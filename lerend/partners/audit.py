@@ -10,3 +10,5 @@ ACTION_LABELS = {
     "partners.activity.save": gettext_lazy("Joint activity saved"),
     "partners.pulse.create": gettext_lazy("Partnership pulse sent"),
 }
+
+FIELD_LABELS = {"link_count": gettext_lazy("links sent")}

@@ -63,4 +63,11 @@ def add_demo(demo) -> list[str]:
                 ),
                 actor=actor,
             )
+    services.create_pulse(
+        organisation=org,
+        actor=actor,
+        title="Partnerschapspuls",
+        partners=list(Partner.objects.filter(organisation=org)),
+        closes_on=demo.today + datetime.timedelta(days=14),
+    )
     return ["partners"]

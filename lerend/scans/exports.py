@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from lerend.kit import downloads
 from lerend.kit.numbers import rounded
@@ -128,7 +129,9 @@ def raw_header(columns) -> list[str]:
         _("Response"),
         *(labels[c] for c in columns),
         _("Item"),
-        _("Answer"),
+        # A context: "Answer" alone is also the networks' button ("Invullen"), and Django
+        # merges every app's catalogue into one.
+        pgettext("export column", "Answer"),
     ]
 
 

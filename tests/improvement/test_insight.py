@@ -197,7 +197,9 @@ def test_dashboard_locatiemanager_sees_only_own_location(client, world, url):
     client.force_login(world.manager)
     response = client.get(url("improvement:dashboard"))
     assert [t.name for t in response.context["teams"]] == ["Groep Pop", "Groep Rups"]
-    csv = client.get(url("improvement:export_csv") + "?what=actions").content.decode()
+    csv = b"".join(
+        client.get(url("improvement:export_csv") + "?what=actions").streaming_content
+    ).decode("utf-8")
     assert "Actie daar" not in csv
 
 
@@ -207,18 +209,22 @@ def test_export_csv_of_goals_and_actions(client, world, url):
     client.force_login(world.board)
     response = client.get(url("improvement:export_csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Niveau,Locatie,Team,Titel,Status,Eigenaar")
-    assert "'=Leesplezier" in lines[1]  # defusedcsv: never a formula
-    actions = client.get(url("improvement:export_csv") + "?what=actions").content.decode()
-    assert "Voorleesrooster" in actions
+    # Streamed (StreamingHttpResponse), ";" between cells, a BOM first.
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    lines = body[1:].splitlines()
+    assert lines[0].startswith("Niveau;Locatie;Team;Titel;Status;Eigenaar")
+    assert "'=Leesplezier" in lines[1]  # defused: never a formula
+    actions = client.get(url("improvement:export_csv") + "?what=actions")
+    assert "Voorleesrooster" in b"".join(actions.streaming_content).decode("utf-8")
 
 
 def test_export_xlsx_has_goals_and_actions_sheets(client, world, url):
     GoalFactory(team=world.team, title="Leesplezier")
     ActionFactory(team=world.team, title="Voorleesrooster")
     client.force_login(world.admin)
-    book = load_workbook(io.BytesIO(client.get(url("improvement:export_xlsx")).content))
+    response = client.get(url("improvement:export_xlsx"))  # a FileResponse
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert book.sheetnames == ["Doelen", "Acties"]
     assert book["Doelen"]["D2"].value == "Leesplezier"
     assert book["Acties"]["C2"].value == "Voorleesrooster"

@@ -17,7 +17,15 @@ SOURCE = Path(lerend.__file__).resolve().parent
 # Calls of record() whose action is not a plain string literal, as "path:line" -> the keys
 # that call can write. None exist today; add an entry here when one is written, so the scan
 # below still knows every key.
-NON_LITERAL_ACTIONS: dict[str, set[str]] = {}
+NON_LITERAL_ACTIONS: dict[str, set[str]] = {
+    # partners' one save helper: its callers pass these literal actions
+    "lerend/partners/services.py:23": {
+        "partners.partner.save",
+        "partners.contact.save",
+        "partners.agreement.save",
+        "partners.activity.save",
+    },
+}
 
 
 def _record_calls():
@@ -155,7 +163,10 @@ def test_audit_field_labels_come_from_every_app():
     from lerend.organisations.selectors import audit_field_label
 
     names = Counter(model._meta.model_name for model in apps.get_models())
-    assert [name for name, count in names.items() if count > 1] == []  # lookup by name is safe
+    # Lookup by name is safe: a shared name is allowed only for a model that is never the
+    # target of an audit entry (networks' invitations: a round is recorded, not them).
+    never_audited = {"invitation"}
+    assert [n for n, count in names.items() if count > 1 and n not in never_audited] == []
     with translation.override("nl"):
         assert audit_field_label("campaign", "opens_on") == "opent op"
         assert audit_field_label("campaign", "no_such_field") == "no_such_field"

@@ -173,7 +173,7 @@ def test_people_export_csv_format_and_headers(client, world, url):
         "De Vlinder",
         "Groep Rups",
         "Medewerker",
-        "",
+        "0,80",  # the FTE as stored (two decimals), with the decimal comma
         staff.memberships.get().start_date.isoformat(),
         "Actief",
     ]
@@ -228,7 +228,8 @@ def test_people_export_xlsx_cell_by_cell(client, world, url):
     ]
     # Typed cells: the FTE of both memberships summed as a number, the start as a date.
     assert values[5] == pytest.approx(1.3)
-    assert formula_row[5].data_type == "n" and formula_row[5].number_format == "#,##0.0"
+    # The format follows the Decimal's scale: FTE is stored with two decimals.
+    assert formula_row[5].data_type == "n" and formula_row[5].number_format == "#,##0.00"
     assert formula_row[6].is_date and formula_row[6].number_format == "dd-mm-yyyy"
     assert values[6].date() == person.memberships.order_by("start_date").first().start_date
     values = [c.value for c in by_name["Piet Pending"]]
