@@ -13,16 +13,16 @@ import datetime
 import shutil
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
+
+from lerend.background.models import WorkerHeartbeat
 
 DEFAULTS = {
     # Below this many megabytes free on the disk of var/ or of the media, the check fails.
@@ -74,24 +74,14 @@ class FreeDisk(HealthCheck):
 
 
 def worker_alive(now: datetime.datetime | None = None) -> tuple[bool, str]:
-    """Is a background worker alive? With the heartbeat table of ``lerend.background``
-    (workers beat every few seconds): a beat within the silence limit. Without it, from
-    django-tasks-db's own table: alive when a task finished within the limit, or when no task
-    has been waiting for longer than the limit (an idle queue needs no worker to prove it)."""
+    """Is a background worker alive? Workers write a heartbeat every few seconds
+    (``lerend.background``): alive when one beat within the silence limit. An idle queue
+    does not excuse a silent worker: work that arrives must find one."""
     now = now or timezone.now()
     limit = datetime.timedelta(seconds=conf()["worker_silence_seconds"])
-    if apps.is_installed("lerend.background"):
-        heartbeat = apps.get_model("background", "WorkerHeartbeat")
-        if heartbeat.objects.filter(beat_at__gte=now - limit).exists():
-            return True, "heartbeat"
-        return False, "no worker heartbeat"
-    results = DBTaskResult.objects
-    if results.filter(finished_at__gte=now - limit).exists():
-        return True, "task finished"
-    waiting = results.filter(status="READY", run_after__lt=now - limit)
-    if waiting.exists():
-        return False, "tasks waiting, none finished"
-    return True, "queue idle"
+    if WorkerHeartbeat.objects.filter(beat_at__gte=now - limit).exists():
+        return True, "heartbeat"
+    return False, "no worker heartbeat"
 
 
 @dataclasses.dataclass

@@ -28,6 +28,7 @@ def _task(**fields):
 
 @pytest.mark.django_db(transaction=True)
 def test_health_page_is_green_without_log_in_and_names_no_person(client):
+    _beat(timezone.now())
     OrganisationFactory(name="Kinderopvang Geheim", slug="geheim")
     UserFactory(name="Fenna Verborgen", email="fenna@geheim.example")
     response = client.get("/health/")
@@ -66,20 +67,26 @@ def test_free_disk_check_fails_below_the_minimum(tmp_path):
 
 
 @pytest.mark.django_db
-def test_worker_is_alive_when_the_queue_is_idle_or_a_task_finished_recently():
-    now = timezone.now()
-    assert health.worker_alive(now) == (True, "queue idle")
-    # A task waiting for 10 minutes and nothing finished: no worker picks work up.
-    _task(status="READY", run_after=now - datetime.timedelta(minutes=10))
-    assert health.worker_alive(now) == (False, "tasks waiting, none finished")
-    _task(
-        status="SUCCESSFUL",
-        started_at=now - datetime.timedelta(seconds=30),
-        finished_at=now - datetime.timedelta(seconds=20),
+def _beat(at):
+    from lerend.background.models import WorkerHeartbeat
+
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id="w1", defaults={"pid": 1, "host": "test", "beat_at": at}
     )
-    assert health.worker_alive(now) == (True, "task finished")
-    # Ten minutes later that finish is old news and the waiting task still waits.
-    assert health.worker_alive(now + datetime.timedelta(minutes=10))[0] is False
+
+
+@pytest.mark.django_db
+def test_worker_is_alive_only_while_it_beats():
+    now = timezone.now()
+    # No worker has ever beaten: not alive, even with an idle queue (work must find one).
+    assert health.worker_alive(now) == (False, "no worker heartbeat")
+    _beat(now - datetime.timedelta(seconds=5))
+    assert health.worker_alive(now) == (True, "heartbeat")
+    # Ten minutes later that beat is old news: the worker is gone.
+    assert health.worker_alive(now + datetime.timedelta(minutes=10)) == (
+        False,
+        "no worker heartbeat",
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -87,4 +94,4 @@ def test_health_page_fails_when_work_waits_and_no_worker_runs(client):
     _task(status="READY", run_after=timezone.now() - datetime.timedelta(hours=1))
     response = client.get("/health/", HTTP_ACCEPT="application/json")
     assert response.status_code == 500
-    assert json.loads(response.content)["Worker()"] == "Unavailable: tasks waiting, none finished"
+    assert json.loads(response.content)["Worker()"] == "Unavailable: no worker heartbeat"
