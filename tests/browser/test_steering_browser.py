@@ -60,6 +60,7 @@ def test_steering_on_a_phone(page, login, live_server, world, steered):
     leader = member(world.org, Role.TEAMLEIDER, team=steered.big[0])
     page.context.clear_cookies()
     login(leader)
+    page.locator("nav.main-nav summary").click()  # on a phone the menu folds behind "Menu"
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Sturen").click()
     page.wait_for_load_state()
     assert page.url.endswith(f"/o/regenboog/sturen/team/{steered.big[0].pk}/")
