@@ -74,7 +74,7 @@ node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 
 test-browser: env vnu
 	@echo "== Browser tests (Chromium; every page they visit is checked with vnu)"
-	env -u TEST_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist
+	env -u TEST_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser -q -p no:xdist --timeout=300
 
 bench: env
 	$(PY) -m bench

@@ -11,7 +11,7 @@ from lerend.learning.models import FeedbackRequest
 from lerend.organisations.models import Role
 from tests.factories import PASSWORD, member
 
-from .conftest import PHONE, assert_accessible, screenshot
+from .conftest import PHONE, assert_accessible, assert_accessible_as_html, pick, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,11 +92,8 @@ def test_picker_with_the_keyboard_only(page, live_server, login, world, colleagu
     box.press("ArrowDown")
     box.press("Enter")
     page.locator(".chip", has_text="Zeger Pop").wait_for()
-    box.press_sequentially("rups 2", delay=20)
-    page.get_by_role("option", name="Zeger Rups 2", exact=False).wait_for()
-    box.press("ArrowDown")
-    box.press("Enter")
-    page.locator(".chip", has_text="Zeger Rups 2").wait_for()
+    # "2" also matches other people's e-mail addresses: arrow down to the one meant.
+    pick(page, "Wie vraag je?", "Zeger Rups 2")
     box.press_sequentially("rups 0", delay=20)
     page.get_by_role("option", name="Zeger Rups 0", exact=False).wait_for()
     box.press("Escape")
@@ -143,7 +140,7 @@ def test_picker_without_javascript(browser, live_server, world, colleagues):
     found.get_by_label("Zeger Rups 0").check()
     found.get_by_label("Zeger Rups 2").check()
     screenshot(page, "picker-nojs-found-phone")
-    assert_accessible(page)
+    assert_accessible_as_html(browser, page)
     # Search again: the two chosen stay chosen, now as ticked chips.
     page.get_by_role("searchbox", name="Wie vraag je?").fill("pop 1")
     page.get_by_role("button", name="Zoeken").click()

@@ -2,6 +2,7 @@
 of a leader's scope."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
 from django.http import Http404
@@ -112,7 +113,8 @@ def _year_range(year):
 
 
 def _spent_per_person(org, people, year) -> dict[int, tuple]:
-    """person id -> (cost, hours) of their participations in activities of ``year``."""
+    """person id -> (cost, hours) of their participations in activities of ``year``.
+    ``people`` is a list of ids or a queryset of them (a subquery, not a parameter list)."""
     rows = (
         Participation.objects.filter(
             activity__organisation=org,
@@ -128,44 +130,49 @@ def _spent_per_person(org, people, year) -> dict[int, tuple]:
 def pd_totals(access, year) -> dict:
     """Money and hours spent per team in the leader's scope (the members' participations in
     activities of ``year``) against the team budget, and the personal budgets of people in
-    scope against what they spent. A fixed number of queries, however many teams."""
+    scope against what they spent. A fixed number of queries, however many teams, and one
+    pass over the memberships."""
     org = access.organisation
     teams = teams_in_scope(access)
     team_ids = [t.id for t in teams]
-    pairs = set(
+    members: dict[int, set[int]] = defaultdict(set)
+    for team_id, person_id in (
         Membership.objects.active()
         .filter(organisation=org, scope=Scope.TEAM, team_id__in=team_ids)
         .values_list("team_id", "person_id")
+    ):
+        members[team_id].add(person_id)
+    in_scope = people_in_scope(access).values("pk")
+    team_budgets = {
+        b.team_id: b for b in PdBudget.objects.filter(organisation=org, year=year, team__isnull=False)
+    }
+    person_budgets = list(
+        PdBudget.objects.filter(organisation=org, year=year, person__in=in_scope)
+        .select_related("person")
+        .order_by("person__name", "person_id")
     )
-    budgets = list(
-        PdBudget.objects.filter(organisation=org, year=year).select_related("person", "team")
-    )
-    team_budgets = {b.team_id: b for b in budgets if b.team_id}
-    scope_people = set(people_in_scope(access).values_list("pk", flat=True))
-    person_budgets = [b for b in budgets if b.person_id and b.person_id in scope_people]
-    people = {p for _, p in pairs} | {b.person_id for b in person_budgets}
-    spent = _spent_per_person(org, people, year)
+    spent = _spent_per_person(org, in_scope, year)
+    nothing = (0, 0)
     team_rows = []
     for team in teams:
-        members = {p for t, p in pairs if t == team.id}
+        team_spent = [spent.get(p, nothing) for p in members.get(team.id, ())]
         team_rows.append(
             {
                 "team": team,
-                "size": len(members),
+                "size": len(members.get(team.id, ())),
                 "budget": team_budgets.get(team.id),
-                "cost": sum((spent.get(p, (0, 0))[0] for p in members), 0),
-                "hours": sum((spent.get(p, (0, 0))[1] for p in members), 0),
+                "cost": sum((c for c, _ in team_spent), 0),
+                "hours": sum((h for _, h in team_spent), 0),
             }
         )
     person_rows = [
         {
             "person": b.person,
             "budget": b,
-            # person_budgets holds only budgets with a person (filtered above).
-            "cost": spent.get(b.person_id, (0, 0))[0],  # type: ignore[arg-type]
-            "hours": spent.get(b.person_id, (0, 0))[1],  # type: ignore[arg-type]
+            "cost": spent.get(b.person_id, nothing)[0],  # type: ignore[arg-type]
+            "hours": spent.get(b.person_id, nothing)[1],  # type: ignore[arg-type]
         }
-        for b in sorted(person_budgets, key=lambda b: (b.person.name, b.person_id))  # type: ignore[union-attr]
+        for b in person_budgets
     ]
     return {"teams": team_rows, "people": person_rows}
 
