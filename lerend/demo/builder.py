@@ -264,7 +264,10 @@ def scale_plan(staff: int) -> Plan:
     words = data.SCALE_TEAM_WORDS
     for index in range(n_teams):
         name = f"Team {words[index % len(words)]} {index // len(words) + 1}"
-        plan.teams.append((index % n_locations, name, TeamKind.TEAM))
+        # Mostly year-group clusters with pupils of their own; every fourth a staff-only
+        # support team, as a school board has.
+        kind = TeamKind.TEAM if index % 4 == 3 else TeamKind.BOUW
+        plan.teams.append((index % n_locations, name, kind))
 
     def numbered(role):
         # Numbered addresses: cheap and unique however many people there are.
