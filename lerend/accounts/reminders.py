@@ -1,16 +1,17 @@
 """Recurring reminder mails and the person's choice of which ones they receive.
 
 Every app that sends a recurring reminder names its kinds in ``reminder_kinds`` (its
-``contrib.py``) and sends through :func:`send`, which skips a person who switched that kind
-off and adds the one-click ``List-Unsubscribe`` (RFC 8058) and the link to the reminders
-page. Those links carry a signed token of the person (Django's signing, salted for this
-use): it opens that person's reminder choices without logging in — and nothing else, and
-nobody else's."""
+``contrib.py``) and queues it through :func:`queue`, which skips a person who switched that
+kind off and adds the one-click ``List-Unsubscribe`` (RFC 8058) and the link to the reminders
+page; the outbox (``lerend.background``) sends it once. Those links carry a signed token of
+the person (Django's signing, salted for this use): it opens that person's reminder choices
+without logging in — and nothing else, and nobody else's."""
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from lerend.background import services as outbox
 from lerend.kit import contrib, mail
 from lerend.kit.site import absolute
 
@@ -83,14 +84,37 @@ def unsubscribe_for(person, kind: str) -> mail.Unsubscribe:
     )
 
 
-def send(*, person, kind: str, subject: str, body: str) -> bool:
-    """Mail a recurring reminder of ``kind`` to ``person`` unless they switched it off.
-    Returns whether it was sent."""
+def queue(
+    *,
+    person,
+    kind: str,
+    key: str,
+    subject: str,
+    body: str,
+    group: str,
+    organisation_id: int | None = None,
+) -> bool:
+    """Put a recurring reminder of ``kind`` for ``person`` in the outbox unless they switched
+    it off. Call it in the transaction that claims the reminder: a crash loses nothing, and
+    ``key`` (one per reminder occasion) mails nobody twice. The task then delivers its
+    ``group``. Returns whether it was queued."""
     if kind not in kinds():
         raise KeyError(f"unknown reminder kind {kind!r}: add it to reminder_kinds")
     if not wants(person, kind):
         return False
-    mail.send(
-        to=person.email, subject=subject, body=body, unsubscribe=unsubscribe_for(person, kind)
+    outbox.queue_mail(
+        key=key,
+        to=person.email,
+        subject=subject,
+        body=body,
+        group=group,
+        organisation_id=organisation_id,
+        unsubscribe=unsubscribe_for(person, kind),
     )
     return True
+
+
+def deliver(group: str) -> None:
+    """Send what a task queued now, and schedule a retry for what could not go yet."""
+    outbox.deliver(group=group)
+    outbox.follow_up(group)

@@ -272,6 +272,14 @@ def follow_up(group: str = "") -> None:
     deliver_outbox.using(run_after=due_at + timedelta(seconds=1)).enqueue(group=group)
 
 
+def deliver_after_commit(group: str = "") -> None:
+    """Have the worker send ``group``'s queued mails once the current transaction commits
+    (a request queues, the worker mails)."""
+    from .tasks import deliver_outbox  # noqa: PLC0415 — cycle: the tasks call these services
+
+    transaction.on_commit(lambda: deliver_outbox.enqueue(group=group))
+
+
 def retry_failed(*, group: str) -> int:
     """Give the failed mails of a group a new round of attempts (the campaign owner fixed
     the addresses, or the mail server is back). Returns how many."""

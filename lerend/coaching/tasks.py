@@ -8,6 +8,7 @@ The mail holds a number and a link, never names: names stay behind the log-in.""
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -28,6 +29,8 @@ INTERVAL_DAYS = 14
 
 
 _site_url = site_url
+# The outbox group of coaching's mails (docs/operations-tasks.md).
+MAIL_GROUP = "coaching"
 
 
 def _claim(organisation, person, today) -> bool:
@@ -71,20 +74,34 @@ def mail_not_yet_coached(today: str | None = None) -> int:
             continue
         counts = selectors.coverage_counts(access, day.year)
         missing = counts["people"] - counts["coached"]
-        if not missing or not _claim(organisation, person, day):
+        if not missing:
             continue
-        link = _site_url() + reverse("coaching:coverage", args=[organisation.slug])
-        with translation.override(person.language or "nl"):
-            body = render_to_string(
-                "coaching/mail/not_yet_coached.txt",
-                {
-                    "person": person,
-                    "organisation": organisation,
-                    "missing": missing,
-                    "year": day.year,
-                    "link": link,
-                },
+        # The claim and the mail commit together: a crash loses nothing, the key (one per
+        # person, organisation and day) mails nobody twice.
+        with transaction.atomic():
+            if not _claim(organisation, person, day):
+                continue
+            link = _site_url() + reverse("coaching:coverage", args=[organisation.slug])
+            with translation.override(person.language or "nl"):
+                body = render_to_string(
+                    "coaching/mail/not_yet_coached.txt",
+                    {
+                        "person": person,
+                        "organisation": organisation,
+                        "missing": missing,
+                        "year": day.year,
+                        "link": link,
+                    },
+                )
+                subject = _("Not everyone has been coached yet this year")
+            sent += reminders.queue(
+                person=person,
+                kind="coverage",
+                key=f"coaching.coverage:{organisation.pk}:{person.pk}:{day.isoformat()}",
+                subject=subject,
+                body=body,
+                group=MAIL_GROUP,
+                organisation_id=organisation.pk,
             )
-            subject = _("Not everyone has been coached yet this year")
-            sent += reminders.send(person=person, kind="coverage", subject=subject, body=body)
+    reminders.deliver(MAIL_GROUP)
     return sent

@@ -2,6 +2,7 @@
 and ask owners "klopt dit nog?" when an entry's review date has come — once per review date
 (``review_asked_on`` is claimed before the mail goes)."""
 
+from django.db import transaction
 from django.db.models import F, Q
 from django.tasks import task
 from django.urls import reverse
@@ -15,6 +16,9 @@ from lerend.organisations.models import Organisation
 
 from . import services
 from .models import KnowledgeEntry, Status
+
+# The outbox group of knowledge's mails (docs/operations-tasks.md).
+MAIL_GROUP = "knowledge"
 
 
 @task
@@ -51,19 +55,30 @@ def ask_whether_still_right() -> int:
         per_owner.setdefault((entry.owner, entry.organisation), []).append(entry)
     sent = 0
     for (owner, organisation), entries in per_owner.items():
-        claimed = KnowledgeEntry.objects.filter(pk__in=[e.pk for e in entries]).filter(
-            Q(review_asked_on__isnull=True) | Q(review_asked_on__lt=F("review_on"))
-        )
-        if not claimed.update(review_asked_on=today):
-            continue
-        with translation.override(owner.language or "nl"):
-            url = absolute(reverse("knowledge:index", args=[organisation.slug]))
-            body = ngettext(
-                "Is what you shared still right? One entry is due for a check: %(url)s",
-                "Is what you shared still right? %(n)s entries are due for a check: %(url)s",
-                len(entries),
-            ) % {"n": len(entries), "url": url}
-            sent += reminders.send(
-                person=owner, kind="review", subject=_("Still right?"), body=body
+        # The claim and the mail commit together: a crash loses nothing, the key (one per
+        # owner, organisation and day) mails nobody twice.
+        with transaction.atomic():
+            claimed = KnowledgeEntry.objects.filter(pk__in=[e.pk for e in entries]).filter(
+                Q(review_asked_on__isnull=True) | Q(review_asked_on__lt=F("review_on"))
             )
+            if not claimed.update(review_asked_on=today):
+                continue
+            with translation.override(owner.language or "nl"):
+                url = absolute(reverse("knowledge:index", args=[organisation.slug]))
+                body = ngettext(
+                    "Is what you shared still right? One entry is due for a check: %(url)s",
+                    "Is what you shared still right? %(n)s entries are due for a check: %(url)s",
+                    len(entries),
+                ) % {"n": len(entries), "url": url}
+                subject = _("Still right?")
+            sent += reminders.queue(
+                person=owner,
+                kind="review",
+                key=f"knowledge.review:{organisation.pk}:{owner.pk}:{today.isoformat()}",
+                subject=subject,
+                body=body,
+                group=MAIL_GROUP,
+                organisation_id=organisation.pk,
+            )
+    reminders.deliver(MAIL_GROUP)
     return sent

@@ -62,17 +62,16 @@ def send_journal_reminders() -> int:
                     "learning/mail/reminder.txt", {"person": reminder.person, "link": link}
                 )
                 subject = _("A moment to look back on your week")
-            if not reminders.wants(reminder.person, "journal"):
-                continue
-            outbox.queue_mail(
+            if not reminders.queue(
+                person=reminder.person,
+                kind="journal",
                 key=f"learning.journal_reminder:{reminder.pk}:{today.isoformat()}",
-                to=reminder.person.email,
                 subject=subject,
                 body=body,
                 group=MAIL_GROUP,
                 organisation_id=reminder.organisation_id,
-                unsubscribe=reminders.unsubscribe_for(reminder.person, "journal"),
-            )
+            ):
+                continue
         sent += 1
     outbox.deliver(group=MAIL_GROUP)
     outbox.follow_up(MAIL_GROUP)
@@ -120,16 +119,15 @@ def ask_whether_applied(today: str | None = None) -> int:
                     {"person": participation.person, "activity": activity, "link": link},
                 )
                 subject = _("Did you apply it in practice? %(title)s") % {"title": activity.title}
-            if reminders.wants(participation.person, "applied"):
-                outbox.queue_mail(
-                    key=f"learning.applied:{participation.pk}",
-                    to=participation.person.email,
-                    subject=subject,
-                    body=body,
-                    group=MAIL_GROUP,
-                    organisation_id=activity.organisation_id,
-                    unsubscribe=reminders.unsubscribe_for(participation.person, "applied"),
-                )
+            reminders.queue(
+                person=participation.person,
+                kind="applied",
+                key=f"learning.applied:{participation.pk}",
+                subject=subject,
+                body=body,
+                group=MAIL_GROUP,
+                organisation_id=activity.organisation_id,
+            )
         asked += 1
     outbox.deliver(group=MAIL_GROUP)
     outbox.follow_up(MAIL_GROUP)

@@ -9,6 +9,7 @@ day by ``manage.py daily``:
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Max
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -26,6 +27,8 @@ from .selectors import wellbeing as selectors
 from .services import indicators as services
 
 _site_url = site_url
+# The outbox group of monitoring's mails (docs/operations-tasks.md).
+MAIL_GROUP = "monitoring"
 
 
 def _claim(team, today, since) -> bool:
@@ -49,25 +52,35 @@ def remind_wellbeing_rounds() -> int:
         months = indicator_selectors.settings_for(organisation).reminder_months
         since = selectors.due_before(months)
         for team in selectors.teams_due(organisation, months).order_by("pk"):
-            if not _claim(team, today, since):
-                continue
-            link = _site_url() + reverse("monitoring:round_create", args=[organisation.slug])
-            for membership in selectors.team_recipients(team):
-                person = membership.person
-                with translation.override(person.language or "nl"):
-                    body = render_to_string(
-                        "monitoring/mail/round_due.txt",
-                        {
-                            "person": person,
-                            "team": team,
-                            "link": link,
-                            "childcare": organisation.is_childcare,
-                        },
+            # The claim and the group's mails commit together (a crash loses nothing; the
+            # key, one per group, person and day, mails nobody twice).
+            with transaction.atomic():
+                if not _claim(team, today, since):
+                    continue
+                link = _site_url() + reverse("monitoring:round_create", args=[organisation.slug])
+                for membership in selectors.team_recipients(team):
+                    person = membership.person
+                    with translation.override(person.language or "nl"):
+                        body = render_to_string(
+                            "monitoring/mail/round_due.txt",
+                            {
+                                "person": person,
+                                "team": team,
+                                "link": link,
+                                "childcare": organisation.is_childcare,
+                            },
+                        )
+                        subject = _("Time for a new well-being round")
+                    sent += reminders.queue(
+                        person=person,
+                        kind="wellbeing_round",
+                        key=f"monitoring.round_due:{team.pk}:{person.pk}:{today.isoformat()}",
+                        subject=subject,
+                        body=body,
+                        group=MAIL_GROUP,
+                        organisation_id=organisation.pk,
                     )
-                    subject = _("Time for a new well-being round")
-                    sent += reminders.send(
-                        person=person, kind="wellbeing_round", subject=subject, body=body
-                    )
+    reminders.deliver(MAIL_GROUP)
     return sent
 
 

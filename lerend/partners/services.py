@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerend.background import services as outbox
+from lerend.background.services import Mail
+from lerend.kit.site import absolute
 from lerend.kit.tokens import hash_token, new_token
 from lerend.organisations.services import record
 
 from .models import Activity, Agreement, Contact, Partner, Pulse, PulseAnswer, PulseLink, Side
 from .pulse import ITEMS
+
+# The outbox group of partners' mails (docs/operations-tasks.md).
+MAIL_GROUP = "partners"
 
 
 def _save(instance, *, organisation, actor, action):
@@ -94,9 +98,9 @@ def save_activity(*, activity: Activity, actor) -> Activity:
 
 
 @transaction.atomic
-def create_pulse(*, organisation, actor, title, partners, closes_on, base_url="") -> Pulse:
+def create_pulse(*, organisation, actor, title, partners, closes_on) -> Pulse:
     """A pulse with one single-use link for each contact with an e-mail address (their
-    side) and each colleague who works with the partner (our side), mailed after commit.
+    side) and each colleague who works with the partner (our side), mailed by the worker.
     Only hashes are stored. Side effects: Pulse, PulseLink rows, mails, audit entry."""
     partners = [p for p in partners if p.organisation_id == organisation.pk]
     if not partners:
@@ -124,7 +128,7 @@ def create_pulse(*, organisation, actor, title, partners, closes_on, base_url=""
         PulseLink.objects.create(
             pulse=pulse, side=side, partner=partner, token_hash=hash_token(token)
         )
-        outgoing.append((email, base_url + reverse("partners_public:pulse_answer", args=[token])))
+        outgoing.append((email, absolute(reverse("partners_public:pulse_answer", args=[token]))))
     record(
         organisation=organisation,
         actor=actor,
@@ -133,21 +137,28 @@ def create_pulse(*, organisation, actor, title, partners, closes_on, base_url=""
         after={"link_count": len(outgoing)},
     )
 
-    def send():
-        for email, url in outgoing:
-            send_mail(
-                _("Short question about our cooperation: %(title)s") % {"title": title},
-                _(
+    # The mails go through the outbox in this transaction and the worker sends them: a crash
+    # loses none, and the key mails no link twice.
+    subject = _("Short question about our cooperation: %(title)s") % {"title": title}
+    outbox.queue_mails(
+        [
+            Mail(
+                key=f"partners.pulse:{pulse.pk}:{index}",
+                to=email,
+                subject=subject,
+                body=_(
                     "Four statements about how we work together with %(org)s, answered in a "
                     "minute, without an account. Your answers are only shown as totals of at "
                     "least %(k)s people; this link works once: %(url)s"
                 )
                 % {"org": organisation.name, "k": pulse.k, "url": url},
-                settings.DEFAULT_FROM_EMAIL,
-                [email],
             )
-
-    transaction.on_commit(send)
+            for index, (email, url) in enumerate(outgoing)
+        ],
+        group=MAIL_GROUP,
+        organisation_id=organisation.pk,
+    )
+    outbox.deliver_after_commit(MAIL_GROUP)
     return pulse
 
 

@@ -225,7 +225,6 @@ def pulse_create(request):
             title=data["title"],
             partners=list(data["partners"]),
             closes_on=data["closes_on"],
-            base_url=request.build_absolute_uri("/")[:-1],
         )
         messages.success(
             request, _("The pulse has been sent: %(n)s links.") % {"n": pulse.links.count()}

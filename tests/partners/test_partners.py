@@ -246,3 +246,28 @@ def test_registry_and_partner_page_are_flat(client, world, n, django_assert_max_
         assert (
             client.get(reverse("partners:detail", args=[world.org.slug, p.pk])).status_code == 200
         )
+
+
+def test_pulse_mails_wait_in_the_outbox_until_the_worker_sends_them(
+    world, partner, django_capture_on_commit_callbacks
+):
+    """The request only queues: no mail leaves before the commit, each link is one outbox
+    row with its own key, the worker sends them once, and running it again sends nothing."""
+    from lerend.background import services as outbox
+    from lerend.background.models import MailState, OutboxMail
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        pulse = _pulse(world, partner)
+    assert mail.outbox == []
+    rows = OutboxMail.objects.filter(group="partners")
+    assert sorted(rows.values_list("key", flat=True)) == [
+        f"partners.pulse:{pulse.pk}:0",
+        f"partners.pulse:{pulse.pk}:1",
+    ]
+    assert all(row.body.count("http://") + row.body.count("https://") == 1 for row in rows)
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 2
+    assert set(rows.values_list("state", flat=True)) == {MailState.SENT}
+    assert outbox.deliver(group="partners").sent == 0
+    assert len(mail.outbox) == 2
