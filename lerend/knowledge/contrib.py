@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, documents, personal_data, processing, tasks_home
+from . import demo, documents, personal_data, picker, processing, tasks_home
 from .models import Expertise, KnowledgeEntry
 
 
@@ -36,6 +36,7 @@ contribution = Contribution(
         "lerend.knowledge.tasks.reindex_search",
         "lerend.knowledge.tasks.ask_whether_still_right",
     ),
+    people_scopes=picker.SCOPES,
     demo_content=demo.add_demo,
     demo_order=60,
     search_documents=documents.search_documents,

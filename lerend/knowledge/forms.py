@@ -1,15 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lerend.accounts.models import User
 from lerend.frameworks.fields import BlocksField, block_choices
 from lerend.kit.forms import DateInput
-from lerend.organisations.models import Location, Membership, Team
+from lerend.organisations.models import Location, Team
+from lerend.organisations.picker import PersonField, PickerForm
 
 from .models import KnowledgeEntry, OriginKind
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(PickerForm, forms.ModelForm):
     building_blocks = BlocksField()
 
     class Meta:
@@ -40,7 +40,7 @@ class EntryForm(forms.ModelForm):
         }
         labels = {"origin_id": _("Number of that record (optional)")}
 
-    def __init__(self, *args, access, **kwargs):
+    def __init__(self, *args, access, contacts, **kwargs):
         super().__init__(*args, **kwargs)
         org = access.organisation
         teams = Team.objects.filter(organisation=org).select_related("location")
@@ -56,9 +56,12 @@ class EntryForm(forms.ModelForm):
             ],
         )
         self.fields["team"].required = self.fields["location"].required = False
-        self.fields["contact_person"].queryset = User.objects.filter(
-            pk__in=Membership.objects.active().filter(organisation=org).values("person_id")
-        ).order_by("name")
+        # Chosen by search among everyone working here, never from a list of them all.
+        contact = self.fields["contact_person"]
+        self.fields["contact_person"] = PersonField(
+            label=contact.label, required=False, help_text=contact.help_text
+        )
+        self.fields["contact_person"].scope = contacts
         self.fields["origin_kind"].choices = OriginKind.choices
         self.fields["review_on"].required = False
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
+from lerend.organisations import picker
 from lerend.organisations.decorators import any_member, org_member, require
 
 from . import origins, rules, selectors, services
@@ -48,7 +49,9 @@ def index(request):
 @org_member
 def entry_create(request):
     access = request.access
-    form = EntryForm(request.POST or None, access=access)
+    form = EntryForm(
+        request.POST or None, access=access, contacts=picker.scope(request, "knowledge.contact")
+    )
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.create_entry(access=access, actor=request.user, **form.cleaned_data)
@@ -63,7 +66,12 @@ def entry_create(request):
 @require(any_member, obj=_own_entry)
 def entry_edit(request, entry):
     access = request.access
-    form = EntryForm(request.POST or None, instance=entry, access=access)
+    form = EntryForm(
+        request.POST or None,
+        instance=entry,
+        access=access,
+        contacts=picker.scope(request, "knowledge.contact"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_entry(

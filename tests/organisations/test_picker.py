@@ -198,6 +198,7 @@ FORM_PAGES = [
     ("monitoring:experiment_create", None, "board", "owner"),
     ("coaching:assignment_create", None, "admin", "person"),
     ("monitoring:round", "round_id", "teamleader", "owner"),
+    ("knowledge:create", None, "staff", "contact_person"),
 ]
 
 
@@ -252,6 +253,7 @@ SCOPE_POSTS = [
     ("monitoring:indicator_create", "board", "owner", "outsider"),
     ("monitoring:experiment_create", "board", "owner", "outsider"),
     ("coaching:assignment_create", "admin", "person", "outsider"),
+    ("knowledge:create", "staff", "contact_person", "outsider"),
 ]
 
 
