@@ -13,6 +13,10 @@ from . import selectors
 
 # The pack lists everyone not yet coached; a houder's list is long but finite.
 MAX_NOT_COACHED = 5000
+# The PDF is read and handed over: it names the people not coached yet while they fit on a
+# page; a longer list (hundreds at a large organisation, 100 pages and half a minute of
+# rendering) is in the pack's XLSX, where it can be sorted and filtered.
+PDF_NAMES = 50
 
 
 def ggd_pack(access, year) -> dict:
@@ -47,7 +51,11 @@ PACK_CSS = """
 
 
 def ggd_pdf(request, pack: dict) -> bytes:
-    return downloads.pdf_bytes(request, "coaching/ggd_pdf.html", pack, extra_css=PACK_CSS)
+    names = pack["not_coached"]
+    context = {**pack, "names_in_xlsx": len(names) > PDF_NAMES}
+    if context["names_in_xlsx"]:
+        context["not_coached"] = []
+    return downloads.pdf_bytes(request, "coaching/ggd_pdf.html", context, extra_css=PACK_CSS)
 
 
 def ggd_sheets(pack: dict) -> list:

@@ -215,6 +215,35 @@ def test_ggd_pack_pdf_and_xlsx_hold_calculation_division_hours_and_coverage(clie
     ]
 
 
+def _pdf_text(response, tmp_path) -> str:
+    import subprocess
+
+    pdf = tmp_path / "ggd.pdf"
+    pdf.write_bytes(response.content)
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return " ".join(raw.stdout.split())
+
+
+def test_ggd_pdf_names_the_uncoached_only_while_they_fit_a_page(
+    client, world, url, tmp_path, monkeypatch
+):
+    from lerend.coaching import exports
+
+    _session(world, world.staff, minutes=60)
+    uncoached = [
+        member(world.org, team=world.team, person__name=f"Nooit Gezien {n}") for n in range(3)
+    ]
+    client.force_login(world.board)
+    text = _pdf_text(client.get(url("coaching:ggd_pdf")), tmp_path)
+    assert all(p.name in text for p in uncoached)
+    monkeypatch.setattr(exports, "PDF_NAMES", 2)
+    text = _pdf_text(client.get(url("coaching:ggd_pdf")), tmp_path)
+    assert "Nooit Gezien" not in text
+    assert "in de spreadsheet (XLSX) van dit pakket" in text
+    book = client.get(url("coaching:ggd_xlsx"))
+    assert book.status_code == 200
+
+
 def test_school_sees_hours_and_coverage_without_a_norm(client, world, url):
     world.org.sector = "po"
     world.org.save()
