@@ -118,10 +118,7 @@ def _people_kwargs(org) -> dict:
 def _get(client, url):
     """A GET read to its last byte: a streamed export is timed whole, not to its headers."""
     response = client.get(url)
-    if response.streaming:
-        body = b"".join(response.streaming_content)
-    else:
-        body = response.content
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 
 

@@ -63,7 +63,7 @@ def test_sheet_names_are_cut_cleaned_and_unique():
     long = "Resultaten per team: Onderbouw/Middenbouw [2026]"
     book = _read([(long, ["a"], [[1]]), (long, ["a"], [[2]]), ("", ["a"], [])])
     names = book.sheetnames
-    assert len(names) == 3 and len(set(n.lower() for n in names)) == 3
+    assert len(names) == 3 and len({n.lower() for n in names}) == 3
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
     assert names[0].startswith("Resultaten per team")
     assert names[1].endswith("(2)") and names[2] == "Blad"
