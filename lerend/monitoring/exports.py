@@ -119,12 +119,20 @@ def profiles_xlsx(groups) -> bytes:
 
 
 def profiles_pdf(request, context: dict) -> bytes:
-    """The well-being profiles as a PDF: the same groups, threshold and numbers as the
-    overview and the CSV (``profile_rows``); groups in alphabetical order, never ranked."""
+    """The well-being profiles as a PDF: the same threshold and numbers as the overview and
+    the CSV (``profile_rows``); groups in alphabetical order, never ranked. Only groups that
+    held a round get a line; the others are counted (hundreds of empty lines at a large
+    organisation made a 40-page PDF that took seconds to render; the CSV lists them all)."""
+    observed = [g for g in context["groups"] if g["round"] is not None]
     return downloads.pdf_bytes(
         request,
         "monitoring/profiles_pdf.html",
-        {**context, "header": profile_header(), "rows": list(profile_rows(context["groups"]))},
+        {
+            **context,
+            "header": profile_header(),
+            "rows": list(profile_rows(observed)),
+            "without_round": len(context["groups"]) - len(observed),
+        },
         extra_css=PROFILE_CSS,
     )
 

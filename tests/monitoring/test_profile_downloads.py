@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.factories import TeamFactory
+
 from .test_wellbeing import make_round
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +51,8 @@ def test_profiles_xlsx(client, world, url, rounds):
 def test_profiles_pdf_renders_without_tokens_or_hidden_numbers(
     client, world, url, rounds, tmp_path
 ):
+    # A group without any round gets no line of dashes in the PDF: it is counted.
+    TeamFactory(location=world.location, organisation=world.org, name="Groep Zonderronde")
     client.force_login(world.manager)
     response = client.get(url("monitoring:profiles_pdf"))
     assert response.status_code == 200
@@ -61,6 +65,8 @@ def test_profiles_pdf_renders_without_tokens_or_hidden_numbers(
     text = " ".join(raw.split())  # a narrow cell may wrap a name over two lines
     assert "Groep Rups" in text and "Groep Pop" in text
     assert "te weinig kinderen om te tonen" in text
+    assert "Groep Zonderronde" not in text
+    assert "Nog één groep heeft nog geen ronde gehouden" in text
     for token in ("zon7", "maan8", "ster9", "wolk6"):
         assert token not in text
     # Rendered to an image, as a reader would see it (kept for a look in the report).
