@@ -148,15 +148,22 @@ def attended_count(scope: Area, year: int) -> int | None:
     ).count()
 
 
-def scan_block(scope: Area, block_key: str) -> Decimal | None:
-    """The block's mean score (1..5) in the latest closed scan, when the scan's anonymity
-    plan shows the group; else None."""
+def scan_blocks(scope: Area, block_keys) -> dict[str, Decimal | None]:
+    """Each block's mean score (1..5) in the latest closed scan, when the scan's anonymity
+    plan shows the group; else None. The scan's results are read once for all the keys."""
     scores = scan_results.block_scores(
         scope.organisation, reader=None, team=scope.team, location=scope.location
     )
-    if not scores or scores.get(block_key) is None:
-        return None
-    return Decimal(str(scores[block_key])).quantize(Decimal("0.01"))
+    return {
+        key: None
+        if not scores or scores.get(key) is None
+        else Decimal(str(scores[key])).quantize(Decimal("0.01"))
+        for key in block_keys
+    }
+
+
+def scan_block(scope: Area, block_key: str) -> Decimal | None:
+    return scan_blocks(scope, [block_key])[block_key]
 
 
 def response_rate(scope: Area) -> Decimal | None:

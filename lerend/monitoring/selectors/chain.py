@@ -80,7 +80,7 @@ def chain_for(goal) -> dict:
     year = timezone.localdate().year
     k = indicator_selectors.threshold(goal.organisation)
     applied = sources.applied_counts(area, year)
-    scan = {key: sources.scan_block(area, key) for key in SUPPORT_BLOCKS}
+    scan = sources.scan_blocks(area, SUPPORT_BLOCKS)
     indicators = indicator_selectors.indicators_for_goal(goal.organisation, goal.pk)
     return {
         "year": year,
