@@ -209,3 +209,28 @@ def test_my_learning_query_count_same_for_one_and_three_groups_and_visits(
     with django_assert_num_queries(len(one)):
         html = client.get(address).content.decode()
     assert "Groep 3" in html
+
+
+def test_a_leader_of_many_teams_chooses_a_location_first(client, world, url, monkeypatch):
+    """Past TEAMS_AT_ONCE teams the overview asks for a location and then shows only that
+    location's teams; another organisation's location id shows nothing."""
+    from lerend.learning.views import overview
+    from tests.factories import LocationFactory, TeamFactory
+
+    far = LocationFactory(organisation=world.org, name="De Verre Locatie")
+    TeamFactory(location=far, name="Groep Ver")
+    foreign = LocationFactory(organisation=world.other_org, name="Elders")
+    monkeypatch.setattr(overview, "TEAMS_AT_ONCE", 2)
+    client.force_login(world.board)
+    address = url("learning:team_overview")
+    html = client.get(address).text
+    assert "Kies een locatie" in html and "Groep Rups" not in html and "Groep Ver" not in html
+    html = client.get(f"{address}?locatie={far.pk}").text
+    assert "Groep Ver" in html and "Groep Rups" not in html
+    html = client.get(f"{address}?locatie={world.location.pk}").text
+    assert "Groep Rups" in html and "Groep Pop" in html and "Groep Ver" not in html
+    html = client.get(f"{address}?locatie={foreign.pk}").text
+    assert not any(name in html for name in ("Groep Rups", "Groep Pop", "Groep Ver", "Elders"))
+    monkeypatch.setattr(overview, "TEAMS_AT_ONCE", 60)
+    html = client.get(address).text
+    assert "Groep Rups" in html and "Groep Ver" in html and 'name="locatie"' not in html

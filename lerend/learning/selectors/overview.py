@@ -30,14 +30,15 @@ def teams_in_scope(access):
     return [team for team in teams if access.covers_team(team)]
 
 
-def team_counts(access, year=None) -> list[dict]:
+def team_counts(access, year=None, teams=None) -> list[dict]:
     """Per team in the leader's scope: members, journal entries written, POPs shared,
     review conversations held, PD activities attended and their hours, feedback requests
     made and visits held (the team member being the observed) this year. Counts only —
     never which person, never content.
-    Teams below MIN_TEAM_SIZE_FOR_COUNTS get ``counts=None``."""
+    Teams below MIN_TEAM_SIZE_FOR_COUNTS get ``counts=None``. ``teams``: a part of
+    ``teams_in_scope(access)`` (one location's), default all of them."""
     year = year or timezone.localdate().year
-    teams = teams_in_scope(access)
+    teams = teams_in_scope(access) if teams is None else teams
     team_ids = [t.id for t in teams]
     org = access.organisation
     # The teams' active members, as a subquery: each count below joins its rows to these

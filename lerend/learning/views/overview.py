@@ -40,12 +40,32 @@ def my_learning(request):
     return render(request, "learning/my_learning.html", context)
 
 
+# Up to this many teams the overview shows them all at once; a leader who covers more (a
+# board of hundreds of teams) chooses a location first: 789 rows were 140 KB and 0.3 s.
+TEAMS_AT_ONCE = 60
+
+
+def _location_choice(request, teams):
+    """(teams to show, the locations to choose from or None, the chosen location)."""
+    locations = sorted({t.location for t in teams}, key=lambda loc: (loc.name, loc.pk))
+    if len(teams) <= TEAMS_AT_ONCE and "locatie" not in request.GET:
+        return teams, None, None
+    wanted = request.GET.get("locatie", "")
+    chosen = next((loc for loc in locations if str(loc.pk) == wanted), None)
+    shown = [t for t in teams if chosen is not None and t.location_id == chosen.pk]
+    return shown, locations, chosen
+
+
 @require(rules.can_view_team_overview)
 def team_overview(request):
-    """Counts per team in the leader's scope, plus what was shared with this leader."""
+    """Counts per team in the leader's scope (per location when there are many), plus what
+    was shared with this leader."""
     access, user = request.access, request.user
+    teams, locations, chosen = _location_choice(request, selectors.teams_in_scope(access))
     context = {
-        "rows": selectors.team_counts(access),
+        "rows": selectors.team_counts(access, teams=teams) if teams else [],
+        "locations": locations,
+        "chosen": chosen,
         "year": timezone.localdate().year,
         "minimum": selectors.MIN_TEAM_SIZE_FOR_COUNTS,
         "shared_entries": list(selectors.entries_shared_with(access, user)[:50]),
