@@ -162,6 +162,16 @@ def shared_value(kind: str, key, compute: Callable[[], Any]) -> Any:
     return value
 
 
+# The steering view's block series (series.py), per reader position and set of groups.
+SERIES_MEMO: OrderedDict = OrderedDict()
+
+
+def memo_shared(store: OrderedDict, limit: int, kind: str, key, compute: Callable[[], Any]):
+    """``compute()``'s value kept in this process (``store``, at most ``limit`` entries) and
+    in the shared cache (:func:`shared_value`), both under its exact inputs ``key``."""
+    return _memo(store, limit, key, lambda: shared_value(kind, key, compute))
+
+
 def plan_for(
     campaign_id: int, k: int, counts: dict, *, strict: frozenset = frozenset()
 ) -> disclosure.Disclosure:
@@ -343,6 +353,7 @@ def clear_memos(*, shared: bool = True) -> None:
     """Forget memoised plans (tests and benchmarks measuring the database path use it):
     this process's, and with ``shared`` also those in the shared cache."""
     _PLANS.clear()
+    SERIES_MEMO.clear()
     _ANSWERED.clear()
     _NUMBERS.clear()
     _COMPARISONS.clear()
