@@ -123,14 +123,15 @@ SUBMITS = 30
 
 
 def _warm_closed(org):
-    """What the worker does when a campaign closes (decision 0021)."""
+    """What the worker does when a campaign closes (decisions 0021, 0022): the plans, then
+    the leaders' steering series."""
     from lerend.scans.models import Campaign
-    from lerend.scans.results.warm import warm
+    from lerend.scans.tasks_results import warm_campaign
 
     for pk in Campaign.objects.filter(organisation=org, closed_at__isnull=False).values_list(
         "pk", flat=True
     ):
-        warm(pk)
+        warm_campaign(pk)
 
 
 def _time_page(client, url, org, requests, first):

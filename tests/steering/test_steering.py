@@ -420,3 +420,36 @@ def test_block_series_is_kept_under_its_exact_inputs(world, steered, monkeypatch
     assert len(calls) == 3
     results.clear_memos()  # worked out from nothing: the same as the kept value
     assert scores() == again
+
+
+def test_warming_at_close_leaves_the_leaders_pages_nothing_to_compute(
+    client, world, steered, monkeypatch
+):
+    """The worker works out, when a campaign closes, the series the organisation's page and
+    home card of the bestuurder and the location page of the locatiemanager read, exactly as
+    those pages ask for them: a fresh worker process then computes no series for them."""
+    from lerend.scans import steering as scans_steering
+    from lerend.scans.results import series as series_module
+
+    results.clear_memos()
+    assert scans_steering.warm(world.org) >= 3
+    results.clear_memos(shared=False)  # a fresh worker process
+    calls = []
+    real = series_module._scores
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(series_module, "_scores", counting)
+    pages = [
+        (world.board, _url(world, "organisation")),
+        (world.board, reverse("web:org_home", args=[world.org.slug])),
+        (world.manager, _url(world, "location", world.location.pk)),
+    ]
+    for person, url in pages:
+        assert _get(client, person, url).status_code == 200
+    assert calls == []
+    # A page nobody warmed (another location, as the bestuurder) is worked out on its read.
+    _get(client, world.board, _url(world, "location", steered.locations[1].pk))
+    assert calls == [1]
