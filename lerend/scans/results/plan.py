@@ -134,9 +134,15 @@ SHARED_TTL_SECONDS = 60 * 24 * 3600  # results of a closed campaign are read for
 _GENERATION = "lerend:scanplan:generation"  # bumped to forget every shared plan at once
 
 
+_PLAIN = frozenset({int, str, float, bool, type(None)})
+
+
 def _canonical(value) -> str:
     """The same text for the same value in every process (set order and str hashes vary
-    between processes, so repr() of a frozenset would not do)."""
+    between processes, so repr() of a frozenset would not do). Plain values first: a key
+    holds thousands of them (cells and counts), and this runs on every shared read."""
+    if type(value) in _PLAIN:
+        return repr(value)
     if isinstance(value, (set, frozenset)):
         return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
     if isinstance(value, (tuple, list)):
