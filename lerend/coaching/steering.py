@@ -15,13 +15,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lerend.kit import cache
 from lerend.kit.contrib import WATCH, SteeringPanel, SteeringSignal
 from lerend.kit.numbers import count, number, percent
 from lerend.organisations import wording
 from lerend.organisations.access import Access
 from lerend.organisations.models import Membership, Role, Scope
+from lerend.organisations.selectors import people_namespace
 
 from . import rules, selectors
+from .signals import coaching_namespace
 
 NAMED = 5
 
@@ -49,13 +52,28 @@ def _narrowed(scope) -> Access:
     return Access(organisation=scope.organisation, memberships=[membership])
 
 
+def _coverage(access, year) -> dict:
+    """``selectors.coverage_counts`` for the access's scope, kept in the shared cache until
+    a membership or a coaching session of the organisation changes (kit.cache, as the home
+    task's count): two COUNT(DISTINCT) over every staff membership are the page's costliest
+    queries at 15,000 people."""
+    scope = selectors.hours_scope(access)
+    key = "all" if scope.everything else (sorted(scope.location_ids), sorted(scope.team_ids))
+    organisation_id = access.organisation.pk
+    return cache.cached(
+        f"coverage:{organisation_id}:{year}:{key}",
+        [people_namespace(organisation_id), coaching_namespace(organisation_id)],
+        lambda: selectors.coverage_counts(access, year),
+    )
+
+
 def steering(scope) -> list:
     if not rules.can_view_hours(scope.access):
         return []
     access = _narrowed(scope)
     year = scope.today.year
     slug = scope.organisation.slug
-    coverage = selectors.coverage_counts(access, year)
+    coverage = _coverage(access, year)
     parts: list = []
     if selectors.is_signal_period(scope.today) and coverage["not_yet"]:
         parts.append(

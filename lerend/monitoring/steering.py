@@ -47,7 +47,11 @@ class _Indicator:
             baseline_on=row["baseline_on"],
             target_on=row["target_on"],
         )
-        self.status_label = status.Status(self.status).label
+
+    @property
+    def status_label(self):
+        """Read only for the indicators the page lists (hundreds are counted, a dozen named)."""
+        return status.Status(self.status).label
 
 
 def _scope_q(scope) -> Q:

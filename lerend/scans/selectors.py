@@ -165,6 +165,12 @@ def letters_per_team(campaign) -> list[dict]:
     return [{"team": team, "label": label, "letters": n} for team, label, n in rows]
 
 
+_OVERVIEWS_MAX = 64
+# A running campaign's response counts change with every response: a plan for old counts is
+# of no use for long, so the shared cache keeps it briefly (in-process it is evicted anyway).
+_RATES_SECONDS = 15 * 60
+
+
 def response_overview(campaign) -> dict:
     """What a leader sees while a campaign runs: per group the number of responses and (for
     staff) the response rate — both through the campaign's plan (route 5: the same
@@ -173,11 +179,30 @@ def response_overview(campaign) -> dict:
     k = gate.campaign_k(campaign)
     responded = gate.cell_counts([campaign.pk]).get(campaign.pk, {})
     if campaign.audience == Audience.STAFF:
-        invited = gate.invited_counts(campaign.pk)
-        cells = set(invited) | set(responded)
-        groups = anonymity.standard_groups(cells)
-        rates = anonymity.plan_response_rates(groups, invited, responded, k)
-        plan = rates.disclosure
+        # A staff campaign's invitations are all made at launch: (id, launch time) fixes them.
+        invited = gate.memo_shared(
+            gate.OVERVIEW_MEMO,
+            _OVERVIEWS_MAX,
+            "invited",
+            (campaign.pk, campaign.launched_at),
+            lambda: gate.invited_counts(campaign.pk),
+        )
+
+        def staff_plan():
+            groups = anonymity.standard_groups(set(invited) | set(responded))
+            rates = anonymity.plan_response_rates(groups, invited, responded, k)
+            return groups, rates, rates.disclosure
+
+        # Worked out again for every new response (the counts are the key), never stale.
+        inputs = (campaign.pk, k, frozenset(invited.items()), frozenset(responded.items()))
+        groups, rates, plan = gate.memo_shared(
+            gate.OVERVIEW_MEMO,
+            _OVERVIEWS_MAX,
+            "rates",
+            inputs,
+            staff_plan,
+            timeout=_RATES_SECONDS,
+        )
     else:
         invited, rates = None, None
         groups = anonymity.standard_groups(responded)

@@ -13,17 +13,22 @@ from __future__ import annotations
 import functools
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from lerend.frameworks.registry import block
 from lerend.kit import charts
-from lerend.kit.contrib import ACT, KNOW, WATCH, SteeringPanel, SteeringSignal
+from lerend.kit.contrib import ACT, KNOW, WATCH, SteeringPanel, SteeringScope, SteeringSignal
 from lerend.kit.numbers import number, rounded
+from lerend.organisations.access import Access
+from lerend.organisations.models import Location, Membership, Role, Team
+from lerend.organisations.models import Scope as MembershipScope
 
 from . import disclosure, rules, selectors
 from .models import Campaign
 from .results import block_series
+from .results.warm import WARMED_ROLES
 
 # "Clearly below": at least this far under the reference on the 1..5 scale, compared on the
 # values as shown (one decimal), so a reader can check it against the table.
@@ -82,8 +87,22 @@ def steering(scope) -> list:
     parts: list = []
     parts += _running_signals(scope)
     main, locations, teams = _groups(scope)
+    if not scope.full and scope.level == "organisation":
+        # The home card (top signals only) of the organisation compares the organisation
+        # and its locations; the hundreds of teams are on the steering page itself.
+        teams = []
     org_ok = rules.can_view_organisation_results(scope.access)
-    all_series = block_series(
+    all_series = _series(scope, locations, teams, org_ok)
+    parts += _stale_signal(scope, all_series)
+    for series in all_series:
+        parts += _series_signals(scope, series, main, locations, teams, org_ok)
+    if scope.full and all_series:
+        parts.append(_panel(scope, all_series, main, locations, teams, org_ok))
+    return parts
+
+
+def _series(scope, locations, teams, org_ok) -> list:
+    return block_series(
         scope.organisation,
         reader=scope.viewer,
         organisation_too=org_ok,
@@ -93,12 +112,69 @@ def steering(scope) -> list:
         # round; their history is on the location's page.
         team_history=scope.level != "organisation",
     )
-    parts += _stale_signal(scope, all_series)
-    for series in all_series:
-        parts += _series_signals(scope, series, main, locations, teams, org_ok)
-    if scope.full and all_series:
-        parts.append(_panel(scope, all_series, main, locations, teams, org_ok))
-    return parts
+
+
+def warm(organisation, *, today=None) -> int:
+    """Work out, in the worker when a campaign closes, the series the organisation's
+    steering pages and the home card read (``block_series``, kept under every input) for
+    the leaders whose plans ``results.warm`` works out: the organisation's page and home
+    card of everybody who may open the organisation's results, the page of each location a
+    locatiemanager covers — each exactly as the page asks, through the same gate, for that
+    person. Returns the pages warmed."""
+    today = today or timezone.localdate()
+    locations = {
+        loc.pk: loc for loc in Location.objects.filter(organisation=organisation).order_by("name")
+    }
+    teams = tuple(
+        Team.objects.filter(organisation=organisation)
+        .only("pk", "name", "location_id", "organisation_id")
+        .order_by("name", "pk")
+    )
+    for t in teams:
+        t.location = locations[t.location_id]
+    by_person: dict[int, list] = {}
+    for m in (
+        Membership.objects.active()
+        .filter(organisation=organisation, role__in=WARMED_ROLES)
+        .select_related("person", "location", "team")
+        .order_by("person_id", "pk")
+    ):
+        m.organisation = organisation
+        by_person.setdefault(m.person_id, []).append(m)
+    warmed = 0
+    for memberships in by_person.values():
+        access = Access(organisation=organisation, memberships=memberships)
+        common = {"organisation": organisation, "access": access, "today": today}
+        common["viewer"] = memberships[0].person
+        scopes = []
+        if rules.can_view_organisation_results(access):
+            whole = {"locations": tuple(locations.values()), "teams": teams}
+            scopes += [
+                SteeringScope(level="organisation", full=full, **whole, **common)
+                for full in (True, False)
+            ]
+        for m in memberships:
+            if m.role == Role.LOCATIEMANAGER and m.scope == MembershipScope.LOCATION:
+                location = locations[m.location_id]
+                own = tuple(t for t in teams if t.location_id == location.pk)
+                scopes.append(
+                    SteeringScope(
+                        level="location",
+                        location=location,
+                        locations=(location,),
+                        teams=own,
+                        **common,
+                    )
+                )
+        for scope in scopes:
+            if not rules.can_view_campaigns(scope.access):
+                continue
+            main, locs, team_list = _groups(scope)
+            if not scope.full and scope.level == "organisation":
+                team_list = []
+            _series(scope, locs, team_list, rules.can_view_organisation_results(access))
+            warmed += 1
+    return warmed
 
 
 # --- signals ----------------------------------------------------------------------------------

@@ -7,14 +7,25 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
+from . import steering
 from .models import Campaign
 from .results import warm
+
+
+def warm_campaign(campaign_id: int) -> int:
+    """The plans of one closed campaign and, when they are ready, the steering series of its
+    organisation's leaders (``steering.warm``: every series reads its newest round)."""
+    positions = warm.warm(campaign_id)
+    if positions:
+        organisation = Campaign.objects.select_related("organisation").get(pk=campaign_id)
+        steering.warm(organisation.organisation)
+    return positions
 
 
 @task
 def warm_results(campaign_id: int) -> int:
     """The plans of one closed campaign (enqueued when it is closed early)."""
-    return warm.warm(campaign_id)
+    return warm_campaign(campaign_id)
 
 
 # Campaigns that closed by date since this many days: a missed daily run is caught up.
@@ -31,4 +42,6 @@ def warm_closed_results() -> int:
         | Q(closed_at__date__gte=today - datetime.timedelta(days=CATCH_UP_DAYS)),
         launched_at__isnull=False,
     )
-    return sum(1 for campaign_id in recent.values_list("pk", flat=True) if warm.warm(campaign_id))
+    return sum(
+        1 for campaign_id in recent.values_list("pk", flat=True) if warm_campaign(campaign_id)
+    )

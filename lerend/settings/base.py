@@ -129,9 +129,14 @@ AUTH_PASSWORD_VALIDATORS = [
 CACHES = {
     # A database cache is shared by every app process behind a load balancer. (Rate limits
     # no longer live here: they count in accounts.AttemptCounter, decision 0005.)
+    # MAX_ENTRIES: Django's default of 300 is culled by a third at a time; one closed
+    # campaign of a large organisation warms more entries than that (a plan, its per-number
+    # decisions, the comparison and the steering series per leader position, decision 0022),
+    # so the default threw away what the worker had just worked out.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "lerend_cache",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 }
 

@@ -377,3 +377,79 @@ def test_home_shows_the_steering_signals_to_board_and_location_manager(client, w
         assert f'href="{link}"' in page
     for person in (world.teamleader, world.staff, world.coach):
         assert 'id="home-steering"' not in _get(client, person, home).content.decode()
+
+
+def test_block_series_is_kept_under_its_exact_inputs(world, steered, monkeypatch):
+    """The series' scores are kept per process and in the shared cache (a fresh worker reads
+    them) under every input: another reader position, other groups or one response fewer
+    is another key, worked out again through the gate — never someone else's numbers."""
+    from lerend.scans.models import Response
+    from lerend.scans.results import series as series_module
+
+    newest = results.block_series(world.org, reader=world.board)[0].campaigns[-1]
+    calls = []
+    real = series_module._scores
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(series_module, "_scores", counting)
+    teams = steered.big + steered.middle + steered.small
+
+    def scores(reader=world.board, groups=teams):
+        found = results.block_series(
+            world.org, reader=reader, locations=steered.locations, teams=groups
+        )
+        return [s.scores for s in found]
+
+    results.clear_memos()
+    first = scores()
+    assert len(calls) == 1
+    results.clear_memos(shared=False)  # a fresh worker process
+    assert scores() == first and len(calls) == 1
+    assert scores(groups=teams[:1]) and len(calls) == 2
+    member_reader = steered.big[0].memberships.filter(role=Role.MEDEWERKER).first()
+    if member_reader is not None:
+        scores(reader=member_reader.person)
+        assert len(calls) == 3
+        calls.pop()
+    Response.objects.filter(campaign=newest).order_by("pk").first().delete()
+    results.clear_memos(shared=False)
+    again = scores()
+    assert len(calls) == 3
+    results.clear_memos()  # worked out from nothing: the same as the kept value
+    assert scores() == again
+
+
+def test_warming_at_close_leaves_the_leaders_pages_nothing_to_compute(
+    client, world, steered, monkeypatch
+):
+    """The worker works out, when a campaign closes, the series the organisation's page and
+    home card of the bestuurder and the location page of the locatiemanager read, exactly as
+    those pages ask for them: a fresh worker process then computes no series for them."""
+    from lerend.scans import steering as scans_steering
+    from lerend.scans.results import series as series_module
+
+    results.clear_memos()
+    assert scans_steering.warm(world.org) >= 3
+    results.clear_memos(shared=False)  # a fresh worker process
+    calls = []
+    real = series_module._scores
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(series_module, "_scores", counting)
+    pages = [
+        (world.board, _url(world, "organisation")),
+        (world.board, reverse("web:org_home", args=[world.org.slug])),
+        (world.manager, _url(world, "location", world.location.pk)),
+    ]
+    for person, url in pages:
+        assert _get(client, person, url).status_code == 200
+    assert calls == []
+    # A page nobody warmed (another location, as the bestuurder) is worked out on its read.
+    _get(client, world.board, _url(world, "location", steered.locations[1].pk))
+    assert calls == [1]

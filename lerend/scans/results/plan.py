@@ -134,9 +134,15 @@ SHARED_TTL_SECONDS = 60 * 24 * 3600  # results of a closed campaign are read for
 _GENERATION = "lerend:scanplan:generation"  # bumped to forget every shared plan at once
 
 
+_PLAIN = frozenset({int, str, float, bool, type(None)})
+
+
 def _canonical(value) -> str:
     """The same text for the same value in every process (set order and str hashes vary
-    between processes, so repr() of a frozenset would not do)."""
+    between processes, so repr() of a frozenset would not do). Plain values first: a key
+    holds thousands of them (cells and counts), and this runs on every shared read."""
+    if type(value) in _PLAIN:
+        return repr(value)
     if isinstance(value, (set, frozenset)):
         return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
     if isinstance(value, (tuple, list)):
@@ -149,17 +155,40 @@ def _canonical(value) -> str:
     return repr(value)
 
 
-def shared_value(kind: str, key, compute: Callable[[], Any]) -> Any:
+def shared_value(
+    kind: str, key, compute: Callable[[], Any], *, timeout: int = SHARED_TTL_SECONDS
+) -> Any:
     """``compute()``'s value from the shared cache, stored compressed under a digest of its
-    exact inputs."""
+    exact inputs (for ``timeout`` seconds)."""
     digest = hashlib.sha256(_canonical(key).encode()).hexdigest()
     cache_key = f"lerend:scanplan:{cache.get(_GENERATION, 0)}:{kind}:{digest}"
     stored = cache.get(cache_key)
     if stored is not None:
         return pickle.loads(zlib.decompress(stored))  # noqa: S301  # written below, never user data
     value = compute()
-    cache.set(cache_key, zlib.compress(pickle.dumps(value)), timeout=SHARED_TTL_SECONDS)
+    cache.set(cache_key, zlib.compress(pickle.dumps(value)), timeout=timeout)
     return value
+
+
+# The steering view's block series (series.py), per reader position and set of groups.
+SERIES_MEMO: OrderedDict = OrderedDict()
+# A running campaign's response overview (selectors.response_overview): invited counts and
+# the plan on them for the current response counts.
+OVERVIEW_MEMO: OrderedDict = OrderedDict()
+
+
+def memo_shared(
+    store: OrderedDict,
+    limit: int,
+    kind: str,
+    key,
+    compute: Callable[[], Any],
+    *,
+    timeout: int = SHARED_TTL_SECONDS,
+):
+    """``compute()``'s value kept in this process (``store``, at most ``limit`` entries) and
+    in the shared cache (:func:`shared_value`), both under its exact inputs ``key``."""
+    return _memo(store, limit, key, lambda: shared_value(kind, key, compute, timeout=timeout))
 
 
 def plan_for(
@@ -343,6 +372,8 @@ def clear_memos(*, shared: bool = True) -> None:
     """Forget memoised plans (tests and benchmarks measuring the database path use it):
     this process's, and with ``shared`` also those in the shared cache."""
     _PLANS.clear()
+    SERIES_MEMO.clear()
+    OVERVIEW_MEMO.clear()
     _ANSWERED.clear()
     _NUMBERS.clear()
     _COMPARISONS.clear()

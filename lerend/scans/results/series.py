@@ -18,13 +18,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from lerend.frameworks.registry import block_keys
 
-from ..models import Audience, Campaign, DimensionAggregate
+from ..models import Audience, Campaign, DimensionAggregate, Response
 from . import plan
-from .core import CampaignResults, GroupRef, location_ref, organisation_ref, team_ref
+from .core import (
+    CampaignResults,
+    GroupRef,
+    _instrument,
+    location_ref,
+    organisation_ref,
+    team_ref,
+)
 
 SERIES_ROUNDS = 8  # rounds per series: two scans a year for four years
 
@@ -54,13 +61,14 @@ class Series:
 def series_campaigns(organisation) -> dict[str, list[Campaign]]:
     """Instrument key -> its closed staff campaigns with block scores, oldest first, at most
     SERIES_ROUNDS each. One query."""
-    with_blocks = DimensionAggregate.objects.filter(dimension_key__in=block_keys()).values(
-        "campaign"
+    # EXISTS per campaign walks the aggregate table's (campaign, item_key, ...) key for the
+    # organisation's few campaigns, instead of every block row of every campaign.
+    with_blocks = DimensionAggregate.objects.filter(
+        campaign_id=OuterRef("pk"), dimension_key__in=block_keys()
     )
     found = (
-        Campaign.objects.filter(
-            organisation=organisation, audience=Audience.STAFF, pk__in=with_blocks
-        )
+        Campaign.objects.filter(organisation=organisation, audience=Audience.STAFF)
+        .filter(Exists(with_blocks))
         .filter(plan.closed_filter())
         .select_related("organisation", "instrument_version")
         .order_by("-closes_on", "-id")
@@ -143,12 +151,70 @@ def block_series(
         return []
     all_campaigns = [c for rounds in by_key.values() for c in rounds]
     ids = [c.pk for c in all_campaigns]
-    counts = plan.cell_counts(ids)
     cells = plan.reader_cells(ids, reader)
     refs_org = [organisation_ref(organisation)] if organisation_too else []
     refs_loc = [location_ref(loc) for loc in locations]
     refs_team = [team_ref(team) for team in teams]
+    # Every input of the scores: each round's version (campaign, launch time, respondents —
+    # the key the gate's own plans and sums are kept under; k is frozen at launch), the
+    # reader's cells in each round, and the groups asked for. A new response or another
+    # reader position is another key, so nothing is ever served stale.
+    totals = dict(
+        Response.objects.filter(campaign_id__in=ids)
+        .values("campaign_id")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("campaign_id", "n")
+    )
+    memo_key = (
+        tuple(
+            (
+                key,
+                tuple(
+                    (c.pk, c.launched_at, totals.get(c.pk, 0), plan.campaign_k(c)) for c in rounds
+                ),
+            )
+            for key, rounds in by_key.items()
+        ),
+        tuple((pk, cells.get(pk, frozenset())) for pk in ids),
+        tuple(ref.key for ref in refs_org + refs_loc + refs_team),
+        team_history,
+    )
+    scores = plan.memo_shared(
+        plan.SERIES_MEMO,
+        SERIES_MEMO_MAX,
+        "series",
+        memo_key,
+        lambda: _scores(by_key, ids, cells, reader, refs_org, refs_loc, refs_team, team_history),
+    )
     out = []
+    for key, rounds in by_key.items():
+        instrument = _instrument(rounds[-1].instrument_version)
+        series = Series(
+            key=key,
+            name=instrument.name,
+            campaigns=list(rounds),
+            blocks=[d.building_block for d in instrument.dimensions if d.building_block],
+            labels={ref.key: ref.label for ref in refs_org + refs_loc + refs_team},
+            scores={group: list(points) for group, points in scores[key].items()},
+        )
+        out.append(series)
+    out.sort(key=lambda s: (s.campaigns[-1].closes_on, s.campaigns[-1].pk), reverse=True)
+    return out
+
+
+# The scores of a series for one reader position and set of groups, kept per process and in
+# the shared cache (plan.memo_shared) under every input: a steering page then reads them
+# instead of summing 789 teams x 12 blocks again.
+SERIES_MEMO_MAX = 64
+
+
+def _scores(by_key, ids, cells, reader, refs_org, refs_loc, refs_team, team_history) -> dict:
+    """Series key -> group key -> per round {block: mean} or None, through the gate: each
+    round's ``CampaignResults`` for the reader (routes 2 and 3), earlier rounds only where
+    ``plan.comparable_keys`` keeps the group (route 4)."""
+    counts = plan.cell_counts(ids)
+    out: dict[str, dict] = {}
     for key, rounds in by_key.items():
         results = []
         for campaign in rounds:
@@ -160,16 +226,7 @@ def block_series(
         kept = plan.comparable_keys(
             newest.campaign, newest.plan, [(r.campaign, r.plan) for r in reversed(results[:-1])]
         )
-        blocks = [d.building_block for d in newest.instrument.dimensions if d.building_block]
-        series = Series(
-            key=key,
-            name=newest.instrument.name,
-            campaigns=[r.campaign for r in results],
-            blocks=blocks,
-            labels={ref.key: ref.label for ref in refs_org + refs_loc + refs_team},
-        )
-        for ref in refs_org + refs_loc + refs_team:
-            series.scores[ref.key] = []
+        scores: dict[tuple, list] = {ref.key: [] for ref in refs_org + refs_loc + refs_team}
         for number, r in enumerate(results):
             means: dict = {}
             if refs_org:
@@ -185,7 +242,6 @@ def block_series(
             for group_key, value in means.items():
                 if allowed is not None and group_key not in allowed:
                     value = None
-                series.scores[group_key].append(value)
-        out.append(series)
-    out.sort(key=lambda s: (s.campaigns[-1].closes_on, s.campaigns[-1].pk), reverse=True)
+                scores[group_key].append(value)
+        out[key] = scores
     return out
