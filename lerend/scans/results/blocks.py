@@ -15,6 +15,8 @@ the plan across the compared campaigns keeps it (route 4). So nothing built on t
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from lerend.frameworks.registry import block_keys
 
 from ..models import Audience, Campaign, DimensionAggregate
@@ -27,13 +29,13 @@ TREND_CAMPAIGNS = 6
 def closed_campaigns(organisation):
     """Closed staff campaigns whose results are ready and that hold block scores, newest
     first."""
-    with_blocks = DimensionAggregate.objects.filter(dimension_key__in=block_keys()).values(
-        "campaign"
+    # EXISTS per campaign (the aggregate's unique key starts with the campaign), not an IN
+    # over every dimension row of every campaign: 13-16 ms at 15,000 staff before.
+    with_blocks = Exists(
+        DimensionAggregate.objects.filter(campaign=OuterRef("pk"), dimension_key__in=block_keys())
     )
     return (
-        Campaign.objects.filter(
-            organisation=organisation, audience=Audience.STAFF, pk__in=with_blocks
-        )
+        Campaign.objects.filter(with_blocks, organisation=organisation, audience=Audience.STAFF)
         .filter(plan.closed_filter())
         .select_related("organisation", "instrument_version")
         .order_by("-closes_on", "-id")
