@@ -13,11 +13,15 @@ from .factories import LocationFactory, OrganisationFactory, TeamFactory, member
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: database ids are reused after a rolled-back
-    test, so a count cached by one test must never answer the next."""
+    """Each test starts with an empty cache and no memoised scan plans: database ids are
+    reused after a rolled-back test, so a count kept by one test must never answer the next
+    (in production an id is never reused)."""
     from django.core.cache import cache  # noqa: PLC0415  # settings are ready only in a test
 
+    from lerend.scans.results import plan  # noqa: PLC0415
+
     cache.clear()
+    plan.clear_memos(shared=False)
 
 
 @dataclass
