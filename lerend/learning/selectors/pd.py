@@ -144,7 +144,8 @@ def pd_totals(access, year) -> dict:
         members[team_id].add(person_id)
     in_scope = people_in_scope(access).values("pk")
     team_budgets = {
-        b.team_id: b for b in PdBudget.objects.filter(organisation=org, year=year, team__isnull=False)
+        b.team_id: b
+        for b in PdBudget.objects.filter(organisation=org, year=year, team__isnull=False)
     }
     person_budgets = list(
         PdBudget.objects.filter(organisation=org, year=year, person__in=in_scope)
