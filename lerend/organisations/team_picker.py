@@ -129,6 +129,14 @@ def page_of(team_scope: TeamScope, query: str, page: int, size: int = picker.PAG
     return found[:size], len(found) > size
 
 
+def organisation_teams(request) -> QuerySet:
+    """Every team of the organisation: for whoever manages it (memberships, invitations)."""
+    return Team.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+TEAM_SCOPES = {"organisations.teams": organisation_teams}
+
+
 def covered_teams(access, roles=LEADER_ROLES, *, own: bool = False) -> QuerySet:
     """The teams ``access.covers_team(team, roles)`` answers yes for (and, with ``own``, the
     person's own teams) as one queryset: a scope for a chooser, never a list of every team
@@ -193,7 +201,7 @@ class _TeamScoped:
             widget.choices = [(t.pk, f"{t.name} ({t.location.name})") for t in value.few]
         else:
             widget = forms.Select()
-            widget.choices = [("", "—")] + _grouped(value.few)
+            widget.choices = [("", getattr(self, "blank_label", "—"))] + _grouped(value.few)
         widget.is_required = self.required
         widget.people_scope = value  # type: ignore[attr-defined]
         self.widget = widget
@@ -215,7 +223,8 @@ class TeamField(_TeamScoped, forms.ModelChoiceField):
         "invalid_choice": _("Choose a team from the list: this team cannot be chosen here."),
     }
 
-    def __init__(self, *, label=None, required=True, help_text="", **kwargs):
+    def __init__(self, *, label=None, required=True, help_text="", blank_label="—", **kwargs):
+        self.blank_label = blank_label  # the empty option when the field is a select
         super().__init__(
             queryset=Team.objects.none(),
             label=label,

@@ -223,3 +223,63 @@ def test_a_small_scope_stays_a_select(client, teams):
     assert "Groep Zon (De Zonnestraal)" in page
     assert f'name="teams" value="{w.elsewhere.pk}"' not in page
     assert "Groep Rups (De Vlinder)" in page
+
+
+# --- every form that chooses a team -----------------------------------------------------------
+
+# (url name, field, who posts: a role whose scope leaves out team ``far_team`` or ``team``)
+FORMS = [
+    ("scans:create", "teams", "far_manager", "team"),
+    ("learning:pd_budget", "team", "far_manager", "team"),
+    ("learning:reflection_create", "team", "teamleader", "far_team"),
+    ("monitoring:round_create", "team", "teamleader", "far_team"),
+    ("monitoring:indicator_create", "team", "teamleader", "far_team"),
+    ("monitoring:experiment_create", "teams", "teamleader", "far_team"),
+    ("coaching:assignment_create", "team", "admin", None),
+    ("collaboration:visit_create", "team", "staff", None),
+    ("organisations:invite", "team", "admin", None),
+    ("organisations:membership_create", "team", "admin", None),
+]
+FORM_IDS = [name for name, *_ in FORMS]
+
+
+def _kwargs(name, w):
+    return {"person_id": w.staff.pk} if name == "organisations:membership_create" else {}
+
+
+@pytest.mark.parametrize(("name", "field", "who", "outside"), FORMS, ids=FORM_IDS)
+def test_each_form_refuses_a_team_outside_its_scope(client, teams, name, field, who, outside):
+    """Another organisation's team, and a team of the organisation the viewer may not
+    choose here, are a form error on the field — never saved."""
+    w = teams
+    client.force_login(getattr(w, who))
+    refused = [w.elsewhere] + ([getattr(w, outside)] if outside else [])
+    for team in refused:
+        answer = client.post(url(name, **_kwargs(name, w)), {field: [team.pk], "kind": "team"})
+        assert answer.status_code == 200, name
+        errors = answer.context["form"].errors
+        assert field in errors, (name, team.name, errors)
+        assert "Kies een team uit de lijst" in str(
+            errors[field]
+        ) or "Kies teams uit de lijst" in str(errors[field])
+
+
+@pytest.mark.parametrize(("name", "field", "who", "outside"), FORMS, ids=FORM_IDS)
+def test_each_form_shows_the_chooser_and_its_query_count_is_flat(
+    client, world, always_search, name, field, who, outside
+):
+    """At one team and at three teams (on three locations) the page costs the same, and
+    lists no team: only the chooser with its signed token."""
+    world.far_manager = member(world.org, Role.LOCATIEMANAGER, location=world.location)
+    member(world.org, Role.MEDEWERKER, team=world.team, person=world.admin)
+    client.force_login(getattr(world, who))
+    target = url(name, **_kwargs(name, world))
+    client.get(target)  # warm: caches filled on the first visit
+    one = _count(lambda: client.get(target))
+    for n in range(2):
+        TeamFactory(location=LocationFactory(organisation=world.org), name=f"Groep Extra {n}")
+    page = client.get(target).text
+    assert _token(page, field)
+    assert "Groep Extra" not in page
+    three = _count(lambda: client.get(target))
+    assert one == three, name
