@@ -283,3 +283,46 @@ def test_each_form_shows_the_chooser_and_its_query_count_is_flat(
     assert "Groep Extra" not in page
     three = _count(lambda: client.get(target))
     assert one == three, name
+
+
+def test_share_form_offers_only_ones_own_teams(teams):
+    """The journal share form's team (learning.own_teams): one's own team only; another team
+    of the organisation or another organisation's team is a form error."""
+    from lerend.learning.forms.sharing import ShareForm
+    from lerend.organisations import picker
+
+    w = teams
+    request = RequestFactory().get("/")
+    request.user, request.organisation = w.staff, w.org
+    request.access = resolve_access(w.staff, w.org)
+
+    def form(team):
+        return ShareForm(
+            {"team": team.pk},
+            people=picker.scope(request, "learning.share_targets"),
+            teams=team_picker.scope(request, "learning.own_teams"),
+        )
+
+    for team in (w.other_team, w.far_team, w.elsewhere):
+        refused = form(team)
+        assert not refused.is_valid()
+        assert "Kies een team uit de lijst" in str(refused.errors["team"])
+    chosen = form(w.team)
+    assert chosen.is_valid(), chosen.errors
+    assert chosen.cleaned_data["target"] == {"team": w.team}
+
+
+def test_no_js_search_on_a_single_team_form(client, teams, always_search):
+    """The well-being round (one group): the search button lists the matches as radios,
+    keeps what was typed, saves nothing; then choosing one starts the round."""
+    from lerend.monitoring.models import WellbeingRound
+
+    w = teams
+    client.force_login(w.board)
+    data = {"team__q": "zon", "_picker": "team", "first_on": "2026-03-02"}
+    page = client.post(url("monitoring:round_create"), data).text
+    assert "Gevonden teams voor" in page
+    assert f'type="radio" name="team" value="{w.far_team.pk}"' in page
+    assert f'value="{w.elsewhere.pk}"' not in page
+    assert 'value="2026-03-02"' in page and "errorlist" not in page
+    assert not WellbeingRound.objects.exists()
