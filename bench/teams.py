@@ -70,8 +70,9 @@ def _search_rows(client, org, person, requests):
     rows = []
     for label, query, page in (
         ("no query (own teams first)", "", 1),
-        ("'groep' (hundreds match)", "groep", 1),
-        ("'groep', page 10", "groep", 10),
+        ("'team' (every team matches)", "team", 1),
+        ("'team', page 40", "team", 40),
+        ("'vossen' (one kind of team)", "vossen", 1),
         ("a location name", _a_location(org), 1),
     ):
         url = f"{base}?{urlencode({'scope': token, 'q': query, 'page': page, 'field': 'x'})}"

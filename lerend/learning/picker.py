@@ -15,9 +15,10 @@ def colleagues(request):
 def reflection_people(request, team=None):
     """Participants and action owners of a team reflection: the members of the teams the
     person may hold one for (of ``team`` when given), and the person holding it."""
-    teams = selectors.reflection_teams(request.access)
-    ids = [t.id for t in teams if team is None or t.id == team]
-    return selectors.members_of_teams(request.access, ids, also=request.user)
+    teams = team_picker.covered_teams(request.access, own=True)
+    if team is not None:
+        teams = teams.filter(pk=team)
+    return selectors.members_of_teams(request.access, teams.values("pk"), also=request.user)
 
 
 def share_targets(request):

@@ -1,6 +1,6 @@
 """Team reflections: the team's members and the leaders covering the team read them."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from lerend.accounts.models import User
@@ -47,7 +47,9 @@ def members_of_teams(access, team_ids, also=None):
     """Active people with a membership in one of ``team_ids`` (plus ``also``, e.g. the
     leader holding the reflection): whom one picks as participant or action owner."""
     ids = Membership.objects.active().filter(
-        organisation=access.organisation, scope=Scope.TEAM, team_id__in=list(team_ids)
+        organisation=access.organisation,
+        scope=Scope.TEAM,
+        team_id__in=team_ids if isinstance(team_ids, QuerySet) else list(team_ids),
     )
     q = Q(pk__in=ids.values("person_id"))
     if also is not None:
