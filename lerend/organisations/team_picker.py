@@ -182,6 +182,7 @@ class _TeamScoped:
     queryset: Any
     required: bool
     multiple = False
+    blank_label: Any = "—"
 
     @property
     def scope(self) -> TeamScope | None:
@@ -201,7 +202,9 @@ class _TeamScoped:
             widget.choices = [(t.pk, f"{t.name} ({t.location.name})") for t in value.few]
         else:
             widget = forms.Select()
-            widget.choices = [("", getattr(self, "blank_label", "—"))] + _grouped(value.few)
+            # A required field with one team to choose has it chosen; else a blank first.
+            blank = [] if self.required and len(value.few) == 1 else [("", self.blank_label)]
+            widget.choices = blank + _grouped(value.few)
         widget.is_required = self.required
         widget.people_scope = value  # type: ignore[attr-defined]
         self.widget = widget

@@ -326,3 +326,16 @@ def test_no_js_search_on_a_single_team_form(client, teams, always_search):
     assert f'value="{w.elsewhere.pk}"' not in page
     assert 'value="2026-03-02"' in page and "errorlist" not in page
     assert not WellbeingRound.objects.exists()
+
+
+def test_a_required_select_with_one_team_has_it_chosen(client, world):
+    """A team leader's reflection: their one team is the select's only option, chosen; with
+    two teams to choose from a blank comes first, so nobody saves a team by accident."""
+    client.force_login(world.teamleader)
+    page = client.get(url("learning:reflection_create")).text
+    select = re.search(r'<select name="team"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert '<option value=""' not in select and "Groep Rups" in select
+    member(world.org, Role.MEDEWERKER, team=world.other_team, person=world.teamleader)
+    page = client.get(url("learning:reflection_create")).text
+    select = re.search(r'<select name="team"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert select.index('<option value=""') < select.index("Groep Pop")

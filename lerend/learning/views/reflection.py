@@ -36,7 +36,7 @@ def reflection_list(request):
     access = request.access
     context = {
         "reflections": list(selectors.reflections_visible_to(access)),
-        "can_create": bool(selectors.reflection_teams(access)),
+        "can_create": rules.can_hold_reflection(access),
     }
     return render(request, "learning/reflection_list.html", context)
 
