@@ -28,7 +28,7 @@ PUBLIC = {
     "fields",
     "imports",
     "picker",
-    # organisations: the team chooser (the people picker for teams, decision 0022)
+    # organisations: the team chooser (the people picker for teams, decision 0023)
     "team_picker",
     # organisations: the sector's words (kinderopvang or school), for every app
     "wording",

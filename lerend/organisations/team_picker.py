@@ -1,5 +1,5 @@
 """The one team chooser: the people picker's field, widget and search, for teams
-(docs/people-picker.md, "Teams"; decision 0022).
+(docs/people-picker.md, "Teams"; decision 0023).
 
 A form never lists every team of a large organisation. The view names a *team scope* — the
 teams the viewer may choose here, a function an app registers in its ``contrib.py``
@@ -11,7 +11,7 @@ location; without JavaScript, search-then-select through :class:`picker.PickerFo
 
 When the scope holds at most :data:`SELECT_AT_MOST` teams the field is a plain select (one
 team) or a list of checkboxes (several), grouped by location: a short list is faster to use
-than a search (decision 0022). Either way a posted id outside the scope is a form error.
+than a search (decision 0023). Either way a posted id outside the scope is a form error.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -31,7 +31,7 @@ from . import picker
 from .access import LEADER_ROLES
 from .models import Scope, Team
 
-SELECT_AT_MOST = 30  # a scope this small is a plain select / checkbox list (decision 0022)
+SELECT_AT_MOST = 30  # a scope this small is a plain select / checkbox list (decision 0023)
 _SALT = "lerend.team-picker"
 
 ScopeFunction = Callable[..., QuerySet]

@@ -1,4 +1,4 @@
-"""The team chooser in Chromium (decision 0022): the campaign's target teams with the keyboard
+"""The team chooser in Chromium (decision 0023): the campaign's target teams with the keyboard
 only — the people picker's combobox over the team search, each team labelled with its
 location, own teams first, a chip for the chosen — and axe clean with the list open."""
 

@@ -1,7 +1,7 @@
 """The one team chooser (lerend/organisations/team_picker.py): forms that choose teams show
 only the chosen teams and a search box once the viewer may choose more than a handful, the
 search keeps to the form's team scope and the organisation, and a posted team outside the
-scope is a Dutch form error. Small scopes stay a plain select (decision 0022).
+scope is a Dutch form error. Small scopes stay a plain select (decision 0023).
 
 Leak tests first create the teams that could leak (a namesake in another organisation, a
 team at another location), then try to reach them as a curious member would."""
@@ -215,7 +215,7 @@ def test_campaign_form_query_count_is_flat(client, world, always_search):
 
 def test_a_small_scope_stays_a_select(client, teams):
     """At most SELECT_AT_MOST teams: a plain list, every team of the scope with its location,
-    never another organisation's (decision 0022)."""
+    never another organisation's (decision 0023)."""
     w = teams
     client.force_login(w.board)
     page = client.get(url("scans:create")).text
@@ -239,6 +239,7 @@ FORMS = [
     ("collaboration:visit_create", "team", "staff", None),
     ("organisations:invite", "team", "admin", None),
     ("organisations:membership_create", "team", "admin", None),
+    ("knowledge:create", "team", "staff", "other_team"),
 ]
 FORM_IDS = [name for name, *_ in FORMS]
 
