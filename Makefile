@@ -79,6 +79,7 @@ test-browser: env vnu
 bench: env
 	$(PY) -m bench
 	$(PY) -m bench.crawl --reuse
+	$(PY) -m bench.teams
 
 # 200 respondents over a minute against gunicorn with 4 workers, on SQLite and, when
 # LOAD_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server, on PostgreSQL

@@ -28,6 +28,8 @@ PUBLIC = {
     "fields",
     "imports",
     "picker",
+    # organisations: the team chooser (the people picker for teams, decision 0023)
+    "team_picker",
     # organisations: the sector's words (kinderopvang or school), for every app
     "wording",
     # accounts: sending a recurring reminder and the person's choice of them

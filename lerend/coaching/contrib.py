@@ -50,6 +50,7 @@ contribution = Contribution(
     demo_order=40,
     measures=measures.MEASURES,
     people_scopes=picker.SCOPES,
+    team_scopes=picker.TEAM_SCOPES,
     steering=steering.steering,
     url_objects={
         "assignment_id": first_pk(Assignment),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lerend.frameworks.registry import building_blocks
 from lerend.kit.forms import DateInput
 from lerend.organisations.picker import PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 from .models import CoachingForm, TargetKind
 
@@ -32,11 +33,6 @@ class NamesField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class TeamChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.location.name})"
-
-
 def block_choices():
     return [(b.key, str(b.name)) for b in building_blocks()]
 
@@ -58,7 +54,7 @@ class AssignmentForm(PickerForm, Form):
         label=_("Supports"), choices=TargetKind.choices, widget=forms.RadioSelect
     )
     person = PersonField(label=_("Person"), required=False)
-    team = TeamChoiceField(label=_("Team"), queryset=None, required=False)
+    team = TeamField(label=_("Team"), required=False)
     location = NameChoiceField(label=_("Location"), queryset=None, required=False)
     starts_on = forms.DateField(label=_("From"), widget=DateInput)
     ends_on = forms.DateField(label=_("Until (optional)"), widget=DateInput, required=False)
@@ -67,7 +63,7 @@ class AssignmentForm(PickerForm, Form):
         super().__init__(*args, **kwargs)
         self.fields["coach"].queryset = coaches
         self.fields["person"].scope = people
-        self.fields["team"].queryset = teams
+        self.fields["team"].scope = teams
         self.fields["location"].queryset = locations
 
     def clean(self):

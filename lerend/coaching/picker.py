@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 
 from lerend.organisations import picker
+from lerend.organisations.models import Team
 
 from . import selectors
 
@@ -25,3 +26,11 @@ def plan_share(request, plan_id):
 
 
 SCOPES = {"coaching.members": members, "coaching.plan_share": plan_share}
+
+
+def assignment_teams(request):
+    """The team a coach supports: any team of the organisation (the coaching manager's)."""
+    return Team.objects.filter(organisation=request.organisation)
+
+
+TEAM_SCOPES = {"coaching.assignment_teams": assignment_teams}

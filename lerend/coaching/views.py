@@ -15,7 +15,7 @@ from lerend.accounts.models import User
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.learning.models import PlanGoal as PopGoal
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import any_member, org_member, require
 from lerend.organisations.models import Location, Membership, Role, Team
 
@@ -131,7 +131,7 @@ def assignment_create(request):
         initial={"starts_on": timezone.localdate()},
         coaches=coaches,
         people=picker.scope(request, "coaching.members"),
-        teams=Team.objects.filter(organisation=organisation).select_related("location"),
+        teams=team_picker.scope(request, "coaching.assignment_teams"),
         locations=Location.objects.filter(organisation=organisation),
     )
     if request.method == "POST" and form.is_valid():

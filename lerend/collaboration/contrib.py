@@ -45,6 +45,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=25,
     people_scopes=picker.SCOPES,
+    team_scopes=picker.TEAM_SCOPES,
     url_objects={
         "group_id": first_pk(LearningGroup),
         "meeting_id": first_pk(GroupMeeting, "group__organisation"),

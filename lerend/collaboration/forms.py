@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput, NoLabelSuffix, TimeInput
 from lerend.organisations.picker import PeopleField, PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 from . import catalogue
 from .models import GroupKind, VisitKind
@@ -84,12 +85,12 @@ class MeetingActionForm(Form):
     title = forms.CharField(label=_("Action"), max_length=200)
     owner = PersonField(label=_("Who does it?"))
     due_on = forms.DateField(label=_("Done by"), widget=DateInput)
-    team = forms.ModelChoiceField(label=_("On the board of team"), queryset=None)
+    team = TeamField(label=_("On the board of team"))
 
     def __init__(self, *args, members, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].scope = members
-        self.fields["team"].queryset = teams
+        self.fields["team"].scope = teams
 
 
 class VisitForm(Form):
@@ -103,9 +104,7 @@ class VisitForm(Form):
         label=_("Visitors from outside (names, optional)"), max_length=300, required=False
     )
     date = forms.DateField(label=_("Date"), widget=DateInput)
-    team = forms.ModelChoiceField(
-        label=_("Team or group"), queryset=None, required=False, empty_label="—"
-    )
+    team = TeamField(label=_("Team or group"), required=False)
     rubric_key = forms.ChoiceField(
         label=_("Observation guide"), choices=_rubric_choices, required=False
     )
@@ -123,7 +122,7 @@ class VisitForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["observed"].scope = people
         self.fields["observers"].scope = people
-        self.fields["team"].queryset = teams
+        self.fields["team"].scope = teams
         self.fields["lesson_design"].queryset = designs
         if not lessons:
             # Childcare has groups, not lessons: no lesson visit, no lesson design to offer.

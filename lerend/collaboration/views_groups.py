@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
 from lerend.kit.site import absolute
-from lerend.organisations import picker, wording
+from lerend.organisations import picker, team_picker, wording
 from lerend.organisations.decorators import any_member, org_member, require
-from lerend.organisations.models import Membership, Scope, Team
+from lerend.organisations.models import Membership, Scope
 
 from . import catalogue, ical, rules, selectors, services
 from .forms import GroupForm, MeetingActionForm, MeetingForm, StepNotesForm
@@ -265,23 +265,12 @@ def session(request, meeting):
     return render(request, "collaboration/session.html", context)
 
 
-def _action_teams(access, meeting):
-    """Teams of the group's members; the case-bringer's team first as the suggestion."""
-    members = meeting.group.memberships.values("person_id")
-    team_ids = (
-        Membership.objects.active()
-        .filter(organisation=access.organisation, scope=Scope.TEAM, person_id__in=members)
-        .values("team_id")
-    )
-    return Team.objects.filter(organisation=access.organisation, pk__in=team_ids).order_by("name")
-
-
 @require(rules.can_work_on_meeting, obj=_meeting)
 def meeting_action(request, meeting):
     """ "Maak er een actie van": an action point goes onto a team board."""
     access = request.access
-    teams = _action_teams(access, meeting)
-    if not teams.exists():
+    teams = team_picker.scope(request, "collaboration.meeting_teams", meeting=meeting.pk)
+    if teams.few == ():
         raise Http404
     bringer_team = None
     if meeting.case_bringer_id:
@@ -298,7 +287,7 @@ def meeting_action(request, meeting):
     initial = {
         "title": request.GET.get("punt", "")[:200],
         "owner": meeting.case_bringer or request.user,
-        "team": bringer_team or teams.first(),
+        "team": bringer_team or teams.teams.first(),
     }
     form = MeetingActionForm(
         request.POST or None, initial=initial, members=_members(request, meeting.group), teams=teams

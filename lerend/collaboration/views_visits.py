@@ -14,9 +14,8 @@ from django.views.decorators.http import require_POST
 
 from lerend.improvement.selectors import core_values_for
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker, wording
+from lerend.organisations import picker, team_picker, wording
 from lerend.organisations.decorators import any_member, org_member, require
-from lerend.organisations.models import Team
 
 from . import catalogue, rules, selectors, services
 from .forms import (
@@ -67,7 +66,7 @@ def _visit_form(request, data=None, **kwargs):
     return VisitForm(
         data,
         people=picker.scope(request, "collaboration.colleagues"),
-        teams=Team.objects.filter(organisation=access.organisation).order_by("name"),
+        teams=team_picker.scope(request, "collaboration.all_teams"),
         designs=selectors.designs_visible_to(access, request.user).order_by("title"),
         lessons=wording.offers_lessons(access.organisation),
         **kwargs,

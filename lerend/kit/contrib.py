@@ -281,6 +281,10 @@ class Contribution:
       whom a people picker of the app may offer (``organisations.picker.scope``). The same
       function answers the form and its search box, so both keep to one scope; the picker
       further limits it to the organisation's active members.
+    - ``team_scopes``: ``{"app.name": callable(request, **params) -> QuerySet[Team]}``,
+      which teams a team chooser of the app may offer (``organisations.team_picker.scope``);
+      as ``people_scopes``, one function answers the form and its search box, and the
+      chooser further limits it to the organisation's teams.
     - ``processing``: the app's ``Processing`` activities for the register of processing
       activities; every app with ``personal_models`` declares at least one, and every
       personal model appears in one (tests/test_contrib.py).
@@ -321,6 +325,7 @@ class Contribution:
     offers: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     search_models: Mapping[str, str] = field(default_factory=dict)
     people_scopes: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    team_scopes: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     processing: tuple[Processing, ...] = ()
     retention: Callable[[Organisation, RetentionPolicy, Any], Mapping[str, int]] | None = None
     hand_over: Callable[[User, Organisation, User], Mapping[str, int]] | None = None
@@ -357,6 +362,7 @@ def contributors() -> tuple[Contributor, ...]:
     _check_unique(found, "measures")
     _check_unique(found, "offers")
     _check_unique(found, "people_scopes")
+    _check_unique(found, "team_scopes")
     return tuple(found)
 
 
@@ -468,6 +474,10 @@ def url_objects() -> dict[str, Callable[[Organisation], int | None]]:
 
 def people_scopes() -> dict[str, Callable[..., Any]]:
     return {key: find for c in contributions() for key, find in c.people_scopes.items()}
+
+
+def team_scopes() -> dict[str, Callable[..., Any]]:
+    return {key: find for c in contributions() for key, find in c.team_scopes.items()}
 
 
 def processing() -> list[tuple[str, Processing]]:

@@ -37,6 +37,7 @@ contribution = Contribution(
         "lerend.knowledge.tasks.ask_whether_still_right",
     ),
     people_scopes=picker.SCOPES,
+    team_scopes=picker.TEAM_SCOPES,
     demo_content=demo.add_demo,
     demo_order=60,
     search_documents=documents.search_documents,

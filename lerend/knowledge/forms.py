@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.frameworks.fields import BlocksField, block_choices
 from lerend.kit.forms import DateInput
-from lerend.organisations.models import Location, Team
+from lerend.organisations.models import Location
 from lerend.organisations.picker import PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 from .models import KnowledgeEntry, OriginKind
 
@@ -40,13 +41,13 @@ class EntryForm(PickerForm, forms.ModelForm):
         }
         labels = {"origin_id": _("Number of that record (optional)")}
 
-    def __init__(self, *args, access, contacts, **kwargs):
+    def __init__(self, *args, access, contacts, teams, **kwargs):
         super().__init__(*args, **kwargs)
         org = access.organisation
-        teams = Team.objects.filter(organisation=org).select_related("location")
-        self.fields["team"].queryset = Team.objects.filter(
-            pk__in=[t.pk for t in teams if t.pk in access.team_ids or access.covers_team(t)]
-        )
+        # One's own and led teams, chosen by search when there are many (decision 0023).
+        team = self.fields["team"]
+        self.fields["team"] = TeamField(label=team.label, required=False, help_text=team.help_text)
+        self.fields["team"].scope = teams
         self.fields["location"].queryset = Location.objects.filter(
             organisation=org,
             pk__in=[

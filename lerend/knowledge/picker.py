@@ -1,6 +1,7 @@
-"""Whom the knowledge forms may offer in their people picker (``people_scopes``)."""
+"""Whom and which teams the knowledge forms may offer in their choosers (``people_scopes``,
+``team_scopes``)."""
 
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 
 
 def contact_people(request):
@@ -9,3 +10,11 @@ def contact_people(request):
 
 
 SCOPES = {"knowledge.contact": contact_people}
+
+
+def audience_teams(request):
+    """A team audience: one's own teams and the teams one leads."""
+    return team_picker.covered_teams(request.access, own=True)
+
+
+TEAM_SCOPES = {"knowledge.teams": audience_teams}

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import any_member, org_member, require
 
 from . import origins, rules, selectors, services
@@ -50,7 +50,10 @@ def index(request):
 def entry_create(request):
     access = request.access
     form = EntryForm(
-        request.POST or None, access=access, contacts=picker.scope(request, "knowledge.contact")
+        request.POST or None,
+        access=access,
+        contacts=picker.scope(request, "knowledge.contact"),
+        teams=team_picker.scope(request, "knowledge.teams"),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,6 +74,7 @@ def entry_edit(request, entry):
         instance=entry,
         access=access,
         contacts=picker.scope(request, "knowledge.contact"),
+        teams=team_picker.scope(request, "knowledge.teams"),
     )
     if request.method == "POST" and form.is_valid():
         try:

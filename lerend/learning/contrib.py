@@ -70,6 +70,7 @@ contribution = Contribution(
         "learning.Participation": "activity.organisation_id",
     },
     people_scopes=picker.SCOPES,
+    team_scopes=picker.TEAM_SCOPES,
     url_objects={
         "entry_id": first_pk(JournalEntry),
         "plan_id": first_pk(DevelopmentPlan),

@@ -2,6 +2,8 @@
 
 from django.db.models import OuterRef, Subquery
 
+from lerend.organisations import team_picker
+
 from . import selectors
 
 
@@ -13,9 +15,10 @@ def colleagues(request):
 def reflection_people(request, team=None):
     """Participants and action owners of a team reflection: the members of the teams the
     person may hold one for (of ``team`` when given), and the person holding it."""
-    teams = selectors.reflection_teams(request.access)
-    ids = [t.id for t in teams if team is None or t.id == team]
-    return selectors.members_of_teams(request.access, ids, also=request.user)
+    teams = team_picker.covered_teams(request.access, own=True)
+    if team is not None:
+        teams = teams.filter(pk=team)
+    return selectors.members_of_teams(request.access, teams.values("pk"), also=request.user)
 
 
 def share_targets(request):
@@ -41,4 +44,30 @@ SCOPES = {
     "learning.reflection_people": reflection_people,
     "learning.leader_scope": leader_scope,
     "learning.share_targets": share_targets,
+}
+
+
+# --- team choosers (``team_scopes``) ---------------------------------------------------------
+
+
+def budget_teams(request):
+    """Teams a PD organiser may set a budget for: the teams their leader roles cover."""
+    return team_picker.covered_teams(request.access)
+
+
+def reflection_teams(request):
+    """Teams the person may hold a reflection for: their own and those they cover as a
+    leader (``rules.can_work_on_reflection``)."""
+    return team_picker.covered_teams(request.access, own=True)
+
+
+def own_teams(request):
+    """The owner's own teams, to share a journal entry with."""
+    return selectors.share_target_teams(request.access)
+
+
+TEAM_SCOPES = {
+    "learning.budget_teams": budget_teams,
+    "learning.reflection_teams": reflection_teams,
+    "learning.own_teams": own_teams,
 }

@@ -1,6 +1,7 @@
 """Who may open which learning page. Personal records are not governed by roles at all
 (see ``selectors``); roles decide only who sees the per-team counts."""
 
+from lerend.organisations import team_picker
 from lerend.organisations.access import Access
 from lerend.organisations.models import Role, Team
 
@@ -42,5 +43,4 @@ def can_work_on_team_reflection(access: Access, reflection: TeamReflection) -> b
 
 def can_hold_reflection(access: Access) -> bool:
     """For at least one team: one of the person's own or one they cover as a leader."""
-    teams = Team.objects.filter(organisation=access.organisation).only("id", "location_id")
-    return any(can_work_on_reflection(access, t) for t in teams)
+    return team_picker.covered_teams(access, own=True).exists()

@@ -43,6 +43,7 @@ contribution = Contribution(
     ),
     goal_status=goal_status.goal_status,
     people_scopes=picker.SCOPES,
+    team_scopes=picker.TEAM_SCOPES,
     url_objects={
         "indicator_id": first_pk(Indicator),
         "round_id": first_pk(WellbeingRound),

@@ -6,6 +6,7 @@ from lerend.frameworks.fields import validate_block_keys
 from lerend.frameworks.registry import building_blocks
 from lerend.organisations.models import Location, Team
 from lerend.organisations.picker import PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField, TeamsField
 
 from . import rules
 from .models import (
@@ -104,7 +105,7 @@ class IndicatorForm(_ModelForm):
             "target_on": DateInput,
         }
 
-    def __init__(self, *args, access, goals, themes, owners, **kwargs):
+    def __init__(self, *args, access, goals, themes, owners, teams, **kwargs):
         super().__init__(*args, **kwargs)
         org = access.organisation
         self.fields["owner"] = PersonField(
@@ -115,12 +116,8 @@ class IndicatorForm(_ModelForm):
         self.fields["location"].queryset = Location.objects.filter(
             pk__in=[loc.pk for loc in locations if rules.can_edit_level(access, location=loc)]
         )
-        teams = Team.objects.filter(organisation=org).select_related("location")
-        self.fields["team"].queryset = Team.objects.filter(
-            pk__in=[t.pk for t in teams if rules.can_edit_level(access, team=t)]
-        ).select_related("location")
-        self.fields["team"].label = _("Group / team")
-        self.fields["team"].label_from_instance = lambda t: f"{t.location.name} – {t.name}"
+        self.fields["team"] = TeamField(label=_("Group / team"), required=False)
+        self.fields["team"].scope = teams
         self.fields["level"].choices = [
             (value, label)
             for value, label in Level.choices
@@ -185,14 +182,13 @@ class SettingsForm(_ModelForm):
 
 
 class RoundForm(_Form):
-    team = forms.ModelChoiceField(label=_("Group"), queryset=Team.objects.none())
+    team = TeamField(label=_("Group"))
     first_on = forms.DateField(label=_("First moment"), widget=DateInput)
     second_on = forms.DateField(label=_("Second moment (another day)"), widget=DateInput)
 
     def __init__(self, *args, teams, school=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
-        self.fields["team"].label_from_instance = lambda t: f"{t.location.name} – {t.name}"
+        self.fields["team"].scope = teams
         if school:
             self.fields["team"].label = _("Class")
 
@@ -301,7 +297,6 @@ class ExperimentForm(_ModelForm):
             "question": forms.Textarea(attrs={"rows": 2}),
             "hypothesis": forms.Textarea(attrs={"rows": 2}),
             "change": forms.Textarea(attrs={"rows": 3}),
-            "teams": forms.CheckboxSelectMultiple,
             "starts_on": DateInput,
             "ends_on": DateInput,
         }
@@ -318,9 +313,10 @@ class ExperimentForm(_ModelForm):
             label=_("Who leads it"), required=False, help_text=_("Empty: you.")
         )
         self.fields["owner"].scope = owners
-        self.fields["teams"].queryset = teams
-        self.fields["teams"].label = _("Where: the groups or teams taking part")
-        self.fields["teams"].label_from_instance = lambda t: f"{t.location.name} – {t.name}"
+        self.fields["teams"] = TeamsField(
+            label=_("Where: the groups or teams taking part"), required=False
+        )
+        self.fields["teams"].scope = teams
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].label = _("What we measure (an indicator)")
         self.fields["building_blocks"].choices = _block_choices()

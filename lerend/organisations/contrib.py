@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, privacy, privacy_contrib, rules, tasks_home
+from . import demo, personal_data, privacy, privacy_contrib, rules, tasks_home, team_picker
 from .models import Invitation, Location, Membership, Team
 
 
@@ -41,6 +41,7 @@ contribution = Contribution(
     processing=privacy_contrib.PROCESSING,
     retention=privacy.retention,
     daily_tasks=("lerend.organisations.tasks.apply_retention",),
+    team_scopes=team_picker.TEAM_SCOPES,
     url_objects={
         "location_id": first_pk(Location),
         "team_id": first_pk(Team),

@@ -15,6 +15,8 @@ from .models import (
     Scope,
     Team,
 )
+from .picker import PickerForm
+from .team_picker import TeamField
 
 
 class LocationForm(NoLabelSuffix, forms.ModelForm):
@@ -70,16 +72,15 @@ class TeamForm(NoLabelSuffix, forms.ModelForm):
 class ScopeFieldsMixin:
     """Role + scope + location/team, shared by memberships and invitations."""
 
-    def setup_scope(self, organisation):
+    def setup_scope(self, organisation, teams):
+        """``teams``: the team chooser's scope (``organisations.teams``, team_picker.py)."""
         self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
-        self.fields["team"].queryset = Team.objects.filter(
-            organisation=organisation
-        ).select_related("location")
-        self.fields["team"].label_from_instance = lambda t: f"{t.location.name} — {t.name}"
+        self.fields["team"] = TeamField(
+            label=self.fields["team"].label, required=False, blank_label=_("(no team)")
+        )
+        self.fields["team"].scope = teams
         self.fields["location"].required = False
-        self.fields["team"].required = False
         self.fields["location"].empty_label = _("(no location)")
-        self.fields["team"].empty_label = _("(no team)")
 
     def clean_scope_fields(self, cleaned):
         scope = cleaned.get("scope")
@@ -112,7 +113,7 @@ FTE_FIELD = {
 }
 
 
-class MembershipForm(NoLabelSuffix, ScopeFieldsMixin, forms.ModelForm):
+class MembershipForm(PickerForm, NoLabelSuffix, ScopeFieldsMixin, forms.ModelForm):
     fte = forms.DecimalField(**FTE_FIELD)
 
     class Meta:
@@ -123,9 +124,9 @@ class MembershipForm(NoLabelSuffix, ScopeFieldsMixin, forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, teams, **kwargs):
         super().__init__(*args, **kwargs)
-        self.setup_scope(organisation)
+        self.setup_scope(organisation, teams)
 
     def clean(self):
         cleaned = self.clean_scope_fields(super().clean())
@@ -139,19 +140,19 @@ class MembershipForm(NoLabelSuffix, ScopeFieldsMixin, forms.ModelForm):
         pass
 
 
-class InvitationForm(NoLabelSuffix, ScopeFieldsMixin, forms.Form):
+class InvitationForm(PickerForm, NoLabelSuffix, ScopeFieldsMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEDEWERKER)
     scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices, initial=Scope.TEAM)
     location = forms.ModelChoiceField(label=_("Location"), queryset=Location.objects.none())
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
+    team = TeamField(label=_("Team"), required=False)
     fte = forms.DecimalField(**FTE_FIELD)
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.setup_scope(organisation)
+        self.setup_scope(organisation, teams)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -150,6 +150,7 @@ class PickerWidget(forms.Widget):
 
     template_name = "organisations/picker/widget.html"
     use_fieldset = False
+    kind = "people"  # the team chooser's widget says "teams" (team_picker.py)
 
     def __init__(self, attrs=None, *, multiple: bool):
         super().__init__(attrs)
@@ -186,6 +187,17 @@ class PickerWidget(forms.Widget):
                 continue
         return ids[:200]
 
+    def chosen(self, ids: list[int]) -> list:
+        """The chosen, in the order given, that are in the scope (one query)."""
+        people = self.people_scope.people  # type: ignore[union-attr]
+        by_pk = {p.pk: p for p in described(people.filter(pk__in=ids))}
+        return [by_pk[pk] for pk in dict.fromkeys(ids) if pk in by_pk]
+
+    def found(self, query: str, ids: list[int], size: int) -> list:
+        """At most ``size`` matches of ``query`` not yet chosen (one query)."""
+        candidates = matches(self.people_scope, query).exclude(pk__in=ids)  # type: ignore[arg-type]
+        return described(candidates[:size])
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         people_scope = self.people_scope
@@ -195,16 +207,15 @@ class PickerWidget(forms.Widget):
         more = False
         if people_scope is not None:
             if ids:
-                by_pk = {p.pk: p for p in described(people_scope.people.filter(pk__in=ids))}
-                chosen = [by_pk[pk] for pk in dict.fromkeys(ids) if pk in by_pk]
+                chosen = self.chosen(ids)
             if self.searching:
-                candidates = matches(people_scope, self.query).exclude(pk__in=ids)
-                found = described(candidates[: NO_JS_RESULTS + 1])
+                found = self.found(self.query, ids, NO_JS_RESULTS + 1)
                 more = len(found) > NO_JS_RESULTS
                 found = found[:NO_JS_RESULTS]
         widget_id = context["widget"]["attrs"].get("id") or f"id_{name}"
         context["picker"] = {
             "id": widget_id,
+            "kind": self.kind,
             "multiple": self.multiple,
             "input_type": "checkbox" if self.multiple else "radio",
             "chosen": chosen,

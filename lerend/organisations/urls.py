@@ -15,6 +15,7 @@ urlpatterns = [
     path("teams/nieuw/", views.team_form, name="team_create"),
     path("teams/<int:team_id>/", views.team_form, name="team_edit"),
     path("teams/<int:team_id>/verwijderen/", views.team_delete, name="team_delete"),
+    path("teams/zoeken/", views_picker.team_search, name="team_search"),
     path("mensen/", views_people.people, name="people"),
     path("mensen/zoeken/", views_picker.people_search, name="people_search"),
     path("mensen/export.csv", views_people.people_export_csv, name="people_export_csv"),

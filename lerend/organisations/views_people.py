@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
 
-from . import people_export, rules, selectors, services
+from . import people_export, rules, selectors, services, team_picker
 from .decorators import require
 from .forms import MembershipForm
 from .models import Membership, Role
@@ -133,6 +133,10 @@ def _today():
     return timezone.localdate()
 
 
+def _teams(request):
+    return team_picker.scope(request, "organisations.teams")
+
+
 def _membership_values(form):
     return {f: form.cleaned_data[f] for f in form.Meta.fields}
 
@@ -140,7 +144,7 @@ def _membership_values(form):
 @require(rules.can_manage_organisation, obj=_person_or_404)
 def membership_create(request, person):
     org = request.organisation
-    form = MembershipForm(request.POST or None, organisation=org)
+    form = MembershipForm(request.POST or None, organisation=org, teams=_teams(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.create_membership(
@@ -157,7 +161,9 @@ def membership_create(request, person):
 @require(rules.can_manage_organisation, obj=_membership)
 def membership_edit(request, membership):
     org = request.organisation
-    form = MembershipForm(request.POST or None, instance=membership, organisation=org)
+    form = MembershipForm(
+        request.POST or None, instance=membership, organisation=org, teams=_teams(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_membership(

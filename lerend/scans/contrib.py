@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from lerend.kit.contrib import Contribution, NavItem, first_pk
 
-from . import demo, personal_data, processing, rules, steering, tasks_home
+from . import demo, personal_data, picker, processing, rules, steering, tasks_home
 from .models import Campaign, InstrumentVersion, OrganisationInstrument
 
 
@@ -45,6 +45,7 @@ contribution = Contribution(
     demo_content=demo.add_demo,
     demo_order=30,
     steering=steering.steering,
+    team_scopes=picker.TEAM_SCOPES,
     url_objects={
         "campaign_id": first_pk(Campaign),
         "draft_id": first_pk(OrganisationInstrument),

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerend.kit.forms import DateInput, NoLabelSuffix
-from lerend.organisations.models import Location, Team
+from lerend.organisations.models import Location
+from lerend.organisations.picker import PickerForm
+from lerend.organisations.team_picker import TeamsField
 
 from .models import LETTERS_MAX, Audience, RoleGroup
 
@@ -12,7 +14,7 @@ STAFF_GROUP_CHOICES = [
 ]
 
 
-class CampaignForm(NoLabelSuffix, forms.Form):
+class CampaignForm(PickerForm, NoLabelSuffix, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     instrument_version = forms.ChoiceField(label=_("Questionnaire"))
     audience = forms.ChoiceField(label=_("Who answers"), choices=Audience.choices)
@@ -40,12 +42,7 @@ class CampaignForm(NoLabelSuffix, forms.Form):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
         help_text=_("Choose nothing here and under teams for the whole organisation."),
     )
-    teams = forms.ModelMultipleChoiceField(
-        label=_("Teams"),
-        queryset=Team.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
-    )
+    teams = TeamsField(label=_("Teams"), required=False)
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
     intro = forms.CharField(
@@ -65,17 +62,14 @@ class CampaignForm(NoLabelSuffix, forms.Form):
         initial=30,
     )
 
-    def __init__(self, *args, organisation, versions, **kwargs):
+    def __init__(self, *args, organisation, versions, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.versions = {str(v.pk): v for v in versions}
         self.fields["instrument_version"].choices = [
             (str(v.pk), f"{v.instrument.name} (v{v.version})") for v in versions
         ]
         self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
-        self.fields["teams"].queryset = Team.objects.filter(
-            organisation=organisation
-        ).select_related("location")
-        self.fields["teams"].label_from_instance = lambda t: f"{t.location.name} — {t.name}"
+        self.fields["teams"].scope = teams
 
     def clean_instrument_version(self):
         return self.versions[self.cleaned_data["instrument_version"]]

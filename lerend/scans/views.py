@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.background import selectors as outbox
 from lerend.kit.forms import apply_errors
+from lerend.organisations import team_picker
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Team
 
@@ -62,7 +63,12 @@ def campaign_list(request):
 def campaign_create(request):
     org = request.organisation
     versions = selectors.instrument_choices(org)
-    form = CampaignForm(request.POST or None, organisation=org, versions=versions)
+    form = CampaignForm(
+        request.POST or None,
+        organisation=org,
+        versions=versions,
+        teams=team_picker.scope(request, "scans.campaign_teams"),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not rules.can_manage_targets(request.access, data["locations"], data["teams"]):

@@ -25,7 +25,7 @@ def test_round_on_a_phone_then_indicator_chart_and_chain(page, live_server, logi
     assert page.get_by_role("heading", name="Welbevinden en betrokkenheid").is_visible()
     page.get_by_role("link", name="Ronde starten").click()
     page.wait_for_load_state()
-    page.get_by_label("Groep").select_option(label="De Vlinder – Groep Rups")
+    page.get_by_label("Groep").select_option(label="Groep Rups")  # in the optgroup "De Vlinder"
     page.get_by_label("Eerste moment").fill((today - datetime.timedelta(days=2)).isoformat())
     page.get_by_label("Tweede moment (een andere dag)").fill(today.isoformat())
     page.get_by_role("button", name="Ronde starten").click()

@@ -311,3 +311,21 @@ def test_tasks_home_names_facilitator_and_visit_without_content(rf, world, group
         texts = [t.text for t in tasks_home.tasks_for(request)]
     day = (dt.date.today() + dt.timedelta(days=2)).strftime("%d-%m")
     assert texts == [f"You facilitate Intervisie Rups on {day}"]
+
+
+def test_meeting_action_refuses_a_board_outside_the_members_teams(client, world, group, url):
+    """The team chooser offers the teams of the group's members only (team_picker): another
+    team of the organisation and another organisation's team are a form error."""
+    from tests.factories import TeamFactory
+
+    meeting = group.meetings.get()
+    client.force_login(world.staff)
+    elsewhere = TeamFactory(location__organisation=world.other_org)
+    for team in (world.other_team, elsewhere):
+        response = client.post(
+            url("meeting_action", meeting_id=meeting.pk),
+            {"title": "Actie", "owner": world.staff.pk, "due_on": "2026-05-01", "team": team.pk},
+        )
+        assert response.status_code == 200
+        assert "Kies een team uit de lijst" in str(response.context["form"].errors["team"])
+    assert not Action.objects.exists()

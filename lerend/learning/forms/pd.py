@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lerend.frameworks.fields import BlocksField
 from lerend.kit.forms import DateInput
 from lerend.organisations.picker import PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 from ..models import Applied, PdActivity
 
@@ -81,29 +82,24 @@ class BudgetForm(PickerForm, forms.Form):
     """A budget for one team (chosen from the leader's teams) or one person (found with the
     people picker in the leader's scope)."""
 
-    team = forms.TypedChoiceField(label=_("For a team"), coerce=int, required=False)
+    team = TeamField(label=_("For a team"), required=False)
     person = PersonField(label=_("Or for a person"), required=False)
     amount = forms.DecimalField(label=_("Budget (euro)"), min_value=0, max_digits=10)
     hours = forms.DecimalField(label=_("Hours"), min_value=0, max_digits=7, decimal_places=1)
 
     def __init__(self, *args, teams, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.teams = {t.pk: t for t in teams}
-        self.fields["team"].choices = [("", "—")] + [(t.pk, t.name) for t in teams]
+        self.fields["team"].scope = teams
         self.fields["person"].scope = people
 
     def clean(self):
         data = super().clean()
-        team_id, person = data.get("team"), data.get("person")
+        team, person = data.get("team"), data.get("person")
         if self.errors:
             return data
-        if bool(team_id) == bool(person):
+        if bool(team) == bool(person):
             raise forms.ValidationError(_("Choose a team or a person, not both."))
-        if team_id:
-            team = self.teams.get(team_id)
-            if team is None:
-                self.add_error("team", _("Choose a team or a person from the list."))
-                return data
+        if team:
             data["target"] = {"team": team}
         else:
             data["target"] = {"person": person}

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from lerend.kit.forms import DateInput
 from lerend.organisations.picker import PeopleField, PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 
 class ReflectionForm(PickerForm, forms.Form):
-    team = forms.TypedChoiceField(label=_("Team"), coerce=int)
+    team = TeamField(label=_("Team"))
     title = forms.CharField(label=_("Title"), max_length=200)
     period = forms.CharField(label=_("Period or project"), max_length=200, required=False)
     held_on = forms.DateField(label=_("Date"), widget=DateInput)
@@ -31,15 +32,8 @@ class ReflectionForm(PickerForm, forms.Form):
 
     def __init__(self, *args, teams, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.teams = {t.pk: t for t in teams}
-        self.fields["team"].choices = [(t.pk, t.name) for t in teams]
+        self.fields["team"].scope = teams
         self.fields["participants"].scope = people
-
-    def clean_team(self):
-        team = self.teams.get(self.cleaned_data["team"])
-        if team is None:
-            raise forms.ValidationError(_("Choose one of your teams."))
-        return team
 
 
 class ReflectionActionForm(PickerForm, forms.Form):

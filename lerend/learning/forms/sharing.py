@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerend.organisations.picker import PersonField, PickerForm
+from lerend.organisations.team_picker import TeamField
 
 
 class ShareForm(PickerForm, forms.Form):
@@ -15,27 +16,23 @@ class ShareForm(PickerForm, forms.Form):
         required=False,
         help_text=_("Only the coaches and leaders who cover you can be found here."),
     )
-    team = forms.TypedChoiceField(label=_("Or your team"), coerce=int, required=False)
+    team = TeamField(label=_("Or your team"), required=False)
 
     def __init__(self, *args, people, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].scope = people
-        self.teams = {t.pk: t for t in teams}
-        if self.teams:
-            self.fields["team"].choices = [("", "—")] + [(t.pk, t.name) for t in teams]
+        if teams is not None and teams.few != ():
+            self.fields["team"].scope = teams
         else:
             del self.fields["team"]
-        self.has_targets = bool(self.teams) or people.people.exists()
+        self.has_targets = "team" in self.fields or people.people.exists()
 
     def clean(self):
         data = super().clean()
         if self.errors:
             return data
-        person, team_id = data.get("person"), data.get("team")
-        if bool(person) == bool(team_id):
+        person, team = data.get("person"), data.get("team")
+        if bool(person) == bool(team):
             raise forms.ValidationError(_("Choose one coach or leader, or your team."))
-        if team_id and team_id not in self.teams:
-            self.add_error("team", _("Choose someone from the list."))
-            return data
-        data["target"] = {"person": person} if person else {"team": self.teams[team_id]}
+        data["target"] = {"person": person} if person else {"team": team}
         return data

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.frameworks.registry import block
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import any_member, org_member, require
 
 from .. import rules, selectors, services
@@ -231,7 +231,7 @@ def pd_budget(request):
     if can_manage:
         form = BudgetForm(
             request.POST or None,
-            teams=selectors.teams_in_scope(access),
+            teams=team_picker.scope(request, "learning.budget_teams"),
             people=picker.scope(request, "learning.leader_scope"),
         )
         if request.method == "POST" and form.is_valid():

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import org_member, require
 
 from .. import rules, selectors, services
@@ -23,12 +23,10 @@ def _reflection_for_viewer(request, reflection_id):
 
 
 def _form(request, data=None, initial=None):
-    access = request.access
-    teams = selectors.reflection_teams(access)
     return ReflectionForm(
         data,
         initial=initial,
-        teams=teams,
+        teams=team_picker.scope(request, "learning.reflection_teams"),
         people=picker.scope(request, "learning.reflection_people"),
     )
 
@@ -38,7 +36,7 @@ def reflection_list(request):
     access = request.access
     context = {
         "reflections": list(selectors.reflections_visible_to(access)),
-        "can_create": bool(selectors.reflection_teams(access)),
+        "can_create": rules.can_hold_reflection(access),
     }
     return render(request, "learning/reflection_list.html", context)
 

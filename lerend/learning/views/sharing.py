@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import any_member, require
 
 from .. import selectors, services
@@ -22,11 +22,10 @@ def _share_for_owner(request, share_id):
 def _share_form(request, data=None, *, with_teams=True):
     """The owner's share form; unbound, it shows a no-JS people search that came back as a
     GET (``share_search``)."""
-    access = request.access
     form = ShareForm(
         data,
         people=picker.scope(request, "learning.share_targets"),
-        teams=list(selectors.share_target_teams(access)) if with_teams else [],
+        teams=team_picker.scope(request, "learning.own_teams") if with_teams else None,
     )
     return form if data is not None else form.search_from(request.GET)
 

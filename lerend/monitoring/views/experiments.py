@@ -13,7 +13,7 @@ from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors as improvement_selectors
 from lerend.kit.forms import apply_errors
 from lerend.learning import selectors as learning_selectors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import require
 from lerend.organisations.models import Team
 
@@ -46,10 +46,7 @@ def experiment_list(request):
 
 def _form(request, experiment=None):
     access = request.access
-    teams = Team.objects.filter(organisation=request.organisation).select_related("location")
-    allowed = [t.pk for t in teams if rules.can_edit_level(access, team=t)]
-    if experiment is not None:
-        allowed += [t.pk for t in experiment.teams.all()]
+    params = {"experiment": experiment.pk} if experiment is not None else {}
     overview = goal_selectors.goals_overview(request.organisation)
     year_ago = timezone.localdate() - datetime.timedelta(days=365)
     initial = {}
@@ -62,7 +59,7 @@ def _form(request, experiment=None):
         initial=initial,
         access=access,
         owners=picker.scope(request, "monitoring.people"),
-        teams=Team.objects.filter(pk__in=allowed).select_related("location"),
+        teams=team_picker.scope(request, "monitoring.experiment_teams", **params),
         indicators=Indicator.objects.filter(
             indicator_selectors.visible_q(access), organisation=access.organisation, archived=False
         ),

@@ -15,7 +15,7 @@ from lerend.improvement import selectors as goal_selectors
 from lerend.improvement import selectors as improvement_selectors
 from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import require
 from lerend.organisations.imports import ImportFileError
 
@@ -94,6 +94,7 @@ def indicator_create(request):
         request.POST or None,
         access=request.access,
         owners=picker.scope(request, "monitoring.people"),
+        teams=team_picker.scope(request, "monitoring.level_teams"),
         **_link_choices(request),
     )
     if request.method == "POST" and form.is_valid():
@@ -115,6 +116,7 @@ def indicator_edit(request, indicator):
         instance=indicator,
         access=request.access,
         owners=picker.scope(request, "monitoring.people"),
+        teams=team_picker.scope(request, "monitoring.level_teams"),
         initial={"goal_ids": links[LinkKind.GOAL], "theme_ids": links[LinkKind.THEME]},
         **_link_choices(request, indicator),
     )

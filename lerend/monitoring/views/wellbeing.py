@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.kit import downloads
 from lerend.kit.forms import apply_errors
-from lerend.organisations import picker
+from lerend.organisations import picker, team_picker
 from lerend.organisations.decorators import require
 
 from .. import charts, exports, rules
@@ -40,15 +40,11 @@ def wellbeing_home(request):
 
 @require(rules.can_start_round)
 def round_create(request):
-    teams = selectors.entry_teams(request.access)
-    if not teams:
+    teams = team_picker.scope(request, "monitoring.round_teams")
+    if teams.few == ():
         raise PermissionDenied
     form = RoundForm(
-        request.POST or None,
-        school=not request.organisation.is_childcare,
-        teams=type(teams[0])
-        .objects.filter(pk__in=[t.pk for t in teams])
-        .select_related("location"),
+        request.POST or None, school=not request.organisation.is_childcare, teams=teams
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lerend.kit.forms import apply_errors
 
-from .. import imports, rules, selectors
+from .. import imports, rules, selectors, team_picker
 from ..decorators import require
 from ..forms import ImportUploadForm, InvitationForm
 from ..models import Invitation
@@ -40,7 +40,11 @@ def invitations(request):
 @require(rules.can_manage_organisation)
 def invite(request):
     org = request.organisation
-    form = InvitationForm(request.POST or None, organisation=org)
+    form = InvitationForm(
+        request.POST or None,
+        organisation=org,
+        teams=team_picker.scope(request, "organisations.teams"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.invite_person(
