@@ -69,6 +69,7 @@ def _prepare(respondents: int) -> list[str]:
     from tests.factories import LocationFactory, OrganisationFactory, TeamFactory, member
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the shared cache (decision 0021)
     with transaction.atomic():
         org = OrganisationFactory(name="Stichting Belasting", slug="belasting")
         location = LocationFactory(organisation=org, name="De Meet")
