@@ -256,6 +256,11 @@ class _ScopedField:
                 _("Choose from the people found, then save."), code="picker_search"
             )
 
+    def clean(self, value):
+        """A no-JS search is not a choice yet: the form shows the matches, saves nothing."""
+        self._check_search()
+        return super().clean(value)  # type: ignore[misc]
+
 
 class PersonField(_ScopedField, forms.ModelChoiceField):
     """One person from a scope. An id outside the scope is a form error."""
@@ -275,10 +280,6 @@ class PersonField(_ScopedField, forms.ModelChoiceField):
             **kwargs,
         )
 
-    def clean(self, value):
-        self._check_search()
-        return super().clean(value)
-
 
 class PeopleField(_ScopedField, forms.ModelMultipleChoiceField):
     """Any number of people from a scope. An id outside the scope is a form error."""
@@ -297,10 +298,6 @@ class PeopleField(_ScopedField, forms.ModelMultipleChoiceField):
             widget=PickerWidget(multiple=True),
             **kwargs,
         )
-
-    def clean(self, value):
-        self._check_search()
-        return super().clean(value)
 
 
 class PickerForm:

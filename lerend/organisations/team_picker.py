@@ -218,6 +218,11 @@ class _TeamScoped:
                 _("Choose from the teams found, then save."), code="picker_search"
             )
 
+    def clean(self, value):
+        """A no-JS search is not a choice yet: the form shows the matches, saves nothing."""
+        self._check_search()
+        return super().clean(value)  # type: ignore[misc]
+
 
 class TeamField(_TeamScoped, forms.ModelChoiceField):
     """One team from a team scope. An id outside the scope is a form error."""
@@ -238,10 +243,6 @@ class TeamField(_TeamScoped, forms.ModelChoiceField):
             **kwargs,
         )
 
-    def clean(self, value):
-        self._check_search()
-        return super().clean(value)
-
 
 class TeamsField(_TeamScoped, forms.ModelMultipleChoiceField):
     """Any number of teams from a team scope. An id outside the scope is a form error."""
@@ -261,7 +262,3 @@ class TeamsField(_TeamScoped, forms.ModelMultipleChoiceField):
             widget=TeamPickerWidget(multiple=True),
             **kwargs,
         )
-
-    def clean(self, value):
-        self._check_search()
-        return super().clean(value)
