@@ -162,20 +162,26 @@ def _search_figures(org, person, requests) -> list[dict]:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(person)
     base = reverse("organisations:people_search", kwargs={"org_slug": org.slug})
-    rows = []
-    from urllib.parse import urlencode
-
-    for label, query, page in (
+    cases = (
         ("no query (own team first)", "", 1),
         ("'an' (thousands match)", "an", 1),
         ("'an', page 20", "an", 20),
         ("'persoon14999' (one e-mail)", "persoon14999", 1),
-    ):
+    )
+    return search_rows(client, base, token, cases, "people search", requests)
+
+
+def search_rows(client, base, token, cases, prefix, requests) -> list[dict]:
+    """One timed row per (label, query, page) of a picker's search endpoint."""
+    from urllib.parse import urlencode
+
+    rows = []
+    for label, query, page in cases:
         url = f"{base}?{urlencode({'scope': token, 'q': query, 'page': page, 'field': 'x'})}"
         status, median, p95, queries, size = _measure(client, url, requests)
         rows.append(
             {
-                "page": f"people search: {label}",
+                "page": f"{prefix}: {label}",
                 "status": status,
                 "median_ms": median,
                 "p95_ms": p95,

@@ -12,7 +12,7 @@ import argparse
 import os
 
 from . import env
-from .crawl import CRAWL_DB, _bestuurder, _measure, build_or_reuse
+from .crawl import CRAWL_DB, _bestuurder, _measure, build_or_reuse, search_rows
 
 PAGES = (
     ("scans:create", {}),
@@ -48,7 +48,6 @@ def _page_rows(client, org, requests):
 
 
 def _search_rows(client, org, person, requests):
-    from urllib.parse import urlencode
 
     from django.test import RequestFactory
     from django.urls import NoReverseMatch, reverse
@@ -67,27 +66,14 @@ def _search_rows(client, org, person, requests):
         base = reverse("organisations:team_search", kwargs={"org_slug": org.slug})
     except NoReverseMatch:
         return []
-    rows = []
-    for label, query, page in (
+    cases = (
         ("no query (own teams first)", "", 1),
         ("'team' (every team matches)", "team", 1),
         ("'team', page 40", "team", 40),
         ("'vossen' (one kind of team)", "vossen", 1),
         ("a location name", _a_location(org), 1),
-    ):
-        url = f"{base}?{urlencode({'scope': token, 'q': query, 'page': page, 'field': 'x'})}"
-        status, median, p95, queries, size = _measure(client, url, requests)
-        rows.append(
-            {
-                "page": f"team search: {label}",
-                "status": status,
-                "median_ms": median,
-                "p95_ms": p95,
-                "queries": queries,
-                "bytes": size,
-            }
-        )
-    return rows
+    )
+    return search_rows(client, base, token, cases, "team search", requests)
 
 
 def _a_location(org) -> str:
